@@ -1,0 +1,52 @@
+"""The ``samenspel`` command line: a thin adapter over the core.
+
+Each command group lives in its own module with a ``register(app)`` function.
+Errors a user can act on (:class:`~samenspel.errors.SamenspelError`) are shown
+as a message on stderr with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from samenspel.errors import SamenspelError
+
+app = typer.Typer(
+    name="samenspel",
+    help="Samenspel: see how an inter-organisational collaboration is doing and what to do about it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Modules that add commands; each has register(app).
+COMMAND_MODULES: tuple[str, ...] = (
+    "samenspel.cli.kb",
+    "samenspel.cli.instrument",
+    "samenspel.cli.responses",
+    "samenspel.cli.analyse",
+    "samenspel.cli.network",
+    "samenspel.cli.report",
+    "samenspel.cli.serve",
+)
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(_name)
+    except ModuleNotFoundError as exc:  # a command group not built yet
+        if exc.name != _name:
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    """Entry point: run the app and turn user errors into a message and exit code 2."""
+    try:
+        app()
+    except SamenspelError as exc:
+        typer.echo(f"samenspel: {exc}", err=True)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,106 @@
+"""The questionnaire as typed, frozen objects (FORMATS.md §1).
+
+Item ids are stable: response files and earlier rounds refer to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from samenspel.i18n import Text
+
+ItemType = Literal["likert", "bipolar", "choice", "check", "relation", "text"]
+NUMERIC_TYPES: frozenset[str] = frozenset({"likert", "bipolar", "choice", "check", "relation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One answer of a ``choice`` item; ``value`` is what the data holds."""
+
+    id: str
+    value: int
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    construct: str  # e.g. "domain:ambition", "paradox:open_closed:now", "relation:trust"
+    type: ItemType
+    text: Text
+    part: str  # id of the Part (page) it belongs to
+    min: int | None = None
+    max: int | None = None
+    reverse: bool = False
+    options: tuple[Option, ...] = ()
+    poles: tuple[Text, Text] | None = None  # bipolar: (pole A = min, pole B = max)
+    dont_know: bool = True  # may be left empty as "don't know"
+    pulse: bool = False  # also in the short pulse version
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
+
+    @property
+    def construct_kind(self) -> str:
+        """``domain`` for ``domain:ambition``; ``trust`` for ``trust``."""
+        return self.construct.split(":", 1)[0]
+
+    @property
+    def construct_key(self) -> str:
+        """``ambition`` for ``domain:ambition``; ``open_closed`` for ``paradox:open_closed:now``."""
+        parts = self.construct.split(":")
+        return parts[1] if len(parts) > 1 else parts[0]
+
+    def allowed(self, value: float) -> bool:
+        """Whether a numeric value is a valid answer to this item."""
+        if self.type == "choice":
+            return any(o.value == value for o in self.options)
+        if self.min is None or self.max is None:
+            return False
+        return self.min <= value <= self.max and float(value).is_integer()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A page of the questionnaire with its title and short introduction."""
+
+    id: str
+    title: Text
+    intro: Text
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    version: str
+    languages: tuple[str, ...]
+    title: Text
+    minutes: int  # estimated time to answer
+    parts: tuple[Part, ...]
+    items: tuple[Item, ...]
+    short: bool = False  # the pulse version
+
+    def item(self, item_id: str) -> Item:
+        return self._index[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._index
+
+    @property
+    def _index(self) -> dict[str, Item]:
+        index = self.__dict__.get("_index_cache")
+        if index is None:
+            index = {it.id: it for it in self.items}
+            object.__setattr__(self, "_index_cache", index)
+        return index
+
+    def by_construct(self, construct: str) -> tuple[Item, ...]:
+        """Items whose construct equals ``construct`` or starts with ``construct:``."""
+        return tuple(
+            it for it in self.items if it.construct == construct or it.construct.startswith(construct + ":")
+        )
+
+    def items_in(self, part_id: str) -> tuple[Item, ...]:
+        return tuple(it for it in self.items if it.part == part_id)

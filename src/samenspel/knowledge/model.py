@@ -1,0 +1,274 @@
+"""Typed, frozen objects of the knowledge base (see docs/ARCHITECTURE.md).
+
+The YAML files in ``data/`` are loaded and validated into these classes by
+``knowledge.loader``. Views and analyses read the knowledge only through
+these objects; they never hard-code a factor, paradox or text.
+
+Every entry has a stable ``id``, a bilingual ``name`` (and usually a
+``description``) written in our own words, and a ``source`` such as
+``"000 §4"`` or ``"000 Tabel 2"`` naming the seed text it rests on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from samenspel.i18n import Text
+
+Axis = Literal[1, 2, 3, 4]
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """One of the five angles (KNOWLEDGE.md §1)."""
+
+    id: str
+    name: Text
+    description: Text
+    covers: Text  # what items of this domain ask about
+    neglect: Text  # what happens when the domain is neglected (001 §8.2)
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Motive:
+    id: str
+    name: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class MotiveCategory:
+    """A category of motives (001 tabel 2.1) or ``personal`` drives."""
+
+    id: str  # market, cost, knowledge, external, personal
+    name: Text
+    description: Text
+    motives: tuple[Motive, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paradox:
+    """A tension between two poles that must be kept in balance (000 §4)."""
+
+    id: str
+    name: Text
+    pole_a: Text
+    pole_b: Text
+    description: Text
+    phases: tuple[int, ...]  # placement on the common axis 1-4; all four for `conflict`
+    source: str
+    inferred_placement: bool = True  # placement in 000 fig. 1 is our reading
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseStage:
+    """A stage of one phase model, placed on the common axis."""
+
+    id: str
+    name: Text
+    axis: tuple[int, ...]  # usually one value; a stage may span two
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseModel:
+    """One of the phase models an alliance can pick (KNOWLEDGE.md §4)."""
+
+    id: str  # boonstra, boonstra_eguiguren, process_compass, steering_practice
+    name: Text
+    description: Text
+    stages: tuple[PhaseStage, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A position on the common axis with its question and advice."""
+
+    axis: int  # 1-4
+    name: Text
+    question: Text  # central question of the phase (000)
+    see: tuple[Text, ...]  # what you see (004)
+    do: tuple[Text, ...]  # what to do (004)
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """A failure factor (000 Tabel 2) or success condition (000 Tabel 3)."""
+
+    id: str
+    kind: Literal["failure", "success"]
+    discipline: str  # business_administration, organisation_science, public_administration, social_sciences
+    name: Text  # short label
+    item: Text  # statement a respondent ticks in the questionnaire
+    domains: tuple[str, ...]  # linked domain ids
+    source: str
+    subgroup: str | None = None  # public administration: contractual / partnership
+    opposite: str | None = None  # id of the opposite entry, if one exists
+
+
+@dataclass(frozen=True, slots=True)
+class TrustQuadrant:
+    """A cell of the trust x formal-overlap quadrant with its advice (002 fig. 2)."""
+
+    id: str  # high_trust_high_formal, high_trust_low_formal, low_trust_high_formal, low_trust_low_formal
+    name: Text
+    advice: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrustMode:
+    """A trust/vigilance mode (001 §5.1.3-5.1.6); the 2x2 is inferred."""
+
+    id: str
+    name: Text
+    description: Text
+    trust: Literal["low", "high"]
+    vigilance: Literal["low", "high"]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class GovernanceAdvice:
+    """Control-vs-trust advice from relational vs field uncertainty (004)."""
+
+    id: str  # more_control, more_trust, balance
+    name: Text
+    advice: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionStep:
+    """A step of the four-step reflection moment (002 §3)."""
+
+    order: int
+    id: str
+    name: Text
+    description: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictType:
+    id: str  # power, interest, relational, task
+    name: Text
+    approach: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    """Something an alliance can do; suited to some phases (1-4)."""
+
+    id: str
+    name: Text
+    description: Text
+    phases: tuple[int, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A sign of an exemplary problem, in words (the rule lives in the analysis)."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An exemplary problem (001 §8.4) or over-organisation (004)."""
+
+    id: str
+    name: Text
+    description: Text
+    domains: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    interventions: tuple[str, ...]  # Intervention ids
+    questions: tuple[Text, ...]  # questions partners ask each other in a reflection moment
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CollaborationForm:
+    """A form of collaboration (000 Tabel 1)."""
+
+    id: str
+    name: Text
+    description: Text
+    discipline: str
+    durability: str  # long_intensive, long_robust, long_flexible, temporary_robust, temporary_flexible, volatile
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AllianceForm:
+    """An alliance form (003)."""
+
+    id: str
+    name: Text
+    description: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class GovernanceModel:
+    """A multi-partner governance model (003)."""
+
+    id: str  # cooperative, lead_partner, central_office
+    name: Text
+    description: Text
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A seed text the knowledge rests on (for the report's list of sources)."""
+
+    id: str  # "000"
+    citation: str  # author(s), year, title
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """All knowledge, validated; look-ups by id are dicts in insertion order."""
+
+    sources: dict[str, SourceText]
+    domains: dict[str, Domain]
+    motive_categories: dict[str, MotiveCategory]
+    paradoxes: dict[str, Paradox]
+    phases: dict[int, Phase]
+    phase_models: dict[str, PhaseModel]
+    factors: dict[str, Factor]
+    trust_quadrants: dict[str, TrustQuadrant]
+    trust_modes: dict[str, TrustMode]
+    governance_advice: dict[str, GovernanceAdvice]
+    reflection_steps: tuple[ReflectionStep, ...]
+    conflict_types: dict[str, ConflictType]
+    problems: dict[str, Problem]
+    interventions: dict[str, Intervention]
+    collaboration_forms: dict[str, CollaborationForm]
+    alliance_forms: dict[str, AllianceForm]
+    governance_models: dict[str, GovernanceModel]
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def failure_factors(self) -> tuple[Factor, ...]:
+        return tuple(f for f in self.factors.values() if f.kind == "failure")
+
+    @property
+    def success_conditions(self) -> tuple[Factor, ...]:
+        return tuple(f for f in self.factors.values() if f.kind == "success")
+
+    def interventions_for(self, problem_id: str, phase: int | None = None) -> tuple[Intervention, ...]:
+        """A problem's interventions, those suited to ``phase`` first (all if no phase)."""
+        items = [self.interventions[i] for i in self.problems[problem_id].interventions]
+        if phase is None:
+            return tuple(items)
+        return tuple(sorted(items, key=lambda it: phase not in it.phases))
