@@ -1,0 +1,129 @@
+"""Read a response file (CSV or XLSX, FORMATS.md §2) into a validated ResponseSet.
+
+Only decoding happens here: bytes become rows of cells with their line
+numbers. What the rows mean, and everything that can be wrong with them, is
+decided in :mod:`samenspel.responses.validation`.
+
+CSV is accepted the way spreadsheets on Dutch computers tend to save it:
+UTF-8 with or without BOM, comma or semicolon as delimiter (guessed from the
+header), decimal commas, quoted fields with line breaks, CRLF line endings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from samenspel.errors import InputError, Problem, SamenspelError
+from samenspel.instrument.model import Instrument
+from samenspel.responses.model import ResponseSet
+from samenspel.responses.validation import Cell, Row, as_text, build_responses
+
+CSV_SUFFIXES: tuple[str, ...] = (".csv", ".txt")
+XLSX_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
+
+
+def read_responses(path: str | Path, instrument: Instrument | None = None) -> ResponseSet:
+    """Read and validate a CSV or XLSX response file; raise InputError with every problem found."""
+    path = Path(path)
+    _check_suffix(path.name)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SamenspelError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise SamenspelError(f"{path}: is a directory, not a response file") from None
+    except OSError as exc:
+        raise SamenspelError(f"{path}: cannot read the file ({exc.strerror})") from None
+    return read_responses_data(data, str(path), instrument)
+
+
+def read_responses_data(data: bytes, name: str, instrument: Instrument | None = None) -> ResponseSet:
+    """Like :func:`read_responses` for file contents already in memory (e.g. a web upload named ``name``)."""
+    suffix = _check_suffix(name)
+    if instrument is None:
+        from samenspel.instrument import load_instrument
+
+        instrument = load_instrument()
+    if suffix in XLSX_SUFFIXES:
+        header, rows = _xlsx_rows(data, name)
+    else:
+        header, rows = _csv_rows(data, name)
+    return build_responses(header, rows, instrument, name)
+
+
+def _check_suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        shown = f"'{suffix}'" if suffix else "without extension"
+        raise SamenspelError(f"{name}: unsupported file type {shown}; use a .csv or .xlsx file")
+    return suffix
+
+
+def _empty(name: str) -> InputError:
+    return InputError([Problem(name, None, "the file is empty; expected a header with alliance,round,respondent,partner,item,value")])
+
+
+def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [Problem(name, line, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X}); save it as 'CSV UTF-8'")]
+        ) from None
+    if not text.strip():
+        raise _empty(name)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: Iterator[tuple[int, list[str]]] = _numbered(reader)
+    try:
+        numbered = list(records)
+    except csv.Error as exc:
+        raise InputError([Problem(name, reader.line_num, f"cannot read this line as CSV ({exc})")]) from None
+    # Skip blank lines before the header as spreadsheets sometimes write them.
+    while numbered and not any(c.strip() for c in numbered[0][1]):
+        numbered.pop(0)
+    if not numbered:
+        raise _empty(name)
+    (header_line, header), body = numbered[0], numbered[1:]
+    if header_line != 1:
+        raise InputError([Problem(name, header_line, "the header must be on the first line")])
+    rows = [Row(line, cells) for line, cells in body if any(c.strip() for c in cells)]
+    return list(header), rows
+
+
+def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """Records with the line they start on (a quoted field may span several lines)."""
+    end = 0
+    for record in reader:
+        yield end + 1, record
+        end = reader.line_num
+
+
+def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
+    try:
+        workbook = CalamineWorkbook.from_object(io.BytesIO(data))
+        if not workbook.sheet_names:
+            raise _empty(name)
+        table = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except (CalamineError, ValueError, OSError) as exc:
+        raise SamenspelError(f"{name}: cannot read this file as an Excel workbook ({exc})") from None
+    except Exception as exc:  # python-calamine raises its own error classes for broken zips and XML
+        if type(exc).__module__.startswith("python_calamine"):
+            raise SamenspelError(f"{name}: cannot read this file as an Excel workbook ({exc})") from None
+        raise
+    cells: list[list[Cell]] = [[None if c == "" else c for c in row] for row in table]
+    lines = [(i + 1, row) for i, row in enumerate(cells) if any(as_text(c).strip() for c in row)]
+    if not lines:
+        raise _empty(name)
+    (header_line, header), body = lines[0], lines[1:]
+    if header_line != 1:
+        raise InputError([Problem(name, header_line, "the header must be in the first row of the first sheet")])
+    return header, [Row(line, row) for line, row in body]

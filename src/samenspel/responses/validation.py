@@ -1,0 +1,318 @@
+"""Turn the rows of a response table into answers, checking everything (FORMATS.md §2).
+
+This is the pure half of the import: the file readers in ``responses.reader``
+only decode CSV or XLSX into rows of cells, and this module decides what the
+rows mean. All problems are collected, with file and line, so a user can fix a
+file in one go; if there is any problem nothing is returned (all-or-nothing),
+because a half-imported round would silently skew every score.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from samenspel.errors import InputError, Problem
+from samenspel.i18n import LANGUAGES
+from samenspel.instrument.model import Instrument, Item
+from samenspel.responses.model import COLUMNS, OPTIONAL_COLUMNS, ROLES, Answer, ResponseSet, Value
+
+# Columns the reader accepts and ignores: helper text for people filling in an
+# answer sheet (see docs/FORMATS-NOTES.md). Never written by the exporter.
+IGNORED_COLUMNS: tuple[str, ...] = ("question",)
+KNOWN_COLUMNS: tuple[str, ...] = COLUMNS + OPTIONAL_COLUMNS + IGNORED_COLUMNS
+REQUIRED_FIELDS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "item")
+
+Cell = object  # str from CSV; str, int, float, bool, date, datetime from XLSX; None for empty
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row of a response table: its line in the file and its cells."""
+
+    line: int
+    cells: Sequence[Cell]
+
+
+def build_responses(
+    header: Sequence[Cell], rows: Iterable[Row], instrument: Instrument, source: str
+) -> ResponseSet:
+    """Validate a header (line 1) and rows against ``instrument``; raise InputError listing every problem."""
+    checker = _Checker(instrument, source)
+    columns = checker.header(header)
+    if columns is None:
+        raise InputError(checker.problems)
+    answers: list[Answer] = []
+    n_rows = 0
+    for row in rows:
+        n_rows += 1
+        answer = checker.row(row, columns)
+        if answer is not None:
+            answers.append(answer)
+    if n_rows == 0:
+        checker.problem(None, "the file has a header but no answers; add one row per answer")
+    if checker.problems:
+        raise InputError(checker.problems)
+    return ResponseSet(tuple(answers), source)
+
+
+def as_text(cell: Cell) -> str:
+    """A cell as text the way a user typed it: numbers without a needless ``.0``, dates in ISO form."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "1" if cell else "0"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+def describe_scale(item: Item) -> str:
+    """What an item accepts, for error messages: ``1-5``, ``0 or 1``, ``one of 1, 2, 3``."""
+    if item.type == "choice":
+        return "one of " + ", ".join(str(o.value) for o in item.options)
+    if item.type == "check":
+        return "0 or 1"
+    return f"{item.min}-{item.max}"
+
+
+class _Checker:
+    """Collects problems while reading rows; remembers what earlier rows said."""
+
+    def __init__(self, instrument: Instrument, source: str):
+        self.instrument = instrument
+        self.source = source
+        self.problems: list[Problem] = []
+        self.alliance: tuple[str, int] | None = None
+        self.other_alliances: set[str] = set()
+        self.round_dates: dict[str, tuple[date, int]] = {}
+        self.date_conflicts: set[tuple[str, date]] = set()
+        self.partner_of: dict[tuple[str, str], tuple[str, int]] = {}
+        self.partner_conflicts: set[tuple[str, str, str]] = set()
+        self.seen: dict[tuple[str, str, str, str | None], int] = {}
+        self.hints: dict[str, str] = {}
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.source, line, message))
+
+    # -- header ---------------------------------------------------------
+    def header(self, header: Sequence[Cell]) -> dict[str, int] | None:
+        """Column name -> index; None if a must column is missing (rows cannot be read then)."""
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(header):
+            name = as_text(cell).strip().lower()
+            if not name:
+                continue  # an unnamed column is allowed only when empty; checked per row
+            if name in columns:
+                self.problem(1, f"column '{name}' appears twice in the header")
+            elif name not in KNOWN_COLUMNS:
+                hint = _suggest(name, KNOWN_COLUMNS)
+                self.problem(
+                    1,
+                    f"unknown column '{name}'{hint}; allowed columns are "
+                    f"{', '.join(COLUMNS + OPTIONAL_COLUMNS)}",
+                )
+            else:
+                columns[name] = index
+        missing = [c for c in COLUMNS if c not in columns]
+        if missing:
+            self.problem(
+                1,
+                f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+                f"the header must have {', '.join(COLUMNS)}",
+            )
+            return None
+        self._named = set(columns.values())
+        return columns
+
+    # -- one row --------------------------------------------------------
+    def row(self, row: Row, columns: dict[str, int]) -> Answer | None:
+        line, cells = row.line, row.cells
+        before = len(self.problems)
+
+        def cell(name: str) -> Cell:
+            index = columns.get(name)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        for index, value in enumerate(cells):
+            if index not in self._named and as_text(value).strip():
+                self.problem(line, f"value '{as_text(value).strip()}' in column {index + 1}, which has no name")
+                break
+
+        fields = {name: as_text(cell(name)).strip() for name in REQUIRED_FIELDS}
+        for name in REQUIRED_FIELDS:
+            if not fields[name]:
+                self.problem(line, f"empty {name}; every row needs alliance, round, respondent, partner and item")
+        alliance, round_id, respondent, partner, item_id = (fields[n] for n in REQUIRED_FIELDS)
+
+        if alliance:
+            self._check_alliance(alliance, line)
+
+        role = self._role(cell("role"), line)
+        language = self._language(cell("language"), line)
+        round_date = self._round_date(cell("round_date"), line)
+        if round_id and round_date is not None:
+            self._check_round_date(round_id, round_date, line)
+
+        target: str | None = as_text(cell("target")).strip() or None
+        item = self._item(item_id, line) if item_id else None
+        value: Value = None
+        if item is not None:
+            if item.type == "relation" and target is None:
+                self.problem(line, f"item {item.id} rates another partner; fill in the target column")
+            if item.type != "relation" and target is not None:
+                self.problem(line, f"target '{target}' given for item {item.id}, which is not a relation item")
+            value = self._value(item, cell("value"), line)
+        if target is not None and partner and target == partner:
+            self.problem(line, f"target '{target}' is the respondent's own partner; rate only other partners")
+
+        if round_id and respondent and partner:
+            self._check_partner(round_id, respondent, partner, line)
+        if round_id and respondent and item_id:
+            key = (round_id, respondent, item_id, target)
+            first = self.seen.get(key)
+            if first is not None:
+                about = f", target {target}" if target else ""
+                self.problem(
+                    line,
+                    f"duplicate answer of respondent {respondent} to item {item_id}{about} "
+                    f"in round {round_id} (first at line {first})",
+                )
+            else:
+                self.seen[key] = line
+
+        if len(self.problems) > before:
+            return None
+        return Answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language)
+
+    # -- field checks ---------------------------------------------------
+    def _check_alliance(self, alliance: str, line: int) -> None:
+        if self.alliance is None:
+            self.alliance = (alliance, line)
+        elif alliance != self.alliance[0] and alliance not in self.other_alliances:
+            self.other_alliances.add(alliance)
+            self.problem(
+                line,
+                f"second alliance '{alliance}' (line {self.alliance[1]} has '{self.alliance[0]}'); "
+                "a file holds the answers of one alliance",
+            )
+
+    def _check_round_date(self, round_id: str, round_date: date, line: int) -> None:
+        first = self.round_dates.get(round_id)
+        if first is None:
+            self.round_dates[round_id] = (round_date, line)
+        elif first[0] != round_date and (round_id, round_date) not in self.date_conflicts:
+            self.date_conflicts.add((round_id, round_date))
+            self.problem(
+                line,
+                f"round {round_id} has round_date {round_date.isoformat()} here but "
+                f"{first[0].isoformat()} at line {first[1]}; a round has one date",
+            )
+
+    def _check_partner(self, round_id: str, respondent: str, partner: str, line: int) -> None:
+        first = self.partner_of.get((round_id, respondent))
+        if first is None:
+            self.partner_of[(round_id, respondent)] = (partner, line)
+        elif first[0] != partner and (round_id, respondent, partner) not in self.partner_conflicts:
+            self.partner_conflicts.add((round_id, respondent, partner))
+            self.problem(
+                line,
+                f"respondent {respondent} belongs to partner '{partner}' here but to '{first[0]}' "
+                f"at line {first[1]} in round {round_id}; a respondent has one partner per round",
+            )
+
+    def _item(self, item_id: str, line: int) -> Item | None:
+        if self.instrument.has_item(item_id):
+            return self.instrument.item(item_id)
+        hint = self.hints.get(item_id)
+        if hint is None:
+            hint = self.hints[item_id] = _suggest(item_id, [it.id for it in self.instrument.items])
+        self.problem(
+            line,
+            f"unknown item '{item_id}'{hint}; it is not in questionnaire "
+            f"{self.instrument.id} {self.instrument.version}",
+        )
+        return None
+
+    def _role(self, cell: Cell, line: int) -> str | None:
+        text = as_text(cell).strip().lower()
+        if not text:
+            return None
+        if text not in ROLES:
+            self.problem(line, f"unknown role '{text}'; allowed roles are {', '.join(ROLES)} (or empty)")
+            return None
+        return text
+
+    def _language(self, cell: Cell, line: int) -> str | None:
+        text = as_text(cell).strip().lower()
+        if not text:
+            return None
+        if text not in LANGUAGES:
+            self.problem(line, f"unknown language '{text}'; allowed languages are {', '.join(LANGUAGES)} (or empty)")
+            return None
+        return text
+
+    def _round_date(self, cell: Cell, line: int) -> date | None:
+        if isinstance(cell, datetime):
+            return cell.date()
+        if isinstance(cell, date):
+            return cell
+        text = as_text(cell).strip()
+        if not text:
+            return None
+        try:
+            if not _ISO_DATE.match(text):
+                raise ValueError(text)
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problem(line, f"invalid round_date '{text}'; write a date as YYYY-MM-DD, e.g. 2025-04-15")
+            return None
+
+    def _value(self, item: Item, cell: Cell, line: int) -> Value:
+        if item.type == "text":
+            text = cell if isinstance(cell, str) else as_text(cell)
+            return text if text.strip() else None
+        if isinstance(cell, bool):
+            number = 1.0 if cell else 0.0
+        elif isinstance(cell, int | float):
+            number = float(cell)
+        else:
+            text = as_text(cell).strip()
+            if not text:
+                return None
+            if _DECIMAL_COMMA.match(text):
+                text = text.replace(",", ".")
+            try:
+                number = float(text)
+            except ValueError:
+                self.problem(line, f"value '{text}' is not a number; item {item.id} expects {describe_scale(item)}")
+                return None
+            if number != number or number in (float("inf"), float("-inf")):
+                self.problem(line, f"value '{text}' is not a number; item {item.id} expects {describe_scale(item)}")
+                return None
+        if item.allowed(number):
+            return number
+        shown = as_text(number)
+        if item.type == "choice":
+            self.problem(line, f"value {shown} is not an option of item {item.id} ({describe_scale(item)})")
+        elif item.type == "check":
+            self.problem(line, f"value {shown} is not allowed for item {item.id} (0 or 1)")
+        elif item.min is not None and item.max is not None and item.min <= number <= item.max:
+            self.problem(line, f"value {shown} is not a whole number; item {item.id} expects {describe_scale(item)}")
+        else:
+            self.problem(line, f"value {shown} is out of range for item {item.id} ({describe_scale(item)})")
+        return None
+
+
+def _suggest(name: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""

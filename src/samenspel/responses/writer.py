@@ -1,0 +1,89 @@
+"""Write answers back out in the response format (FORMATS.md §2), losslessly.
+
+``export`` must give a file that ``read_responses`` reads back into exactly
+the same answers, so other tools can round-trip our data. Hence: comma
+delimiter, UTF-8 without BOM, the must columns plus only the optional columns
+that carry a value, whole numbers without ``.0``, open texts verbatim.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TextIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from samenspel.responses.model import COLUMNS, OPTIONAL_COLUMNS, Answer, ResponseSet, Value
+
+
+def columns_used(responses: ResponseSet) -> tuple[str, ...]:
+    """The must columns, then each optional column that at least one answer fills."""
+    used = [c for c in OPTIONAL_COLUMNS if any(getattr(a, c) is not None for a in responses.answers)]
+    return COLUMNS + tuple(used)
+
+
+def format_value(value: Value) -> str:
+    """A value as written in a file: ``3`` not ``3.0``; empty for missing."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return value
+
+
+def _fields(answer: Answer, columns: tuple[str, ...]) -> list[str]:
+    out = []
+    for column in columns:
+        raw = getattr(answer, column)
+        if column == "value":
+            out.append(format_value(raw))
+        elif column == "round_date":
+            out.append(raw.isoformat() if raw is not None else "")
+        else:
+            out.append("" if raw is None else raw)
+    return out
+
+
+def write_csv(responses: ResponseSet, path_or_stream: str | Path | TextIO) -> None:
+    """Write ``responses`` as CSV to a path or an open text stream."""
+    if isinstance(path_or_stream, str | Path):
+        Path(path_or_stream).write_text(to_csv(responses), encoding="utf-8", newline="")
+        return
+    path_or_stream.write(to_csv(responses))
+
+
+def to_csv(responses: ResponseSet) -> str:
+    """The CSV text of ``responses`` (comma-delimited, ``\\n`` line ends, quoted only where needed)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = columns_used(responses)
+    writer.writerow(columns)
+    for answer in responses.answers:
+        writer.writerow(_fields(answer, columns))
+    return buffer.getvalue()
+
+
+def to_xlsx(responses: ResponseSet) -> bytes:
+    """The same table as an XLSX workbook with one sheet ``responses`` (numbers as numbers)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("responses")
+    columns = columns_used(responses)
+    sheet.append(list(columns))
+    for answer in responses.answers:
+        row: list[object] = []
+        for column, text in zip(columns, _fields(answer, columns), strict=True):
+            value = answer.value if column == "value" else None
+            if isinstance(value, float):
+                row.append(int(value) if value.is_integer() else value)
+            else:
+                cell = WriteOnlyCell(sheet, value=text or None)
+                if text:
+                    cell.data_type = "s"  # keep texts such as "=..." or "007" as typed, never a formula
+                row.append(cell)
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
