@@ -1,0 +1,35 @@
+"""Small synthetic alliances for the network tests, built from rating rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from samenspel.responses.model import Answer
+
+ITEMS = {"rel_trust": ("trust", 1.0, 5.0), "rel_dep": ("dependency", 1.0, 5.0),
+         "rel_infl": ("influence", 1.0, 5.0), "rel_exch": ("exchange", 1.0, 5.0)}
+ITEM_OF = {dim: item for item, (dim, _, _) in ITEMS.items()}
+
+
+def answers(
+    sizes: dict[str, int],
+    rule: Callable[[str, str, str, int], float | None],
+    dims: Sequence[str] = ("trust", "dependency", "influence", "exchange"),
+) -> tuple[list[Answer], dict[str, str]]:
+    """One answer per respondent, rated partner and dimension: ``rule(dim, source, target, k)``.
+
+    ``k`` numbers the respondent within its partner; ``None`` means not answered.
+    """
+    out: list[Answer] = []
+    who: dict[str, str] = {}
+    for source, n in sizes.items():
+        for k in range(n):
+            resp = f"{source}-{k}"
+            who[resp] = source
+            for target in sizes:
+                if target == source:
+                    continue
+                for dim in dims:
+                    v = rule(dim, source, target, k)
+                    out.append(Answer("x", "r1", resp, source, ITEM_OF[dim], v, target=target))
+    return out, who
