@@ -1,0 +1,242 @@
+"""Reliability of a multi-item scale: Cronbach's alpha and McDonald's omega.
+
+A domain score is only worth reporting when its items measure the same thing;
+these coefficients say how far that holds. Input is a persons x items matrix
+with NaN for a missing answer ("don't know" is missing, never 0).
+
+Missing values: both coefficients use *pairwise* deletion. Each covariance
+(alpha) or correlation (omega) is computed from the persons who answered
+both items, as `psych::alpha(use="pairwise")` and pingouin's default do. This
+keeps every answer of a respondent who skipped one item, which matters for
+the small groups Samenspel serves. `n` is the number of persons who answered
+at least one item; an item nobody (or only one person) answered is dropped
+with a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import optimize, stats
+
+from ._common import NAN, FloatArray, as_matrix, join_warnings
+
+ALPHA_LOW = 0.6
+"""Below this alpha a scale is flagged "low" (a common lenient cut-off for short scales)."""
+SMALL_N = 10
+"""With fewer persons the coefficient is flagged as a "small n" estimate."""
+HEYWOOD_BOUND = 0.005
+"""Lowest uniqueness allowed in the factor fit (as R's factanal); reaching it is a Heywood case."""
+
+Missing = Literal["pairwise", "listwise"]
+
+
+@dataclass(frozen=True)
+class Alpha:
+    """Cronbach's alpha with its Feldt confidence interval."""
+
+    alpha: float
+    ci_low: float
+    ci_high: float
+    n: int
+    k: int
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Omega:
+    """McDonald's omega (total) from a one-factor model, with the standardised loadings."""
+
+    omega: float
+    loadings: tuple[float, ...]
+    n: int
+    k: int
+    warning: str | None = None
+
+
+def cronbach_alpha(
+    data: ArrayLike, *, ci: float = 0.95, missing: Missing = "pairwise"
+) -> Alpha:
+    """Cronbach's alpha of an n_persons x k_items matrix (NaN = missing).
+
+    Formula (Cronbach 1951), with C the k x k item covariance matrix::
+
+        alpha = k / (k - 1) * (1 - trace(C) / sum(C))
+
+    Confidence interval of Feldt (1965) and Feldt, Woodruff & Salih (1987),
+    with F quantiles on df1 = n - 1 and df2 = (n - 1)(k - 1)::
+
+        ci_low  = 1 - (1 - alpha) * F_{1 - (1 - ci)/2}(df1, df2)
+        ci_high = 1 - (1 - alpha) * F_{(1 - ci)/2}(df1, df2)
+
+    `missing="pairwise"` (default) computes each covariance from the persons
+    who answered both items; `"listwise"` first drops every person with a
+    missing answer. Both match pingouin.cronbach_alpha (which follows the R
+    psych package). Too little data gives NaN fields and a `warning`; warnings
+    are also given for alpha < 0.6 ("low"), n < 10 ("small n") and k < 2.
+
+    Raises ValueError (programmer error) when `data` is not two-dimensional or
+    `ci` is not between 0 and 1.
+    """
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1, got {ci}")
+    matrix, notes = _prepare(as_matrix(data), missing)
+    n, k = matrix.shape
+    if k < 2:
+        return Alpha(NAN, NAN, NAN, n, k, join_warnings([*notes, "needs at least 2 items"]))
+    if n < 2:
+        return Alpha(NAN, NAN, NAN, n, k, join_warnings([*notes, "needs at least 2 persons"]))
+    cov = _pairwise_cov(matrix)
+    total = float(cov.sum())
+    if np.isnan(total):
+        note = "some pairs of items have fewer than 2 persons answering both"
+        return Alpha(NAN, NAN, NAN, n, k, join_warnings([*notes, note]))
+    if total <= 0:
+        note = "the total score does not vary"
+        return Alpha(NAN, NAN, NAN, n, k, join_warnings([*notes, note]))
+    alpha = k / (k - 1) * (1 - float(np.trace(cov)) / total)
+    df1, df2 = n - 1, (n - 1) * (k - 1)
+    tail = (1 - ci) / 2
+    ci_low = 1 - (1 - alpha) * float(stats.f.isf(tail, df1, df2))
+    ci_high = 1 - (1 - alpha) * float(stats.f.isf(1 - tail, df1, df2))
+    if alpha < ALPHA_LOW:
+        notes.append(f"low: alpha {alpha:.2f} is below {ALPHA_LOW}")
+    if n < SMALL_N:
+        notes.append(f"small n: only {n} persons")
+    return Alpha(alpha, ci_low, ci_high, n, k, join_warnings(notes))
+
+
+def mcdonald_omega(data: ArrayLike, *, missing: Missing = "pairwise") -> Omega:
+    """McDonald's omega total from a one-factor (congeneric) model.
+
+    With standardised loadings l_i and uniquenesses psi_i (McDonald 1999)::
+
+        omega = (sum l)^2 / ((sum l)^2 + sum psi)
+
+    The factor model is fitted by maximum likelihood on the (pairwise)
+    correlation matrix R, exactly as R's `factanal` does (Joreskog 1967;
+    Lawley & Maxwell 1971): the uniquenesses minimise
+    ``-sum_{j>1} (log e_j - e_j) - 1 + k`` where e_j are the eigenvalues of
+    Psi^(-1/2) R Psi^(-1/2), with psi bounded to [0.005, 1] (L-BFGS-B); the
+    loadings follow from the largest eigenpair. Loadings are signed so their
+    sum is positive; a negatively loading (reverse-keyed, unrecoded) item
+    lowers omega. A pairwise R that is not positive definite is repaired by
+    clipping its eigenvalues (with a warning). A uniqueness at the lower bound
+    is a Heywood case and is reported as a warning.
+
+    Needs k >= 3 items (a one-factor model on two items is not identified);
+    too little data gives NaN and a `warning`. Raises ValueError only when
+    `data` is not two-dimensional.
+    """
+    matrix, notes = _prepare(as_matrix(data), missing)
+    n, k = matrix.shape
+    if k < 3:
+        note = "needs at least 3 items for a one-factor model"
+        return Omega(NAN, (), n, k, join_warnings([*notes, note]))
+    if n < 3:
+        return Omega(NAN, (), n, k, join_warnings([*notes, "needs at least 3 persons"]))
+    cov = _pairwise_cov(matrix)
+    sd = np.sqrt(np.diag(cov))
+    if np.isnan(cov).any():
+        note = "some pairs of items have fewer than 2 persons answering both"
+        return Omega(NAN, (), n, k, join_warnings([*notes, note]))
+    if (sd == 0).any():
+        note = "an item does not vary, so its correlations are undefined"
+        return Omega(NAN, (), n, k, join_warnings([*notes, note]))
+    corr = cov / np.outer(sd, sd)
+    corr, repaired = _nearest_correlation(corr)
+    if repaired:
+        notes.append("pairwise correlations were not positive definite and were repaired")
+    loadings, psi = _one_factor_ml(corr)
+    if loadings.sum() < 0:
+        loadings = -loadings
+    common = float(loadings.sum()) ** 2
+    omega = common / (common + float(psi.sum()))
+    if (psi <= HEYWOOD_BOUND * 1.0001).any():
+        notes.append("Heywood case: an item's uniqueness reached its lower bound")
+    if n < SMALL_N:
+        notes.append(f"small n: only {n} persons")
+    return Omega(omega, tuple(float(x) for x in loadings), n, k, join_warnings(notes))
+
+
+def _prepare(matrix: FloatArray, missing: Missing) -> tuple[FloatArray, list[str]]:
+    """Apply the missing-value policy; drop empty persons and (nearly) empty items."""
+    if missing not in ("pairwise", "listwise"):
+        raise ValueError(f"missing must be 'pairwise' or 'listwise', got {missing!r}")
+    notes: list[str] = []
+    if missing == "listwise":
+        complete = ~np.isnan(matrix).any(axis=1)
+        dropped = int(matrix.shape[0] - complete.sum())
+        if dropped:
+            notes.append(f"{dropped} persons with a missing answer left out (listwise)")
+        matrix = matrix[complete]
+    matrix = matrix[~np.isnan(matrix).all(axis=1)]
+    answered = (~np.isnan(matrix)).sum(axis=0)
+    keep = answered >= 2
+    if not keep.all():
+        notes.append(f"{int((~keep).sum())} items with fewer than 2 answers left out")
+        matrix = matrix[:, keep]
+        matrix = matrix[~np.isnan(matrix).all(axis=1)]
+    return matrix, notes
+
+
+def _pairwise_cov(matrix: FloatArray) -> FloatArray:
+    """Sample covariances (ddof 1), each from the rows complete for that pair."""
+    k = matrix.shape[1]
+    cov = np.full((k, k), np.nan)
+    present = ~np.isnan(matrix)
+    for i in range(k):
+        for j in range(i, k):
+            both = present[:, i] & present[:, j]
+            if both.sum() < 2:
+                continue
+            x, y = matrix[both, i], matrix[both, j]
+            value = float(np.dot(x - x.mean(), y - y.mean()) / (both.sum() - 1))
+            cov[i, j] = cov[j, i] = value
+    return cov
+
+
+def _nearest_correlation(corr: FloatArray) -> tuple[FloatArray, bool]:
+    """Clip non-positive eigenvalues and rescale to a unit diagonal (Higham-style, one step)."""
+    values, vectors = np.linalg.eigh(corr)
+    floor = 1e-6
+    if values.min() > floor:
+        return corr, False
+    fixed = (vectors * np.clip(values, floor, None)) @ vectors.T
+    scale = np.sqrt(np.diag(fixed))
+    return fixed / np.outer(scale, scale), True
+
+
+def _one_factor_ml(corr: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Maximum-likelihood one-factor fit of a correlation matrix (as R's factanal)."""
+    k = corr.shape[0]
+
+    def loadings_for(psi: FloatArray) -> FloatArray:
+        root = np.sqrt(psi)
+        values, vectors = np.linalg.eigh(corr / np.outer(root, root))
+        return root * vectors[:, -1] * np.sqrt(max(values[-1] - 1.0, 0.0))
+
+    def objective(psi: FloatArray) -> float:
+        root = np.sqrt(psi)
+        values = np.linalg.eigvalsh(corr / np.outer(root, root))[:-1]
+        return float(-np.sum(np.log(values) - values) - 1 + k)
+
+    def gradient(psi: FloatArray) -> FloatArray:
+        load = loadings_for(psi)
+        residual = np.outer(load, load) + np.diag(psi) - corr
+        return np.diag(residual) / psi**2
+
+    start = np.clip((1 - 0.5 / k) / np.diag(np.linalg.inv(corr)), HEYWOOD_BOUND, 1.0)
+    result = optimize.minimize(
+        objective,
+        start,
+        jac=gradient,
+        method="L-BFGS-B",
+        bounds=[(HEYWOOD_BOUND, 1.0)] * k,
+        options={"ftol": 1e-12, "gtol": 1e-9, "maxiter": 1000},
+    )
+    psi = np.asarray(result.x, dtype=float)
+    return loadings_for(psi), psi
