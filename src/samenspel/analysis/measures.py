@@ -1,0 +1,88 @@
+"""The one place where the engine calls ``analysis.stats``.
+
+The statistics (formulas, references, their own tests) belong to
+``analysis.stats``; this module adapts their results to what the engine
+needs (``None`` instead of NaN, plain tuples), so a change there touches one
+file here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def _num(x: float | None) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def alpha(block: np.ndarray) -> tuple[float | None, tuple[float, float] | None, int]:
+    """Cronbach's alpha, its Feldt 95% interval and the n used (pairwise deletion)."""
+    from samenspel.analysis.stats.reliability import cronbach_alpha
+
+    r = cronbach_alpha(block)
+    a, lo, hi = _num(r.alpha), _num(r.ci_low), _num(r.ci_high)
+    return a, ((lo, hi) if lo is not None and hi is not None else None), int(r.n)
+
+
+def omega(block: np.ndarray) -> float | None:
+    """McDonald's omega total (one factor); ``None`` when it cannot be estimated."""
+    from samenspel.analysis.stats.reliability import mcdonald_omega
+
+    return _num(mcdonald_omega(block).omega)
+
+
+def agreement_rwg(block: np.ndarray, n_options: int) -> float | None:
+    """Within-group agreement: r_wg for one item, r_wg(J) for several (James et al. 1984)."""
+    from samenspel.analysis.stats.agreement import rwg, rwg_j
+
+    if block.shape[0] < 2:
+        return None
+    if block.shape[1] == 1:
+        return _num(rwg(block[:, 0], n_options))
+    return _num(rwg_j(block, n_options))
+
+
+def _labelled(samples: Sequence[np.ndarray]) -> tuple[np.ndarray, list[int]]:
+    values = np.concatenate([np.asarray(s, dtype=float) for s in samples])
+    labels = [g for g, s in enumerate(samples) for _ in range(len(s))]
+    return values, labels
+
+
+def between_partners(samples: Sequence[np.ndarray], min_group: int = 2) -> tuple[
+        float | None, float | None, float | None, bool]:
+    """One-way ANOVA over the partner groups: F, p, eta squared and the divergence flag."""
+    from samenspel.analysis.stats.divergence import one_way
+
+    values, labels = _labelled(samples)
+    r = one_way(values, labels, min_group_size=min_group)
+    return _num(r.F), _num(r.p), _num(r.eta2), bool(r.flag)
+
+
+def icc(samples: Sequence[np.ndarray]) -> tuple[float | None, float | None]:
+    """ICC(1) and ICC(2) of person scores nested in partners (Bliese 2000)."""
+    from samenspel.analysis.stats.agreement import icc_groups
+
+    values, labels = _labelled(samples)
+    r = icc_groups(values, labels)
+    return _num(r.icc1), _num(r.icc2)
+
+
+def ordinal_agreement(counts: Sequence[int]) -> float | None:
+    """Van der Eijk's agreement A (-1..1) of category counts; ``None`` below 3 categories."""
+    from samenspel.analysis.stats.polarisation import vde_agreement
+
+    if len(counts) < 3 or sum(counts) == 0:
+        return None
+    return _num(vde_agreement(list(counts), len(counts), counts=True))
+
+
+def polarisation(counts: Sequence[int]) -> float | None:
+    """Polarisation (1 - A) / 2, 0 (consensus) .. 1 (two camps at the poles)."""
+    from samenspel.analysis.stats.polarisation import polarisation as vde_polarisation
+
+    if len(counts) < 3 or sum(counts) == 0:
+        return None
+    return _num(vde_polarisation(list(counts), len(counts), counts=True))

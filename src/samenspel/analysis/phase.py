@@ -1,0 +1,65 @@
+"""Phase on the common axis 1-4 (issue 3 point 5; KNOWLEDGE.md §4).
+
+The ``phase`` item is a choice whose option values are the axis. We report the
+distribution, the modal phase (ties go to the earlier phase: when in doubt,
+advice for the earlier phase is the safer one), Van der Eijk's agreement and
+the knowledge base's advice (what you see, what to do) for the modal phase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from samenspel.analysis import measures
+from samenspel.analysis.matrix import RoundMatrix
+from samenspel.analysis.scales import Groups
+from samenspel.knowledge.model import KnowledgeBase
+
+AXIS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    modal: int | None
+    agreement: float | None
+    distribution: dict[str, float]
+    n: int
+    by_partner: dict[str, int | None]  # modal phase per partner (None below the minimum group)
+    advice: dict[str, object]  # knowledge-base texts for the modal phase: question, see, do, source
+
+    def to_dict(self) -> dict[str, object]:
+        return {"modal": self.modal, "agreement": self.agreement, "distribution": dict(self.distribution),
+                "n": self.n, "by_partner": dict(self.by_partner), "advice": self.advice}
+
+
+def _modal(values: np.ndarray) -> int | None:
+    counts = [int(np.sum(values == a)) for a in AXIS]
+    return AXIS[int(np.argmax(counts))] if sum(counts) else None
+
+
+def phase(matrix: RoundMatrix, groups: Groups, kb: KnowledgeBase) -> PhaseResult | None:
+    cols = matrix.exact("phase")
+    if not cols:
+        return None
+    v = matrix.raw[:, cols[0]]
+    ok = ~np.isnan(v) & np.isin(v, AXIS)
+    counts = [int(np.sum(v[ok] == a)) for a in AXIS]
+    n = sum(counts)
+    modal = _modal(v[ok])
+    parr = np.asarray(matrix.partners, dtype=object)
+    by_partner = {
+        p: (_modal(v[ok & (parr == p)]) if groups.partner_n[p] >= groups.min_group else None) for p in groups.partners
+    }
+    advice: dict[str, object] = {}
+    if modal is not None and modal in kb.phases:
+        ph = kb.phases[modal]
+        advice = {"name": ph.name.as_dict(), "question": ph.question.as_dict(),
+                  "see": [t.as_dict() for t in ph.see], "do": [t.as_dict() for t in ph.do], "source": ph.source}
+    return PhaseResult(
+        modal=modal,
+        agreement=measures.ordinal_agreement(counts) if n >= 2 else None,
+        distribution={str(a): (c / n if n else 0.0) for a, c in zip(AXIS, counts)},
+        n=n, by_partner=by_partner, advice=advice,
+    )

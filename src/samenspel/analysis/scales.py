@@ -1,0 +1,228 @@
+"""Scale scores, reliability, agreement and between-partner divergence (issue 3, points 1-3).
+
+A scale is the set of items of one construct (a domain, ``trust``, a signal,
+...). Scores are POMP 0-100. Partner and role figures obey the minimum group
+size. The statistics themselves live in ``analysis.stats`` (via ``measures``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from samenspel.analysis import measures
+from samenspel.analysis.groups import group_means, mean_or_none, sd_or_none
+from samenspel.analysis.matrix import RoundMatrix, person_scores
+from samenspel.analysis.notice import Notice
+from samenspel.analysis.settings import Settings
+from samenspel.i18n import Text
+
+
+@dataclass(frozen=True)
+class Groups:
+    """Who is in the round: partners and roles with head counts, and who may be shown."""
+
+    partners: list[str]
+    partner_n: dict[str, int]
+    roles: list[str]
+    role_n: dict[str, int]
+    min_group: int
+
+    @property
+    def eligible(self) -> list[str]:
+        """Partners with at least the minimum group size; only they appear on their own."""
+        return [p for p in self.partners if self.partner_n[p] >= self.min_group]
+
+    @staticmethod
+    def of(matrix: RoundMatrix, min_group: int, extra_partners: list[str] | None = None) -> Groups:
+        partners = list(dict.fromkeys(matrix.partners))
+        for p in extra_partners or []:
+            if p not in partners:
+                partners.append(p)
+        partner_n = {p: matrix.partners.count(p) for p in partners}
+        roles = [r for r in dict.fromkeys(matrix.roles) if r is not None]
+        role_n = {r: matrix.roles.count(r) for r in roles}
+        return Groups(partners, partner_n, roles, role_n, min_group)
+
+
+@dataclass(frozen=True)
+class Reliability:
+    alpha: float | None
+    alpha_ci: tuple[float, float] | None
+    omega: float | None
+    n: int  # respondents used (pairwise deletion)
+    k: int  # items
+
+    def to_dict(self) -> dict[str, object]:
+        return {"alpha": self.alpha, "alpha_ci": list(self.alpha_ci) if self.alpha_ci else None,
+                "omega": self.omega, "n": self.n, "k": self.k}
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """One-way test between the partners shown (>= minimum group size)."""
+
+    f: float | None
+    p: float | None
+    eta2: float | None
+    flag: bool
+    icc1: float | None
+    icc2: float | None
+    groups: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"eta2": self.eta2, "p": self.p, "flag": self.flag, "F": self.f,
+                "icc1": self.icc1, "icc2": self.icc2, "groups": self.groups}
+
+
+@dataclass(frozen=True)
+class ScaleResult:
+    """Everything about one scale in one round."""
+
+    key: str
+    construct: str
+    items: tuple[str, ...]
+    score: float | None
+    sd: float | None
+    n: int
+    by_partner: dict[str, float | None]
+    by_role: dict[str, float | None]
+    reliability: Reliability | None
+    rwg: float | None
+    rwg_by_partner: dict[str, float | None]
+    divergence: Divergence | None
+    persons: dict[str, float] = field(default_factory=dict, repr=False)  # respondent -> score (for trends)
+
+    def to_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {"score": self.score, "sd": self.sd, "n": self.n}
+        if self.reliability is not None:
+            d["alpha"] = self.reliability.alpha
+            d["reliability"] = self.reliability.to_dict()
+        else:
+            d["alpha"] = None
+        d["by_partner"] = dict(self.by_partner)
+        d["by_role"] = dict(self.by_role)
+        if self.divergence is not None:
+            d["divergence"] = self.divergence.to_dict()
+        d["agreement"] = {"rwg": self.rwg, "by_partner": dict(self.rwg_by_partner)}
+        d["items"] = list(self.items)
+        return d
+
+
+def _options(matrix: RoundMatrix, cols: list[int]) -> int | None:
+    """Number of answer options of the (likert) items, for the rwg null distribution."""
+    spans = {(matrix.items[c].min, matrix.items[c].max) for c in cols}
+    if len(spans) != 1:
+        return None
+    lo, hi = spans.pop()
+    if lo is None or hi is None:
+        return None
+    return int(hi - lo + 1)
+
+
+def scale(
+    matrix: RoundMatrix, cols: list[int], key: str, construct: str, groups: Groups, settings: Settings,
+    notices: list[Notice], *, reliability: bool = True, divergence: bool = True,
+) -> ScaleResult:
+    """Score one scale; add notices for small n and low reliability."""
+    pomp = matrix.pomp[:, cols]
+    raw = matrix.raw[:, cols]
+    persons = person_scores(pomp, settings.min_item_share)
+    ok = ~np.isnan(persons)
+    n = int(ok.sum())
+    by_partner = group_means(persons, matrix.partners, groups.partners, groups.partner_n, groups.min_group)
+    by_role = group_means(persons, matrix.roles, groups.roles, groups.role_n, groups.min_group)
+
+    rel: Reliability | None = None
+    if reliability and len(cols) >= 2:
+        block = raw[~np.isnan(raw).all(axis=1)]
+        a = ci = om = None
+        used = int(block.shape[0])
+        if used >= 3:
+            a, ci, used = measures.alpha(block)
+            om = measures.omega(block) if len(cols) >= 3 else None
+        rel = Reliability(a, ci, om, used, len(cols))
+        if used < settings.min_n_reliability:
+            notices.append(Notice(f"small_n_reliability:{key}", Text(
+                f"De betrouwbaarheid van '{key}' rust op {used} respondenten (< {settings.min_n_reliability}); lees alpha met voorzichtigheid.",
+                f"Reliability of '{key}' rests on {used} respondents (< {settings.min_n_reliability}); read alpha with care.")))
+        low = [v for v in (a, om) if v is not None and v < settings.alpha_low]
+        if low:
+            notices.append(Notice(f"low_reliability:{key}", Text(
+                f"De schaal '{key}' is weinig betrouwbaar (alpha/omega {min(low):.3f} < {settings.alpha_low}); de items meten niet goed hetzelfde.",
+                f"The scale '{key}' has low reliability (alpha/omega {min(low):.3f} < {settings.alpha_low}); its items do not measure one thing well.")))
+
+    options = _options(matrix, cols)
+    rwg = None
+    rwg_by: dict[str, float | None] = {}
+    if options is not None and options >= 2:
+        rwg = measures.agreement_rwg(raw[ok], options)
+        parr = np.asarray(matrix.partners, dtype=object)
+        for p in groups.partners:
+            if groups.partner_n.get(p, 0) < groups.min_group:
+                rwg_by[p] = None
+            else:
+                rows = (parr == p) & ok
+                rwg_by[p] = measures.agreement_rwg(raw[rows], options) if rows.sum() >= 2 else None
+
+    div: Divergence | None = None
+    if divergence:
+        eligible = groups.eligible
+        parr = np.asarray(matrix.partners, dtype=object)
+        samples = [persons[(parr == p) & ok] for p in eligible]
+        samples = [s for s in samples if s.size >= 2]
+        if len(samples) >= 2:
+            f, p_value, eta2, flag = measures.between_partners(samples, min(groups.min_group, 2))
+            icc1, icc2 = measures.icc(samples)
+            div = Divergence(f, p_value, eta2, flag, icc1, icc2, len(samples))
+    return ScaleResult(
+        key=key, construct=construct, items=tuple(matrix.items[c].id for c in cols),
+        score=mean_or_none(persons), sd=sd_or_none(persons), n=n,
+        by_partner=by_partner, by_role=by_role, reliability=rel, rwg=rwg, rwg_by_partner=rwg_by,
+        divergence=div,
+        persons={r: float(s) for r, s, good in zip(matrix.respondents, persons, ok) if good},
+    )
+
+
+@dataclass(frozen=True)
+class ItemDivergence:
+    """An item on which partners differ: partner means (POMP) and effect size."""
+
+    item: str
+    construct: str
+    eta2: float
+    p: float | None
+    spread: float  # highest minus lowest partner mean
+    by_partner: dict[str, float | None]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"item": self.item, "construct": self.construct, "eta2": self.eta2, "p": self.p,
+                "spread": self.spread, "by_partner": dict(self.by_partner)}
+
+
+def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: int) -> tuple[ItemDivergence, ...]:
+    """The ``top`` items with the largest between-partner effect size (eta squared)."""
+    eligible = groups.eligible
+    if len(eligible) < 2:
+        return ()
+    parr = np.asarray(matrix.partners, dtype=object)
+    masks = {p: parr == p for p in eligible}
+    found: list[ItemDivergence] = []
+    for c in cols:
+        v = matrix.pomp[:, c]
+        samples = [v[m & ~np.isnan(v)] for m in masks.values()]
+        if sum(s.size >= 2 for s in samples) < 2 or any(s.size == 0 for s in samples):
+            continue
+        samples = [s for s in samples if s.size >= 2]
+        f, p_value, eta2, _ = measures.between_partners(samples)
+        if eta2 is None:
+            continue
+        means = {p: (float(v[m & ~np.isnan(v)].mean()) if (m & ~np.isnan(v)).any() else None)
+                 for p, m in masks.items()}
+        shown = [x for x in means.values() if x is not None]
+        by_partner = {p: means.get(p) if p in masks else None for p in groups.partners}
+        found.append(ItemDivergence(matrix.items[c].id, matrix.items[c].construct, eta2, p_value,
+                                    max(shown) - min(shown), by_partner))
+    found.sort(key=lambda d: -d.eta2)
+    return tuple(found[:top])
