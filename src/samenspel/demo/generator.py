@@ -1,0 +1,187 @@
+"""Generate the demo answers from a latent model, so scales behave like real ones.
+
+Every numeric answer is ``level + person + noise`` on a 1-5 latent scale,
+mapped onto the item's own scale: ``level`` comes from the fictional alliance
+(:mod:`samenspel.demo.alliance`), ``person`` is a respondent's stable
+deviation per construct (the same person answers alike in both rounds), and
+``noise`` is per item. The item noise is chosen from the number of items of a
+construct so that Cronbach's alpha lands near 0.8 (Spearman-Brown: an item
+reliability ``r`` gives ``alpha = k r / (1 + (k - 1) r)``). Reverse-keyed
+items are mirrored. All randomness comes from one seeded generator, so a
+seed gives the same file on every machine.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import numpy as np
+
+from samenspel.demo import alliance as A
+from samenspel.demo.texts import OPEN_ANSWERS_EN, OPEN_ANSWERS_NL
+from samenspel.instrument.model import Instrument, Item
+from samenspel.responses.model import Answer, ResponseSet, Value
+
+PERSON_SD = 0.55  # sd of a respondent's stable deviation, latent 1-5 units
+TARGET_ALPHA = 0.8
+DONT_KNOW = 0.03  # share of numeric answers left empty
+DONT_KNOW_RELATION = 0.07  # rating another partner is harder
+OPEN_ANSWERED = 0.55  # share of respondents who write something in an open question
+
+
+class _Respondent:
+    def __init__(self, rid: str, partner_index: int, slot: int, role: str, rounds: str):
+        self.id = rid
+        self.partner = A.PARTNERS[partner_index]
+        self.partner_index = partner_index
+        self.role = role
+        self.rounds = rounds
+        self.language = "en" if (partner_index, slot) == A.ENGLISH_RESPONDENT else "nl"
+
+
+def respondents() -> list[_Respondent]:
+    """All demo respondents with pseudonymous ids ``ZR-001``...; newcomers numbered after the first wave."""
+    out: list[_Respondent] = []
+    first = [(p, s) for p, partner in enumerate(A.PARTNERS) for s, r in enumerate(partner.rounds) if "1" in r]
+    later = [(p, s) for p, partner in enumerate(A.PARTNERS) for s, r in enumerate(partner.rounds) if "1" not in r]
+    for number, (p, s) in enumerate(first + later, start=1):
+        partner = A.PARTNERS[p]
+        out.append(_Respondent(f"ZR-{number:03d}", p, s, partner.roles[s], partner.rounds[s]))
+    return sorted(out, key=lambda r: (r.partner_index, r.id))
+
+
+def make_demo(seed: int = 7, instrument: Instrument | None = None) -> ResponseSet:
+    """The demo alliance's answers to every item of ``instrument`` (default: the full questionnaire)."""
+    if instrument is None:
+        from samenspel.instrument import load_instrument
+
+        instrument = load_instrument()
+    return ResponseSet(tuple(_Generator(instrument, seed).answers()), f"demo:{seed}")
+
+
+class _Generator:
+    def __init__(self, instrument: Instrument, seed: int):
+        self.instrument = instrument
+        self.rng = np.random.default_rng(seed)
+        counts = Counter(_group(it) for it in instrument.items if it.numeric)
+        self.noise_sd = {group: _noise_sd(k) for group, k in counts.items()}
+        self.offset = {it.id: float(self.rng.normal(0.0, 0.25)) for it in instrument.items if it.numeric}
+        self.person: dict[tuple[str, str], float] = {}
+        self.polar: dict[str, float] = {}
+
+    def answers(self) -> Iterator[Answer]:
+        people = respondents()
+        for round_index, rnd in enumerate(A.ROUNDS):
+            for person in people:
+                if str(round_index + 1) not in person.rounds:
+                    continue
+                for item in self.instrument.items:
+                    targets = [t for t in A.PARTNERS if t is not person.partner] if item.type == "relation" else [None]
+                    for target in targets:
+                        value = self._value(item, person, target, round_index)
+                        yield Answer(
+                            A.ALLIANCE_ID, rnd.id, person.id, person.partner.name, item.id, value,
+                            person.role, target.name if target else None, rnd.date, person.language,
+                        )  # fmt: skip
+
+    # -- values ---------------------------------------------------------
+    def _value(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> Value:
+        if item.type == "text":
+            return self._open_answer(person)
+        dont_know = DONT_KNOW_RELATION if item.type == "relation" else DONT_KNOW
+        draw_missing = self.rng.random()
+        if item.type == "check":
+            value: Value = float(self.rng.random() < self._chance(item, person, round_index))
+        elif item.type == "choice":
+            value = self._choice(item, round_index)
+        else:
+            value = self._scaled(item, person, target, round_index)
+        return None if item.dont_know and draw_missing < dont_know else value
+
+    def _scaled(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> float:
+        group = _group(item)
+        level = self._level(item, person, target, round_index)
+        deviation = self.person.get((person.id, group))
+        if deviation is None:
+            deviation = self.person[(person.id, group)] = float(self.rng.normal(0.0, PERSON_SD))
+        latent = level + deviation + self.offset[item.id] + float(self.rng.normal(0.0, self.noise_sd[group]))
+        latent = min(5.0, max(1.0, latent))
+        if item.reverse:
+            latent = 6.0 - latent
+        low, high = (item.min or 1), (item.max or 5)
+        return float(round(low + (latent - 1.0) / 4.0 * (high - low)))
+
+    def _level(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> float:
+        kind, key = item.construct_kind, item.construct_key
+        partner = person.partner
+        if kind == "relation" and target is not None:
+            return A.relation_level(key, partner, target, round_index)
+        if kind == "domain":
+            if key == "ambition":
+                return partner.ambition + 0.1 * round_index
+            base = A.DOMAIN_LEVELS.get(key, (3.2, 3.3))[round_index]
+            return base + (A.CAMP_SHIFT[partner.camp] if key == "relation" else 0.0)
+        if kind == "signal":
+            base = A.SIGNAL_LEVELS.get(key, (3.0, 3.0))[round_index]
+            return base + A.SIGNAL_SHIFTS.get(partner.name, {}).get(key, 0.0)
+        if kind == "paradox":
+            return self._paradox_level(item, partner)
+        if item.construct in A.PLAIN_LEVELS:
+            shift = A.CAMP_SHIFT[partner.camp] if item.construct == "trust" else 0.0
+            return A.PLAIN_LEVELS[item.construct][round_index] + shift
+        return 3.1
+
+    def _paradox_level(self, item: Item, partner: A.DemoPartner) -> float:
+        """Now sits off-centre, desired a step away; camps pull apart on a few paradoxes."""
+        aspect = item.construct.rsplit(":", 1)[-1]
+        paradox = item.construct_key
+        if paradox not in self.polar:
+            self.polar[paradox] = float(self.rng.uniform(2.2, 3.8))
+        now = self.polar[paradox]
+        if aspect == "tension":
+            return 2.4 + abs(now - 3.0)
+        camp = 0.0
+        if paradox in A.POLARISED_PARADOXES:
+            camp = 0.5 if partner.camp == "A" else -0.5
+        if aspect == "desired":
+            return 3.0 + (3.0 - now) * 0.4 + camp
+        return now + camp
+
+    def _chance(self, item: Item, person: _Respondent, round_index: int) -> float:
+        kind, key = item.construct_kind, item.construct_key
+        if kind == "motive":
+            return A.MOTIVE_CHANCES[person.partner.name].get(key, 0.3)
+        if kind == "failure":
+            return A.FAILURE_CHANCE[round_index]
+        if kind == "success":
+            return A.SUCCESS_CHANCE[round_index]
+        return 0.4
+
+    def _choice(self, item: Item, round_index: int) -> float:
+        values = [o.value for o in item.options]
+        if item.construct_kind == "phase" and set(A.PHASE_PROBABILITIES[round_index]) <= set(values):
+            phases = A.PHASE_PROBABILITIES[round_index]
+            return float(self.rng.choice(list(phases), p=list(phases.values())))
+        return float(self.rng.choice(values))
+
+    def _open_answer(self, person: _Respondent) -> str | None:
+        if self.rng.random() >= OPEN_ANSWERED:
+            return None
+        pool = OPEN_ANSWERS_EN if person.language == "en" else OPEN_ANSWERS_NL
+        return pool[int(self.rng.integers(len(pool)))]
+
+
+def _group(item: Item) -> str:
+    """Items of one construct share a person deviation and a reliability target."""
+    return item.construct
+
+
+def _noise_sd(k: int) -> float:
+    """Item noise sd giving alpha near TARGET_ALPHA for k items (Spearman-Brown, rounding included)."""
+    if k <= 1:
+        return 0.6
+    r = TARGET_ALPHA / (k - (k - 1) * TARGET_ALPHA)
+    true_var = PERSON_SD**2 + 0.15  # person plus a typical spread between partners
+    error_var = true_var * (1.0 - r) / r - 1.0 / 12.0  # rounding to whole numbers adds about 1/12
+    return float(np.sqrt(max(error_var, 0.1)))
