@@ -37,6 +37,8 @@ class Item:
     poles: tuple[Text, Text] | None = None  # bipolar: (pole A = min, pole B = max)
     dont_know: bool = True  # may be left empty as "don't know"
     pulse: bool = False  # also in the short pulse version
+    labels: tuple[Text, ...] = ()  # one label per scale value min..max (empty: no labels, e.g. bipolar)
+    source: str = ""  # seed + section the item rests on, e.g. "001 §2.5"
 
     @property
     def numeric(self) -> bool:
@@ -81,6 +83,8 @@ class Instrument:
     parts: tuple[Part, ...]
     items: tuple[Item, ...]
     short: bool = False  # the pulse version
+    instructions: Text = Text("", "")  # how to fill in the questionnaire, shown before the first part
+    seconds: int = 0  # estimated time to answer in seconds (``minutes`` rounded); see instrument.duration
 
     def item(self, item_id: str) -> Item:
         return self._index[item_id]
