@@ -1,0 +1,1 @@
+"""Alliances, partners, measurement rounds, respondents and their answers."""

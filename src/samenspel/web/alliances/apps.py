@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AlliancesConfig(AppConfig):
+    name = "samenspel.web.alliances"
+    label = "alliances"
+    verbose_name = "Samenspel"
+    default_auto_field = "django.db.models.BigAutoField"

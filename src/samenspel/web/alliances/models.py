@@ -1,0 +1,143 @@
+"""Database rows of the web app.
+
+Knowledge-base ids (form of collaboration, governance model, phase model) are
+stored as plain strings and checked against the knowledge base in forms, so a
+new knowledge entry never needs a migration. Respondents are pseudonymous:
+their ``code`` is what exports and analyses see; e-mail is optional and only
+used to send the invitation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from samenspel.responses.model import ROLES
+
+
+class Alliance(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=60, unique=True)
+    collaboration_form = models.CharField(max_length=60, blank=True)
+    governance_model = models.CharField(max_length=60, blank=True)
+    phase_model = models.CharField(max_length=60, blank=True)
+    min_group = models.PositiveSmallIntegerField(default=3)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partner(models.Model):
+    """An organisation in the alliance; ``code`` is its id in files (e.g. ``A``)."""
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(max_length=200)
+    code = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "code"], name="partner_code_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeasurementRound(models.Model):
+    OPEN = "open"
+    CLOSED = "closed"
+    STATUSES = [(OPEN, "open"), (CLOSED, "closed")]
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="rounds")
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=200)
+    opens = models.DateField(default=dt.date.today)
+    closes = models.DateField(null=True, blank=True)
+    short = models.BooleanField(default=False, help_text="pulse version of the questionnaire")
+    status = models.CharField(max_length=10, choices=STATUSES, default=OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["opens", "created_at"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "code"], name="round_code_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def accepts_answers(self, today: dt.date | None = None) -> bool:
+        """Open, started and not past its closing date."""
+        today = today or timezone.localdate()
+        if self.status != self.OPEN or today < self.opens:
+            return False
+        return self.closes is None or today <= self.closes
+
+
+class Respondent(models.Model):
+    """One invited (or imported) person in one round.
+
+    The personal link is derived from the secret key and ``nonce`` (see
+    ``tokens.py``); only its SHA-256 is stored, for look-up.
+    """
+
+    ROLE_CHOICES = [(r, r) for r in ROLES]
+
+    round = models.ForeignKey(MeasurementRound, on_delete=models.CASCADE, related_name="respondents")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="respondents")
+    code = models.CharField(max_length=60)
+    role = models.CharField(max_length=10, choices=ROLE_CHOICES, blank=True)
+    email = models.EmailField(blank=True)
+    language = models.CharField(max_length=2, default="nl")
+    nonce = models.CharField(max_length=32, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    imported = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["round", "code"], name="respondent_code_unique")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Answer(models.Model):
+    """One answer; ``value`` None with ``dont_know`` is an explicit "don't know"."""
+
+    respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
+    item = models.CharField(max_length=80)
+    target = models.ForeignKey(Partner, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    value = models.FloatField(null=True, blank=True)
+    text = models.TextField(blank=True)
+    dont_know = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            # NULL targets are distinct in SQL, so untargeted answers get their own index.
+            models.UniqueConstraint(fields=["respondent", "item", "target"], name="answer_unique_target"),
+            models.UniqueConstraint(
+                fields=["respondent", "item"], condition=Q(target__isnull=True), name="answer_unique_untargeted"
+            ),
+        ]
+
+
+class Membership(models.Model):
+    FACILITATOR = "facilitator"
+    VIEWER = "viewer"
+    ROLES = [(FACILITATOR, "facilitator"), (VIEWER, "viewer")]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=ROLES, default=FACILITATOR)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "alliance"], name="membership_unique")]

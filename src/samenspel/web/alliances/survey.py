@@ -1,0 +1,137 @@
+"""The questionnaire as web pages: one page per part, fields, parsing.
+
+Pure logic over :mod:`samenspel.instrument.model`; the views do the saving.
+Field names: ``i__<item>`` and, for relation items, ``i__<item>__<partner>``.
+A field's raw value is the number, ``dk`` for "don't know", or the open text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from samenspel.i18n import Text
+from samenspel.instrument.model import Instrument, Item, Part
+
+DONT_KNOW = "dk"
+MAX_TEXT = 4000
+
+# Scale labels in our own words; 5-point agree scale, else numbered points.
+AGREE_5 = (
+    Text("helemaal oneens", "strongly disagree"),
+    Text("oneens", "disagree"),
+    Text("neutraal", "neither"),
+    Text("eens", "agree"),
+    Text("helemaal eens", "strongly agree"),
+)
+LOW = Text("laag", "low")
+HIGH = Text("hoog", "high")
+DONT_KNOW_TEXT = Text("weet ik niet", "don't know")
+
+
+def load_instrument(short: bool = False) -> Instrument:
+    """The active questionnaire (imported late: the web app starts without it)."""
+    from samenspel.instrument import load_instrument as load
+
+    return load(short=short)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One answer read from a page."""
+
+    item: str
+    target: str | None  # partner code, relation items only
+    value: float | None
+    text: str = ""
+    dont_know: bool = False
+
+
+@dataclass
+class PageResult:
+    answers: list[Parsed] = field(default_factory=list)
+    errors: dict[str, Text] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+def pages(instrument: Instrument) -> list[Part]:
+    """Parts that hold at least one item, in questionnaire order."""
+    return [p for p in instrument.parts if instrument.items_in(p.id)]
+
+
+def field_name(item: Item, target: str | None = None) -> str:
+    return f"i__{item.id}" if target is None else f"i__{item.id}__{target}"
+
+
+def raw_value(value: float | None, text: str, dont_know: bool) -> str:
+    """How a stored answer shows in a form field."""
+    if dont_know:
+        return DONT_KNOW
+    if value is None:
+        return text
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def scale(item: Item) -> list[tuple[str, Text]]:
+    """(raw value, label) of each answer point of a numeric item."""
+    if item.type == "choice":
+        return [(str(o.value), o.text) for o in item.options]
+    if item.type == "check":
+        return [("1", Text("ja", "yes"))]
+    lo, hi = item.min or 0, item.max or 0
+    points = list(range(lo, hi + 1))
+    if item.type == "likert" and len(points) == 5:
+        return [(str(v), t) for v, t in zip(points, AGREE_5)]
+    if item.type == "bipolar" and item.poles is not None:
+        a, b = item.poles
+        return [(str(v), a if v == lo else b if v == hi else Text(str(v), str(v))) for v in points]
+    return [(str(v), LOW if v == lo else HIGH if v == hi else Text(str(v), str(v))) for v in points]
+
+
+def _one(item: Item, raw: str) -> tuple[Parsed | None, Text | None]:
+    target = None
+    if raw == "":
+        if item.type == "check":
+            return Parsed(item.id, target, 0.0), None
+        if not item.dont_know:
+            return None, Text("Kies een antwoord.", "Please choose an answer.")
+        return None, None
+    if item.type == "text":
+        if len(raw) > MAX_TEXT:
+            return None, Text(f"Maximaal {MAX_TEXT} tekens.", f"At most {MAX_TEXT} characters.")
+        return Parsed(item.id, target, None, text=raw.strip()), None
+    if raw == DONT_KNOW:
+        if not item.dont_know:
+            return None, Text("Kies een antwoord.", "Please choose an answer.")
+        return Parsed(item.id, target, None, dont_know=True), None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None, Text("Geen geldig antwoord.", "Not a valid answer.")
+    if not item.allowed(value):
+        return None, Text("Dit antwoord past niet bij de vraag.", "This answer does not fit the question.")
+    return Parsed(item.id, target, value), None
+
+
+def parse_page(instrument: Instrument, part: Part, others: list[str], data: dict[str, str]) -> PageResult:
+    """Read one page's answers from posted ``data``; ``others`` are the partner codes to rate.
+
+    An empty text or an unanswered item stores nothing; a missing checkbox is 0.
+    Every raw value is kept, so a page with an error shows what was typed.
+    """
+    result = PageResult()
+    for item in instrument.items_in(part.id):
+        targets: list[str | None] = list(others) if item.type == "relation" else [None]
+        for target in targets:
+            name = field_name(item, target)
+            raw = str(data.get(name, ""))
+            result.raw[name] = raw
+            parsed, error = _one(item, raw.strip() if item.type != "text" else raw)
+            if error is not None:
+                result.errors[name] = error
+            elif parsed is not None:
+                if parsed.text == "" and item.type == "text":
+                    continue
+                result.answers.append(
+                    Parsed(parsed.item, target, parsed.value, parsed.text, parsed.dont_know)
+                )
+    return result

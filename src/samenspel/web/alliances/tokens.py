@@ -1,0 +1,58 @@
+"""Personal links: derived from the secret key, stored only as a hash.
+
+A token is ``HMAC-SHA256(SECRET_KEY, respondent id + nonce)``, so the
+facilitator can show a link again or send a reminder without the database
+ever holding the token itself; the database keeps its SHA-256 for look-up.
+A new nonce revokes the old link. Changing the secret key revokes all links.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+
+from samenspel.web.alliances.models import Respondent
+
+SALT = "samenspel.respondent-link"
+
+
+def make_token(respondent_id: int, nonce: str) -> str:
+    mac = hmac.new(
+        settings.SECRET_KEY.encode(), f"{SALT}:{respondent_id}:{nonce}".encode(), hashlib.sha256
+    ).digest()
+    return base64.urlsafe_b64encode(mac[:24]).decode().rstrip("=")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue(respondent: Respondent) -> str:
+    """Give ``respondent`` a fresh link (revoking any earlier one) and save it."""
+    respondent.nonce = secrets.token_hex(8)
+    token = make_token(respondent.pk, respondent.nonce)
+    respondent.token_hash = hash_token(token)
+    respondent.save(update_fields=["nonce", "token_hash"])
+    return token
+
+
+def token_for(respondent: Respondent) -> str:
+    """The respondent's current link token (recomputed, never stored)."""
+    if not respondent.nonce:
+        raise ValueError("respondent has no link")
+    return make_token(respondent.pk, respondent.nonce)
+
+
+def find(token: str) -> Respondent | None:
+    """The respondent whose link this is, or None (constant-time compare on the hash)."""
+    if not token or len(token) > 64:
+        return None
+    digest = hash_token(token)
+    respondent = Respondent.objects.select_related("round__alliance", "partner").filter(token_hash=digest).first()
+    if respondent is None or not hmac.compare_digest(respondent.token_hash or "", digest):
+        return None
+    return respondent

@@ -1,0 +1,1 @@
+"""Views: the respondent's questionnaire and the facilitator's pages."""

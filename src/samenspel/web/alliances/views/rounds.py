@@ -1,0 +1,195 @@
+"""Facilitator pages for one measurement round: invitations, response rates,
+closing, import, export and deleting one respondent's data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from samenspel.errors import InputError, SamenspelError
+from samenspel.responses.reader import read_responses_data
+from samenspel.responses.writer import to_csv
+from samenspel.web.alliances import access, dataset, survey, tokens
+from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm
+from samenspel.web.alliances.importing import import_into
+from samenspel.web.alliances.models import MeasurementRound, Respondent
+from samenspel.web.alliances.tasks import send_links
+
+
+def rates(rnd: MeasurementRound) -> list[dict[str, object]]:
+    """Per partner: invited, started, submitted, as counts only."""
+    rows = rnd.alliance.partners.annotate(
+        invited=Count("respondents", filter=Q(respondents__round=rnd)),
+        started=Count("respondents", filter=Q(respondents__round=rnd, respondents__started_at__isnull=False)),
+        submitted=Count("respondents", filter=Q(respondents__round=rnd, respondents__submitted_at__isnull=False)),
+    )
+    return [
+        {"partner": p, "invited": p.invited, "started": p.started, "submitted": p.submitted,
+         "rate": round(100 * p.submitted / p.invited) if p.invited else None}
+        for p in rows
+    ]
+
+
+def _base_url(request: HttpRequest) -> str:
+    from django.conf import settings
+
+    return settings.SAMENSPEL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def _links(request: HttpRequest, rnd: MeasurementRound) -> list[dict[str, object]]:
+    base = _base_url(request)
+    out = []
+    for r in rnd.respondents.filter(nonce__gt="").select_related("partner"):
+        link = base + reverse("respondent:start", kwargs={"token": tokens.token_for(r)})
+        out.append({"respondent": r, "link": link})
+    return out
+
+
+def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> dict[str, object]:
+    context: dict[str, object] = {
+        "alliance": rnd.alliance,
+        "round": rnd,
+        "rates": rates(rnd),
+        "invite_form": InviteForm(alliance=rnd.alliance),
+        "import_form": ImportForm(),
+        "accepting": rnd.accepts_answers(),
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def round_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    rnd = access.round_for(request.user, slug, code)
+    return render(request, "facilitator/round.html", _context(request, rnd))
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Make personal links for one partner; mail those with an address in the background."""
+    rnd = access.round_for(request.user, slug, code)
+    form = InviteForm(request.POST, alliance=rnd.alliance)
+    if not form.is_valid():
+        return render(request, "facilitator/round.html", _context(request, rnd, invite_form=form), status=400)
+    data = form.cleaned_data
+    made: list[Respondent] = []
+    with transaction.atomic():
+        for email in [None] * (data["count"] or 0) + list(data["emails"]):
+            r = Respondent.objects.create(
+                round=rnd, partner=data["partner"], code=f"r{secrets.token_hex(4)}",
+                role=data["role"] or "", email=email or "", language=data["language"],
+            )
+            tokens.issue(r)
+            made.append(r)
+    mailed = [r.pk for r in made if r.email]
+    if mailed:
+        ids = list(mailed)
+        transaction.on_commit(lambda: send_links.enqueue(ids, _base_url(request), "invite"))
+    messages.success(request, f"{len(made)} links ✓" + (f", {len(mailed)} e-mails" if mailed else ""))
+    return redirect("facilitator:links", slug=slug, code=code)
+
+
+@login_required
+def links(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """All personal links of the round, to copy; ``links.csv`` gives the same as a file."""
+    rnd = access.round_for(request.user, slug, code)
+    return render(request, "facilitator/links.html", {"alliance": rnd.alliance, "round": rnd, "links": _links(request, rnd)})
+
+
+@login_required
+def links_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    rnd = access.round_for(request.user, slug, code)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["partner", "respondent", "role", "email", "language", "link"])
+    base = _base_url(request)
+    for r in rnd.respondents.filter(nonce__gt="").select_related("partner"):
+        link = base + reverse("respondent:start", kwargs={"token": tokens.token_for(r)})
+        writer.writerow([r.partner.code, r.code, r.role, r.email, r.language, link])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}-links.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Mail a reminder to everyone with an address who has not submitted yet."""
+    rnd = access.round_for(request.user, slug, code)
+    ids = list(rnd.respondents.filter(submitted_at__isnull=True).exclude(email="").values_list("pk", flat=True))
+    if ids:
+        send_links.enqueue(ids, _base_url(request), "reminder")
+    messages.success(request, f"{len(ids)} herinneringen / reminders")
+    return redirect("facilitator:round", slug=slug, code=code)
+
+
+@login_required
+@require_POST
+def set_status(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Close (or reopen) a round; a closed round's links say so kindly."""
+    rnd = access.round_for(request.user, slug, code)
+    status = request.POST.get("status")
+    if status in (MeasurementRound.OPEN, MeasurementRound.CLOSED):
+        rnd.status = status
+        rnd.save(update_fields=["status"])
+    return redirect("facilitator:round", slug=slug, code=code)
+
+
+@login_required
+@require_POST
+def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Import a response file (FORMATS.md §2) into this round: everything or, on any problem, nothing."""
+    rnd = access.round_for(request.user, slug, code)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "facilitator/round.html", _context(request, rnd, import_form=form), status=400)
+    upload = form.cleaned_data["file"]
+    try:
+        instrument = survey.load_instrument(short=rnd.short)
+        responses = read_responses_data(upload.read(), upload.name, instrument)
+        summary = import_into(rnd, responses)
+    except InputError as exc:
+        problems = [str(p) for p in exc.problems[:200]]
+        return render(request, "facilitator/round.html", _context(request, rnd, import_problems=problems,
+                      more_problems=max(0, len(exc.problems) - 200)), status=400)
+    except SamenspelError as exc:
+        return render(request, "facilitator/round.html", _context(request, rnd, import_problems=[str(exc)]), status=400)
+    messages.success(request, f"{summary.respondents} respondents, {summary.answers} answers ✓")
+    return redirect("facilitator:round", slug=slug, code=code)
+
+
+@login_required
+def export_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The round's submitted answers in the response format (FORMATS.md §2)."""
+    rnd = access.round_for(request.user, slug, code)
+    response = HttpResponse(to_csv(dataset.round_responses(rnd)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def respondent_delete(request: HttpRequest, slug: str, code: str, respondent: str) -> HttpResponse:
+    """Delete one respondent with all their answers (GDPR), after typing their id."""
+    rnd = access.round_for(request.user, slug, code)
+    person = get_object_or_404(Respondent, round=rnd, code=respondent)
+    form = ConfirmForm(request.POST or None, expected=person.code)
+    if request.method == "POST" and form.is_valid():
+        person.delete()
+        messages.success(request, f"{respondent}: verwijderd / deleted")
+        return redirect("facilitator:round", slug=slug, code=code)
+    return render(request, "facilitator/confirm_delete.html",
+                  {"form": form, "alliance": rnd.alliance, "round": rnd, "what": person.code},
+                  status=400 if form.errors else 200)

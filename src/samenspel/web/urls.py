@@ -1,0 +1,57 @@
+"""URLs: respondent links without a language prefix (the link keeps its
+language in the database); everything else under /nl/ or /en/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from samenspel.web.alliances.views import facilitator, respondent, rounds
+
+respondent_patterns = (
+    [
+        path("<str:token>/", respondent.start, name="start"),
+        path("<str:token>/p/<int:number>/", respondent.page, name="page"),
+        path("<str:token>/review/", respondent.review, name="review"),
+        path("<str:token>/submit/", respondent.submit, name="submit"),
+        path("<str:token>/thanks/", respondent.thanks, name="thanks"),
+        path("<str:token>/language/", respondent.language, name="language"),
+    ],
+    "respondent",
+)
+
+round_patterns = [
+    path("", rounds.round_detail, name="round"),
+    path("invite/", rounds.invite, name="invite"),
+    path("links/", rounds.links, name="links"),
+    path("links.csv", rounds.links_csv, name="links_csv"),
+    path("remind/", rounds.remind, name="remind"),
+    path("status/", rounds.set_status, name="status"),
+    path("import/", rounds.import_file, name="import"),
+    path("export.csv", rounds.export_csv, name="export"),
+    path("respondents/<str:respondent>/delete/", rounds.respondent_delete, name="respondent_delete"),
+]
+
+facilitator_patterns = (
+    [
+        path("", facilitator.home, name="home"),
+        path("alliances/new/", facilitator.alliance_new, name="alliance_new"),
+        path("a/<slug:slug>/", facilitator.alliance, name="alliance"),
+        path("a/<slug:slug>/edit/", facilitator.alliance_edit, name="alliance_edit"),
+        path("a/<slug:slug>/delete/", facilitator.alliance_delete, name="alliance_delete"),
+        path("a/<slug:slug>/partners/", facilitator.partner_add, name="partner_add"),
+        path("a/<slug:slug>/rounds/", facilitator.round_add, name="round_add"),
+        path("a/<slug:slug>/r/<slug:code>/", include(round_patterns)),
+    ],
+    "facilitator",
+)
+
+urlpatterns = [
+    path("r/", include(respondent_patterns)),
+]
+urlpatterns += i18n_patterns(
+    path("", include(facilitator_patterns)),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+)
