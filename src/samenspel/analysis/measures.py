@@ -86,3 +86,27 @@ def polarisation(counts: Sequence[int]) -> float | None:
     if len(counts) < 3 or sum(counts) == 0:
         return None
     return _num(vde_polarisation(list(counts), len(counts), counts=True))
+
+
+def _change_dict(kind: str, r: object) -> dict[str, object]:
+    from samenspel.analysis.stats.change import Change
+
+    if not isinstance(r, Change):  # a developer's error
+        raise TypeError(f"expected a Change, got {type(r).__name__}")
+    return {"kind": kind, "n": r.n, "n_before": r.n_before, "n_after": r.n_after, "mean_diff": _num(r.mean_diff),
+            "t": _num(r.t), "df": _num(r.df), "p": _num(r.p), "effect": r.effect, "effect_size": _num(r.d),
+            "rank_p": _num(r.wilcoxon_p), "warning": r.warning}
+
+
+def change_paired(before: Sequence[float], after: Sequence[float]) -> dict[str, object]:
+    """Paired t test (Student), Cohen's d_z and Wilcoxon signed-rank p of the same respondents."""
+    from samenspel.analysis.stats.change import paired_change
+
+    return _change_dict("paired", paired_change(before, after))
+
+
+def change_independent(before: Sequence[float], after: Sequence[float]) -> dict[str, object]:
+    """Welch's t test, Hedges' g and Mann-Whitney p of two independent rounds."""
+    from samenspel.analysis.stats.change import independent_change
+
+    return _change_dict("independent", independent_change(before, after))
