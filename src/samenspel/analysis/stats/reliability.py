@@ -116,8 +116,9 @@ def mcdonald_omega(data: ArrayLike, *, missing: Missing = "pairwise") -> Omega:
 
         omega = (sum l)^2 / ((sum l)^2 + sum psi)
 
-    The factor model is fitted by maximum likelihood on the (pairwise)
-    correlation matrix R, exactly as R's `factanal` does (Joreskog 1967;
+    The factor model is fitted by maximum likelihood on the correlation
+    matrix R (each correlation from the persons who answered both items,
+    like R's `cor(use="pairwise")`), exactly as R's `factanal` does (Joreskog 1967;
     Lawley & Maxwell 1971): the uniquenesses minimise
     ``-sum_{j>1} (log e_j - e_j) - 1 + k`` where e_j are the eigenvalues of
     Psi^(-1/2) R Psi^(-1/2), with psi bounded to [0.005, 1] (L-BFGS-B); the
@@ -138,15 +139,13 @@ def mcdonald_omega(data: ArrayLike, *, missing: Missing = "pairwise") -> Omega:
         return Omega(NAN, (), n, k, join_warnings([*notes, note]))
     if n < 3:
         return Omega(NAN, (), n, k, join_warnings([*notes, "needs at least 3 persons"]))
-    cov = _pairwise_cov(matrix)
-    sd = np.sqrt(np.diag(cov))
-    if np.isnan(cov).any():
-        note = "some pairs of items have fewer than 2 persons answering both"
+    corr = _pairwise_corr(matrix)
+    if np.isnan(corr).any():
+        note = (
+            "a correlation is undefined: an item does not vary, or a pair of items "
+            "has fewer than 2 persons answering both"
+        )
         return Omega(NAN, (), n, k, join_warnings([*notes, note]))
-    if (sd == 0).any():
-        note = "an item does not vary, so its correlations are undefined"
-        return Omega(NAN, (), n, k, join_warnings([*notes, note]))
-    corr = cov / np.outer(sd, sd)
     corr, repaired = _nearest_correlation(corr)
     if repaired:
         notes.append("pairwise correlations were not positive definite and were repaired")
@@ -197,6 +196,28 @@ def _pairwise_cov(matrix: FloatArray) -> FloatArray:
             value = float(np.dot(x - x.mean(), y - y.mean()) / (both.sum() - 1))
             cov[i, j] = cov[j, i] = value
     return cov
+
+
+def _pairwise_corr(matrix: FloatArray) -> FloatArray:
+    """Pearson correlations, each from the rows complete for that pair (R's use="pairwise")."""
+    k = matrix.shape[1]
+    corr = np.eye(k)
+    present = ~np.isnan(matrix)
+    for i in range(k):
+        x_all = matrix[present[:, i], i]
+        if x_all.size < 2 or np.ptp(x_all) == 0:
+            corr[i, i] = np.nan
+        for j in range(i + 1, k):
+            both = present[:, i] & present[:, j]
+            value = NAN
+            if both.sum() >= 2:
+                x = matrix[both, i] - matrix[both, i].mean()
+                y = matrix[both, j] - matrix[both, j].mean()
+                denominator = float(np.sqrt(np.dot(x, x) * np.dot(y, y)))
+                if denominator > 0:
+                    value = float(np.dot(x, y)) / denominator
+            corr[i, j] = corr[j, i] = value
+    return corr
 
 
 def _nearest_correlation(corr: FloatArray) -> tuple[FloatArray, bool]:
