@@ -103,6 +103,8 @@ def known_construct(construct: str, kb: KnowledgeBase) -> str | None:
     """Why ``construct`` is not a valid construct name, or ``None`` when it is."""
     parts = construct.split(":")
     kind = parts[0]
+    if kind not in CONSTRUCT_KINDS:
+        return f"unknown construct kind {kind!r} in {construct!r}"
     if kind in PLAIN_CONSTRUCTS:
         return None if len(parts) == 1 else f"construct {construct!r} takes no sub-id"
     if len(parts) < 2 or not all(parts):
@@ -129,6 +131,4 @@ def known_construct(construct: str, kb: KnowledgeBase) -> str | None:
         if factor is None:
             return f"unknown factor {key!r} in {construct!r}"
         return None if factor.kind == kind else f"factor {key!r} is a {factor.kind} entry, not {kind}"
-    if kind == "open":
-        return None
-    return f"unknown construct kind {kind!r} in {construct!r}"
+    return None  # open:<id> takes any id

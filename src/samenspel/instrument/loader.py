@@ -39,7 +39,8 @@ class _Problems:
 
     def raise_if_any(self) -> None:
         if self.messages:
-            raise InstrumentError("the questionnaire data is inconsistent:\n" + "\n".join(self.messages))
+            unique = list(dict.fromkeys(self.messages))  # builder and validator may both see an empty text
+            raise InstrumentError("the questionnaire data is inconsistent:\n" + "\n".join(unique))
 
 
 def _text(value: Any, where: str, problems: _Problems) -> Text:
@@ -48,8 +49,10 @@ def _text(value: Any, where: str, problems: _Problems) -> Text:
         return Text("", "")
     nl, en = value.get("nl"), value.get("en")
     for lang, s in (("nl", nl), ("en", en)):
-        if not isinstance(s, str) or not s.strip():
-            problems.add(where, f"text in {lang!r} is missing or empty")
+        if not isinstance(s, str):
+            problems.add(where, f"text in {lang!r} is missing")
+        elif not s.strip():
+            problems.add(where, f"text in {lang!r} is empty")
     return Text(str(nl or "").strip(), str(en or "").strip())
 
 
@@ -191,7 +194,6 @@ def build_instrument(
             item = _item(raw, part, part_source, scales, problems)
             if item is not None:
                 items.append(item)
-    problems.raise_if_any()
     full = Instrument(
         id=str(data.get("id", "")),
         version=str(data.get("version", "")),
@@ -202,11 +204,9 @@ def build_instrument(
         items=tuple(items),
         instructions=_text(data.get("instructions"), "instructions", problems),
     )
+    for message in validate(full, kb):
+        problems.messages.append(f"{source}: {message}")
     problems.raise_if_any()
-    messages = validate(full, kb)
-    if messages:
-        problems.messages += [f"{source}: {m}" for m in messages]
-        problems.raise_if_any()
     return _finish(_pulse(full) if short else full)
 
 
