@@ -414,11 +414,14 @@ def _unique(values: list[str], entry: _Entry, field_name: str, problems: list[st
 
 
 def _known_source(source: str, seeds: set[str]) -> bool:
-    """Each ';'-separated part starts with known seed ids, e.g. '000 §4' or '003/004; 001 §2'."""
-    for part in source.split(";"):
-        match = _SEED_REF.match(part.strip())
+    """Starts with known seed ids ('000 §4', '003/004'); a later ';'-part that names a seed must name a known one."""
+    parts = [p.strip() for p in source.split(";")]
+    for number, part in enumerate(parts):
+        match = _SEED_REF.match(part)
         if match is None:
-            return False
+            if number == 0 or part[:1].isdigit():
+                return False
+            continue  # e.g. "sociale wetenschappen)" inside a parenthesis
         refs = [match.group(1), *match.group(2).split("/")[1:]]
         if not all(r in seeds for r in refs):
             return False
