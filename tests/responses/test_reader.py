@@ -1,0 +1,87 @@
+"""Reading well-formed response files in the variants spreadsheets produce (FORMATS.md §2)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from conftest import HEADER
+from openpyxl import Workbook
+
+from samenspel.responses.reader import read_responses, read_responses_data
+
+
+def test_semicolon_decimal_comma_bom_crlf(toy, write):
+    """What Excel on a Dutch computer writes: BOM, ';', '3,0', CRLF, quoted text with ';' and a line break."""
+    content = (
+        "\ufeffalliance;round;respondent;partner;item;value;target;role;round_date;language\r\n"
+        "zorg;2025-voorjaar;r01;Gemeente;amb_01;3,0;;Board;2025-04-14;NL\r\n"
+        "zorg;2025-voorjaar;r01;Gemeente;rel_trust;4;Ziekenhuis;;2025-04-14;nl\r\n"
+        'zorg;2025-voorjaar;r01;Gemeente;open_better;"Meer doen; minder ""praten""\r\nen sneller";;;;\r\n'
+    )
+    responses = read_responses(write("excel.csv", content.encode("utf-8")), toy)
+    first, relation, text = responses.answers
+    assert first.value == 3.0 and first.role == "board" and first.language == "nl"
+    assert first.round_date == date(2025, 4, 14)
+    assert relation.target == "Ziekenhuis" and relation.value == 4.0
+    assert text.value == 'Meer doen; minder "praten"\r\nen sneller'
+    assert responses.partners() == ["Gemeente", "Ziekenhuis"]
+
+
+def test_decimal_comma_in_quoted_comma_file(toy, write):
+    responses = read_responses(write("a.csv", HEADER + '\na,r1,x,A,amb_01,"4,0"\n'), toy)
+    assert responses.answers[0].value == 4.0
+
+
+def test_open_text_kept_verbatim_ids_stripped(toy, write):
+    responses = read_responses(write("a.csv", HEADER + "\n a , r1 , x , A , open_better ,  twee spaties  \n"), toy)
+    answer = responses.answers[0]
+    assert (answer.alliance, answer.respondent, answer.item) == ("a", "x", "open_better")
+    assert answer.value == "  twee spaties  "
+
+
+def test_blank_lines_are_skipped(toy, write):
+    responses = read_responses(write("a.csv", HEADER + "\n\na,r1,x,A,amb_01,2\n,,,,,\n"), toy)
+    assert len(responses.answers) == 1
+
+
+def test_rounds_ordered_by_date(toy, write):
+    content = HEADER + ",round_date\na,najaar,x,A,amb_01,2,2025-10-01\na,voorjaar,x,A,amb_01,3,2025-04-01\n"
+    assert read_responses(write("a.csv", content), toy).rounds() == ["voorjaar", "najaar"]
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.worksheets[0]
+    for row in rows:
+        sheet.append(row)
+    workbook.create_sheet("other").append(["ignored"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsx_with_numbers_dates_and_numeric_ids(toy):
+    data = _xlsx(
+        [
+            HEADER.split(",") + ["round_date", "target"],
+            ["a", 2025, 101, "A", "amb_01", 4, datetime(2025, 4, 14), None],
+            ["a", 2025, 101, "A", "rel_trust", 2.0, "2025-04-14", "B"],
+            ["a", 2025, 101, "A", "mot_market", True, None, None],
+            ["a", 2025, 101, "A", "open_better", "Samen, echt samen", None, None],
+        ]
+    )
+    responses = read_responses_data(data, "sheet.xlsx", toy)
+    values = [a.value for a in responses.answers]
+    assert values == [4.0, 2.0, 1.0, "Samen, echt samen"]
+    assert {a.respondent for a in responses.answers} == {"101"}
+    assert {a.round for a in responses.answers} == {"2025"}
+    assert {a.round_date for a in responses.answers} == {date(2025, 4, 14), None}
+
+
+def test_xlsx_problems_use_sheet_row_numbers(toy):
+    data = _xlsx([HEADER.split(","), ["a", "r1", "x", "A", "amb_01", 3], [None] * 6, ["a", "r1", "x", "A", "amb_02", 9]])
+    with pytest.raises(Exception) as info:
+        read_responses_data(data, "sheet.xlsx", toy)
+    assert str(info.value) == "sheet.xlsx:4: value 9 is out of range for item amb_02 (1-5)"
