@@ -43,8 +43,25 @@ def _instrument(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(survey, "load_instrument", small_instrument)
 
 
+KB_CHOICES = {
+    "collaboration_forms": [("", "—"), ("joint_venture", "Joint venture / Joint venture")],
+    "governance_models": [("", "—"), ("cooperative", "Coöperatief / Cooperative")],
+    "phase_models": [("", "—"), ("boonstra", "Boonstra / Boonstra")],
+}
+
+
+@pytest.fixture(autouse=True)
+def _knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed choices, so these tests do not depend on the knowledge base's contents
+    (test_knowledge_choices checks the real one)."""
+    from samenspel.web.alliances import forms
+
+    monkeypatch.setattr(forms, "_kb_choices", lambda kind: KB_CHOICES[kind])
+
+
 @pytest.fixture(autouse=True)
 def _immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
