@@ -34,3 +34,16 @@ def test_seconds_per_item_type_worked_example() -> None:
 
 def test_minutes_round_half_up_and_never_zero() -> None:
     assert [to_minutes(s) for s in (0, 29, 30, 89, 90, 1312)] == [1, 1, 1, 1, 2, 22]
+
+
+def test_seconds_per_item_are_documented() -> None:
+    """docs/INSTRUMENT.md's table must show the numbers the code uses."""
+    import re
+    from pathlib import Path
+
+    from samenspel.instrument import ASSUMED_OTHER_PARTNERS, SECONDS_PER_ITEM
+
+    doc = (Path(__file__).parents[2] / "docs" / "INSTRUMENT.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (likert|bipolar|choice|check|relation|text) \| (\d+)", doc, re.M))
+    assert {k: int(v) for k, v in rows.items()} == SECONDS_PER_ITEM
+    assert f"{ASSUMED_OTHER_PARTNERS} partners assumed" in doc
