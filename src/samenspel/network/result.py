@@ -122,6 +122,7 @@ class NetworkResult:
             "hidden": sorted(self.networks.hidden, key=self.networks.partners.index),
             "dimensions": {d: _summary_dict(s) for d, s in self.dimensions.items()},
             "modularity": _r(c.modularity),
+            "modularity_p": _r(c.p_value),
             "camps": c.split,
             "trust_within": _r(c.trust_within),
             "trust_between": _r(c.trust_between),
