@@ -57,7 +57,7 @@ def vde_agreement(
 def polarisation(
     data: ArrayLike, n_categories: int, *, counts: bool = False, lowest: int = 1
 ) -> float:
-    """Polarisation (1 - A) / 2 in [0, 1], with A Van der Eijk's agreement.
+    """Polarisation (1 - A) / 2 in [0, 1], with A Van der Eijk's (2001) agreement.
 
     0 means everyone picked the same category, 0.5 a uniform spread and 1 two
     equal camps at the two ends of the scale. Arguments as `vde_agreement`;
