@@ -13,8 +13,6 @@ from typer.testing import CliRunner
 from samenspel.cli import responses as cli_responses
 from samenspel.instrument.model import Instrument
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "bad"
-HEADER = "alliance,round,respondent,partner,item,value"
 
 
 @pytest.fixture(scope="session")

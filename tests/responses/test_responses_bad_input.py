@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, HEADER
+from responses_testkit import FIXTURES, HEADER
 
 from samenspel.errors import InputError
 from samenspel.responses.reader import read_responses

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import HEADER
+from responses_testkit import HEADER
 
 from samenspel.responses.reader import read_responses
 

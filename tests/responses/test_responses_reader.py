@@ -6,7 +6,7 @@ import io
 from datetime import date, datetime
 
 import pytest
-from conftest import HEADER
+from responses_testkit import HEADER
 from openpyxl import Workbook
 
 from samenspel.responses.reader import read_responses, read_responses_data
