@@ -1,0 +1,110 @@
+"""``samenspel serve``: set up the web app and run it with its task worker.
+
+One command for a local or small installation: migrate the database (SQLite
+in ./var unless DATABASE_URL is set), load the demo alliance once, make a
+facilitator login, then run gunicorn and django-tasks' ``db_worker`` as child
+processes. Ctrl-C stops both.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+FACILITATOR = "facilitator"
+
+
+def _setup_django(host: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samenspel.web.settings")
+    os.environ.setdefault("SAMENSPEL_VAR", str(Path.cwd() / "var"))
+    hosts = os.environ.get("SAMENSPEL_ALLOWED_HOSTS", "127.0.0.1,localhost")
+    if host not in ("0.0.0.0", "::") and host not in hosts.split(","):
+        hosts += "," + host
+    os.environ["SAMENSPEL_ALLOWED_HOSTS"] = hosts
+    import django
+
+    django.setup()
+
+
+def prepare(demo: bool = True) -> list[str]:
+    """Migrate, load the demo, make the facilitator login; returns lines to show the user."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from samenspel.web.alliances.models import Membership
+
+    call_command("migrate", interactive=False, verbosity=0)
+    lines: list[str] = []
+    User = get_user_model()
+    user = User.objects.filter(username=FACILITATOR).first()
+    if user is None:
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(FACILITATOR, password=password)
+        lines.append(f"Login: {FACILITATOR} / {password}   (shown once; keep it)")
+    else:
+        lines.append(
+            f"Login: {FACILITATOR} (password shown at first start; "
+            f"reset: python -m samenspel.web changepassword {FACILITATOR})"
+        )
+    if demo:
+        from samenspel.web.alliances.demo_data import load_demo
+
+        alliance, created = load_demo()
+        Membership.objects.get_or_create(user=user, alliance=alliance, defaults={"role": Membership.FACILITATOR})
+        lines.append(f"Demo alliance: {alliance.name}" + (" (loaded)" if created else ""))
+    return lines
+
+
+def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for p in processes:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    for p in processes:
+        try:
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+        port: int = typer.Option(8000, "--port", help="Port to listen on."),
+        demo: bool = typer.Option(True, "--demo/--no-demo", help="Load the demo alliance (once)."),
+        workers: int = typer.Option(2, "--workers", help="gunicorn worker processes."),
+    ) -> None:
+        """Run the web app (gunicorn) with its background worker; Ctrl-C stops both."""
+        _setup_django(host)
+        for line in prepare(demo):
+            typer.echo(line)
+        env = dict(os.environ)
+        worker = subprocess.Popen([sys.executable, "-m", "samenspel.web", "db_worker", "--no-reload", "--interval", "2"], env=env)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "samenspel.web.wsgi:application", "--bind", f"{host}:{port}",
+             "--workers", str(workers), "--worker-class", "gthread", "--threads", "4", "--graceful-timeout", "5"],
+            env=env,
+        )
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        typer.echo(f"Samenspel: http://{shown}:{port}/nl/   (Ctrl-C to stop)")
+        processes = [server, worker]
+        interrupted = False
+        try:
+            while all(p.poll() is None for p in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            _stop(processes)
+        if not interrupted:
+            typer.echo("samenspel: the web server or the worker stopped unexpectedly", err=True)
+            raise typer.Exit(1)

@@ -1,0 +1,59 @@
+"""The demo alliance as database rows, loaded once (``samenspel serve``).
+
+Its two rounds of synthetic answers (``samenspel.demo.make_demo``) become
+closed rounds with imported respondents; a third, open round gets a few
+personal links per partner so one can try the questionnaire.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from samenspel.responses.model import ResponseSet
+from samenspel.web.alliances import tokens
+from samenspel.web.alliances.importing import import_into
+from samenspel.web.alliances.models import Alliance, MeasurementRound, Respondent
+
+OPEN_ROUND = "demo-open"
+LINKS_PER_PARTNER = 3
+
+
+def load_demo(responses: ResponseSet | None = None) -> tuple[Alliance, bool]:
+    """The demo alliance, created from ``responses`` (default ``make_demo()``) if it is not there yet.
+
+    Returns the alliance and whether it was created now.
+    """
+    from samenspel.demo import ALLIANCE_ID, ALLIANCE_NAME
+
+    existing = Alliance.objects.filter(slug=ALLIANCE_ID).first()
+    if existing is not None:
+        return existing, False
+    if responses is None:
+        from samenspel.demo import make_demo
+
+        responses = make_demo()
+    with transaction.atomic():
+        alliance = Alliance.objects.create(name=ALLIANCE_NAME, slug=ALLIANCE_ID, min_group=3)
+        for code in responses.rounds():
+            part = responses.for_round(code)
+            opens = next((a.round_date for a in part.answers if a.round_date), None) or timezone.localdate()
+            rnd = MeasurementRound.objects.create(
+                alliance=alliance, code=code, name=code, opens=opens, closes=opens + dt.timedelta(days=28),
+                status=MeasurementRound.CLOSED,
+            )
+            import_into(rnd, part)
+        today = timezone.localdate()
+        open_round = MeasurementRound.objects.create(
+            alliance=alliance, code=OPEN_ROUND, name="Demo: probeer de vragenlijst / try the questionnaire",
+            opens=today, closes=today + dt.timedelta(days=365),
+        )
+        for partner in alliance.partners.all():
+            for i in range(LINKS_PER_PARTNER):
+                r = Respondent.objects.create(
+                    round=open_round, partner=partner, code=f"demo-{partner.pk}-{i + 1}", language="nl"
+                )
+                tokens.issue(r)
+    return alliance, True
