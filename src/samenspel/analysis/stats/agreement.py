@@ -86,6 +86,10 @@ def rwg_j(matrix: ArrayLike, n_options: int, *, null_variance: float | None = No
     by LeBreton & Senter 2008): when s_mean^2 >= sigma^2 the formula leaves [0, 1] (it can turn negative
     or exceed 1), so r_wg(J) is set to 0, meaning no agreement. J counts the
     items with at least 2 ratings; returns NaN when there is none.
+
+    Missing answers are skipped per item, so a rater who left one item open
+    still counts for the others (R's multilevel::rwg.j instead drops that
+    rater entirely; both agree on complete data).
     """
     sigma2 = uniform_null_variance(n_options) if null_variance is None else float(null_variance)
     if not sigma2 > 0:
