@@ -33,3 +33,24 @@ def answers(
                     v = rule(dim, source, target, k)
                     out.append(Answer("x", "r1", resp, source, ITEM_OF[dim], v, target=target))
     return out, who
+
+
+def relation_instrument():
+    """A questionnaire with only the four relation items (1-5), so CLI tests do not need the real one."""
+    from samenspel.i18n import Text
+    from samenspel.instrument.model import Instrument, Item, Part
+
+    items = tuple(
+        Item(item, f"relation:{dim}", "relation", Text(f"Over {dim}", f"About {dim}"), "net", lo, hi)
+        for item, (dim, lo, hi) in ITEMS.items()
+    )
+    part = Part("net", Text("Relaties", "Relations"), Text("Over de andere partners.", "About the other partners."))
+    return Instrument("toy-network", "1", ("nl", "en"), Text("Toets", "Test"), 5, (part,), items)
+
+
+def csv_text(answer_list: Sequence[Answer]) -> str:
+    lines = ["alliance,round,respondent,partner,item,value,target"]
+    for a in answer_list:
+        value = "" if a.value is None else f"{a.value:g}"
+        lines.append(f"{a.alliance},{a.round},{a.respondent},{a.partner},{a.item},{value},{a.target}")
+    return "\n".join(lines) + "\n"
