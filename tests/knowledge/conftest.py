@@ -53,6 +53,7 @@ def kb(kb_dir_session: Path) -> KnowledgeBase:
 def edit_yaml(directory: Path, name: str, change: Callable[[Any], Any]) -> None:
     """Load ``name``, apply ``change`` to the parsed data (in place or by return), write it back."""
     path = directory / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     result = change(data)
-    path.write_text(yaml.safe_dump(data if result is None else result, allow_unicode=True), encoding="utf-8")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    path.write_text(yaml.dump(data if result is None else result, Dumper=dumper, allow_unicode=True), encoding="utf-8")
