@@ -29,6 +29,17 @@ class _Missing:
         return "?"
 
 
+class _Number:
+    """A number that writes a decimal comma in Dutch text."""
+
+    def __init__(self, value: float, lang: str) -> None:
+        self.value, self.lang = value, lang
+
+    def __format__(self, spec: str) -> str:
+        text = format(self.value, spec)
+        return text.replace(".", ",") if self.lang == "nl" else text
+
+
 @dataclass(frozen=True)
 class Finding:
     id: str  # stable, e.g. "dominant_partner", "asymmetric_dependency:A:B"
@@ -43,7 +54,7 @@ class Finding:
         """The filled-in sentence in ``lang``, partners shown by ``labels`` where given."""
         name = (lambda p: labels.get(p, p)) if labels else (lambda p: p)
         values: dict[str, object] = {f"p{i}": name(p) for i, p in enumerate(self.partners)}
-        values.update({k: (_Missing() if v is None else v) for k, v in self.numbers.items()})
+        values.update({k: (_Missing() if v is None else _Number(v, lang)) for k, v in self.numbers.items()})
         values["groups"] = " | ".join(", ".join(name(p) for p in g) for g in self.groups)
         for k, v in self.extra.items():
             values[k] = DIMENSION_NAMES[v].get(lang) if v in DIMENSION_NAMES else v

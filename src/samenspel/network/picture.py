@@ -61,7 +61,7 @@ def render_svg(
     radius = max(170.0, 13.0 * n)
     margin = 30 + 7.2 * min(longest, 40)
     legend_h = 40 + 18 * (len(groups) + 3)
-    vmargin = margin if n > RADIAL_LABELS else 40.0  # radial labels stick out at top and bottom too
+    vmargin = margin if n > RADIAL_LABELS else 50.0  # radial labels stick out at top and bottom too
     size = 2 * (radius + vmargin)
     width, height = 2 * (radius + margin), size + 60 + legend_h
     cx, cy = width / 2, 60 + size / 2
