@@ -138,8 +138,9 @@ def evaluate(rule: Rule, values: Mapping[str, float]) -> tuple[float, tuple[Evid
         score += c.weight * d
         if d > 0:
             unit = INDICATORS[c.indicator].unit
-            fill = {"value": format_value(v, unit), "start": format_value(c.start, unit).lstrip("+")}
-            text = Text(c.evidence.nl.format(**fill), c.evidence.en.format(**fill))
+            text = Text(*(getattr(c.evidence, lang).format(value=format_value(v, unit, lang),
+                                                           start=format_value(c.start, unit, lang))
+                          for lang in ("nl", "en")))
             evidence.append(Evidence(c.indicator, v, c.start, c.full, c.direction, c.weight, d, text))
     coverage = used / total
     if coverage < 0.5:

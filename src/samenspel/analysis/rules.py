@@ -225,12 +225,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def format_value(value: float, unit: str) -> str:
-    """How a value appears in an evidence sentence (language-neutral digits)."""
+def format_value(value: float, unit: str, lang: str = "en") -> str:
+    """How a value appears in an evidence sentence; Dutch gets a decimal comma."""
+    s = _format(value, unit)
+    return s.replace(".", ",") if lang == "nl" else s
+
+
+def _format(value: float, unit: str) -> str:
     if unit == "score":
         return f"{value:.0f}"
     if unit == "points":
-        return f"{value:+.0f}"
+        return f"{value:.0f}"
     if unit == "count":
         return f"{value:.0f}"
     if unit == "share" and value <= 1:
