@@ -64,11 +64,13 @@ class _Generator:
     def __init__(self, instrument: Instrument, seed: int):
         self.instrument = instrument
         self.rng = np.random.default_rng(seed)
-        counts = Counter(_group(it) for it in instrument.items if it.numeric)
-        self.noise_sd = {group: _noise_sd(k) for group, k in counts.items()}
-        self.offset = {it.id: float(self.rng.normal(0.0, 0.25)) for it in instrument.items if it.numeric}
         self.person: dict[tuple[str, str], float] = {}
         self.polar: dict[str, float] = {}
+        numeric = [it for it in instrument.items if it.numeric]
+        counts = Counter(_group(it) for it in numeric)
+        first = {_group(it): it for it in reversed(numeric)}
+        self.noise_sd = {group: _noise_sd(k, self._level_variance(first[group])) for group, k in counts.items()}
+        self.offset = {it.id: float(self.rng.normal(0.0, 0.25)) for it in instrument.items if it.numeric}
 
     def answers(self) -> Iterator[Answer]:
         people = respondents()
@@ -84,6 +86,13 @@ class _Generator:
                             A.ALLIANCE_ID, rnd.id, person.id, person.partner.name, item.id, value,
                             person.role, target.name if target else None, rnd.date, person.language,
                         )  # fmt: skip
+
+    def _level_variance(self, item: Item) -> float:
+        """Spread of the levels of an item's construct over the spring respondents (true-score variance part)."""
+        if item.type in ("relation", "check", "choice"):
+            return 0.15
+        levels = [self._level(item, p, None, 0) for p in respondents() if "1" in p.rounds]
+        return float(np.var(levels))
 
     # -- values ---------------------------------------------------------
     def _value(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> Value:
@@ -177,11 +186,11 @@ def _group(item: Item) -> str:
     return item.construct
 
 
-def _noise_sd(k: int) -> float:
+def _noise_sd(k: int, level_variance: float) -> float:
     """Item noise sd giving alpha near TARGET_ALPHA for k items (Spearman-Brown, rounding included)."""
     if k <= 1:
         return 0.6
     r = TARGET_ALPHA / (k - (k - 1) * TARGET_ALPHA)
-    true_var = PERSON_SD**2 + 0.15  # person plus a typical spread between partners
+    true_var = PERSON_SD**2 + level_variance
     error_var = true_var * (1.0 - r) / r - 1.0 / 12.0  # rounding to whole numbers adds about 1/12
     return float(np.sqrt(max(error_var, 0.1)))
