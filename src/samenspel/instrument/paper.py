@@ -23,14 +23,16 @@ UI: dict[str, Text] = {
     "version": Text("versie {v}", "version {v}"),
     "pulse": Text("korte versie (pulsmeting)", "short version (pulse survey)"),
     "how": Text(
-        "Zet per vraag één kruisje in het vakje dat het best past. Laat een vraag leeg als je het "
+        "Zet per vraag één kruisje in het vakje dat het best past; in een lijst mag je meer aankruisen. "
+        "Laat een vraag leeg als je het "
         "antwoord niet weet. De code achter elke vraag is voor het verwerken van de antwoorden.",
-        "Tick one box per question, the one that fits best. Leave a question empty if you don't know "
+        "Tick one box per question, the one that fits best; in a list you may tick several. "
+        "Leave a question empty if you don't know "
         "the answer. The code after each question is for processing the answers.",
     ),
     "partner": Text("Mijn organisatie (partner)", "My organisation (partner)"),
     "role": Text("Mijn rol", "My role"),
-    "roles": Text("bestuur · management · medewerker · anders", "board · management · staff · other"),
+    "roles": Text("☐ bestuur ☐ management ☐ medewerker ☐ anders", "☐ board ☐ management ☐ staff ☐ other"),
     "statement": Text("Uitspraak", "Statement"),
     "question": Text("Vraag", "Question"),
     "this_partner": Text("deze partner", "this partner"),
