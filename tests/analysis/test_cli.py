@@ -1,0 +1,84 @@
+"""``samenspel analyse`` as a new user runs it: demo data, formats, languages, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samenspel.demo import make_demo
+from samenspel.responses.writer import write_csv
+
+ENTRY = "from samenspel.cli import main; main()"
+
+
+def run(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", ENTRY, "analyse", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_csv(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.csv"
+    write_csv(make_demo(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def hidden_partner():
+    rs = make_demo().for_round(make_demo().rounds()[-1])
+    counts: dict[str, int] = {}
+    for r, p in rs.respondents().items():
+        counts[p] = counts.get(p, 0) + 1
+    small = [p for p, n in counts.items() if n < 3]
+    assert small, "the demo is expected to have a partner below the minimum group size"
+    return small[0]
+
+
+def test_json_output_follows_formats_3(demo_csv, hidden_partner, tmp_path):
+    out = tmp_path / "d.json"
+    res = run(demo_csv, "--format", "json", "--lang", "en", "-o", out)
+    assert res.returncode == 0, res.stderr
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["round"] == "2025-najaar" and "trend" in d
+    assert d["partners"][hidden_partner]["shown"] is False
+    for dom in d["domains"].values():
+        assert dom["by_partner"][hidden_partner] is None
+        assert dom["agreement"]["by_partner"][hidden_partner] is None
+
+
+def test_text_is_dutch_and_never_shows_a_small_partner(demo_csv, hidden_partner):
+    res = run(demo_csv)
+    assert res.returncode == 0, res.stderr
+    text = res.stdout
+    assert "De drie sterkste signalen" in text
+    assert f"{hidden_partner}: te weinig respondenten (< 3)" in text
+    for line in text.splitlines():
+        if hidden_partner in line:
+            # a name without figures (network groups, warnings) is fine; a figure of its own is not
+            allowed = ("te weinig respondenten (< 3)", "minder dan 3 respondenten")
+            assert any(a in line for a in allowed) or not any(ch.isdigit() for ch in line), line
+
+
+def test_markdown_english_and_earlier_round(demo_csv):
+    res = run(demo_csv, "--format", "markdown", "--lang", "en", "--round", "2025-voorjaar", "--min-group", "4")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("# Samenspel diagnosis") and "## The three strongest signals" in res.stdout
+    assert "Change since round" not in res.stdout  # the first round has no trend
+
+
+def test_unknown_round_exits_2_with_the_rounds(demo_csv):
+    res = run(demo_csv, "--round", "1999")
+    assert res.returncode == 2
+    assert "2025-voorjaar, 2025-najaar" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_invalid_file_exits_2_with_the_readers_errors(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("alliance,round,respondent,partner,item,value\nx,r,p1,A,no_such_item,3\n", encoding="utf-8")
+    res = run(bad)
+    assert res.returncode == 2
+    assert "bad.csv:2" in res.stderr and "Traceback" not in res.stderr
