@@ -182,7 +182,10 @@ def shrout_fleiss(ratings: ArrayLike) -> dict[str, float]:
         ICC(3,k) = (BMS - EMS) / BMS
 
     Keys are `SHROUT_FLEISS_FORMS`. With fewer than 2 complete targets or 2
-    judges every value is NaN.
+    judges every value is NaN; a form whose denominator is 0 (e.g. targets
+    that do not differ at all) is NaN. Like every ANOVA estimator these can
+    fall outside [-1, 1] on odd data (a negative variance-component
+    estimate); they are not truncated.
     """
     data = as_matrix(ratings, "ratings")
     data = data[~np.isnan(data).any(axis=1)]
@@ -206,4 +209,7 @@ def shrout_fleiss(ratings: ArrayLike) -> dict[str, float]:
             (bms - ems) / (bms + (jms - ems) / n),
             (bms - ems) / bms,
         )
-    return {form: float(v) for form, v in zip(SHROUT_FLEISS_FORMS, values, strict=True)}
+    return {
+        form: float(v) if np.isfinite(v) else NAN
+        for form, v in zip(SHROUT_FLEISS_FORMS, values, strict=True)
+    }

@@ -75,7 +75,8 @@ def cronbach_alpha(
     `missing="pairwise"` (default) computes each covariance from the persons
     who answered both items; `"listwise"` first drops every person with a
     missing answer. Both match pingouin.cronbach_alpha (which follows the R
-    psych package). Too little data gives NaN fields and a `warning`; warnings
+    psych package). Pairwise covariances need not form a valid covariance
+    matrix; when they do not, a warning says so (alpha can then exceed 1). Too little data gives NaN fields and a `warning`; warnings
     are also given for alpha < 0.6 ("low"), n < 10 ("small n") and k < 2.
 
     Raises ValueError (programmer error) when `data` is not two-dimensional or
@@ -98,6 +99,11 @@ def cronbach_alpha(
         note = "the total score does not vary"
         return Alpha(NAN, NAN, NAN, n, k, join_warnings([*notes, note]))
     alpha = k / (k - 1) * (1 - float(np.trace(cov)) / total)
+    if missing == "pairwise" and np.linalg.eigvalsh(cov).min() < -1e-10 * abs(total):
+        notes.append(
+            "pairwise covariances are inconsistent (few persons answered some pairs "
+            "of items), so alpha is unreliable and may even exceed 1"
+        )
     df1, df2 = n - 1, (n - 1) * (k - 1)
     tail = (1 - ci) / 2
     ci_low = 1 - (1 - alpha) * float(stats.f.isf(tail, df1, df2))
