@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from samenspel.cli import kb as cli_kb
 from samenspel.knowledge import KnowledgeBase, entries
 
-from conftest import edit_yaml
+from knowledge_helpers import edit_yaml
 
 
 @pytest.fixture(scope="module")

@@ -8,28 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import fields, is_dataclass
-from pathlib import Path
-from typing import Any, Iterator
 
 import pytest
+from knowledge_helpers import SEEDS, copied_windows, texts
 
-from samenspel.i18n import Text
 from samenspel.knowledge import KnowledgeBase, entries
-
-SEEDS = Path("/work/shared/seeds")
-
-
-def texts(obj: Any, path: str = "") -> Iterator[tuple[str, Text]]:
-    """Every Text inside an entry, with a readable path."""
-    if isinstance(obj, Text):
-        yield path, obj
-    elif isinstance(obj, tuple):
-        for i, item in enumerate(obj):
-            yield from texts(item, f"{path}[{i}]")
-    elif is_dataclass(obj):
-        for f in fields(obj):
-            yield from texts(getattr(obj, f.name), f"{path}.{f.name}")
 
 
 def test_every_entry_is_bilingual_and_sourced(kb: KnowledgeBase) -> None:
@@ -150,23 +133,9 @@ def test_extra_notes_cover_section_8(kb: KnowledgeBase) -> None:
         assert kb.extra[note_id].points
 
 
-def _normalise(text: str) -> str:
-    text = re.sub(r"-\s*\n\s*", "", text)  # words hyphenated over a line break
-    return " ".join(re.findall(r"[\w']+", text.lower()))
-
-
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not on this machine")
 def test_no_sentence_is_copied_from_the_seeds(kb: KnowledgeBase) -> None:
     """House rule: texts are in our own words. No 8 consecutive words of a Dutch text may
     appear verbatim in a seed (names and short list items are shorter than that)."""
-    seeds = " ".join(_normalise(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt")))
-    copied = []
-    for entry_id, (_kind, obj) in entries(kb).items():
-        for path, text in texts(obj):
-            words = _normalise(text.nl).split()
-            for i in range(len(words) - 7):
-                window = " ".join(words[i : i + 8])
-                if window in seeds:
-                    copied.append(f"{entry_id}{path}: {window}")
-                    break
+    copied = copied_windows(entries(kb))
     assert not copied, "\n".join(copied)

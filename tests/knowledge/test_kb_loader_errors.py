@@ -15,7 +15,7 @@ import pytest
 from samenspel.errors import KnowledgeError, SamenspelError
 from samenspel.knowledge import load_knowledge_from
 
-from conftest import edit_yaml
+from knowledge_helpers import edit_yaml
 
 
 def entry(data: dict[str, Any], kind: str, entry_id: str) -> dict[str, Any]:

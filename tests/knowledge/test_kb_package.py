@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from knowledge_helpers import SEEDS, copied_windows
+
 import samenspel.knowledge as knowledge
 from samenspel.knowledge import KINDS, entries, load_knowledge
 from samenspel.knowledge.model import KnowledgeBase
@@ -49,3 +52,10 @@ def test_public_api() -> None:
          "load_knowledge_from"]
     )  # fmt: skip
     assert "extra" in KINDS and "problems" in KINDS
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not on this machine")
+def test_shipped_texts_are_not_copied_from_the_seeds() -> None:
+    """House rule for every knowledge file, problems and interventions included (8-word windows)."""
+    copied = copied_windows(entries(load_knowledge()))
+    assert not copied, "\n".join(copied)
