@@ -16,8 +16,20 @@ ENTRY = "from samenspel.cli import main; main()"
 
 
 def run(*args: object) -> subprocess.CompletedProcess[str]:
+    """The real entry point in a subprocess: exit codes and stderr as a user sees them."""
     return subprocess.run([sys.executable, "-c", ENTRY, "analyse", *map(str, args)],
                           capture_output=True, text=True, timeout=120)
+
+
+def run_inline(*args: object):
+    """The same command in-process (faster), for runs that succeed."""
+    from typer.testing import CliRunner
+
+    from samenspel.cli import app
+
+    result = CliRunner().invoke(app, ["analyse", *map(str, args)], catch_exceptions=False)
+    result.returncode = result.exit_code
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +52,8 @@ def hidden_partner():
 
 def test_json_output_follows_formats_3(demo_csv, hidden_partner, tmp_path):
     out = tmp_path / "d.json"
-    res = run(demo_csv, "--format", "json", "--lang", "en", "-o", out)
-    assert res.returncode == 0, res.stderr
+    res = run_inline(demo_csv, "--format", "json", "--lang", "en", "-o", out)
+    assert res.returncode == 0, res.output
     d = json.loads(out.read_text(encoding="utf-8"))
     assert d["round"] == "2025-najaar" and "trend" in d
     assert d["partners"][hidden_partner]["shown"] is False
@@ -51,8 +63,8 @@ def test_json_output_follows_formats_3(demo_csv, hidden_partner, tmp_path):
 
 
 def test_text_is_dutch_and_never_shows_a_small_partner(demo_csv, hidden_partner):
-    res = run(demo_csv)
-    assert res.returncode == 0, res.stderr
+    res = run_inline(demo_csv)
+    assert res.returncode == 0, res.output
     text = res.stdout
     assert "De drie sterkste signalen" in text
     assert f"{hidden_partner}: te weinig respondenten (< 3)" in text
@@ -64,8 +76,8 @@ def test_text_is_dutch_and_never_shows_a_small_partner(demo_csv, hidden_partner)
 
 
 def test_markdown_english_and_earlier_round(demo_csv):
-    res = run(demo_csv, "--format", "markdown", "--lang", "en", "--round", "2025-voorjaar", "--min-group", "4")
-    assert res.returncode == 0, res.stderr
+    res = run_inline(demo_csv, "--format", "markdown", "--lang", "en", "--round", "2025-voorjaar", "--min-group", "4")
+    assert res.returncode == 0, res.output
     assert res.stdout.startswith("# Samenspel diagnosis") and "## The three strongest signals" in res.stdout
     assert "Change since round" not in res.stdout  # the first round has no trend
 
