@@ -37,8 +37,8 @@ def entries(kb: KnowledgeBase) -> dict[str, tuple[str, Any]]:
     ):
         for key, obj in getattr(kb, kind).items():
             out[key] = (kind, obj)
-            for motive in getattr(obj, "motives", ()) if kind == "motive_categories" else ():
-                out[motive.id] = ("motives", motive)
+            if kind == "motive_categories":
+                out.update((motive.id, ("motives", motive)) for motive in obj.motives)
     for axis, phase in kb.phases.items():
         out[f"phase_{axis}"] = ("phases", phase)
     for step in kb.reflection_steps:

@@ -7,11 +7,12 @@ Each file holds a mapping ``{kind: [entries]}`` (``kind`` is a field of
 :class:`KnowledgeBase`); a file whose top level is a list holds the kind
 named by the file (``problems.yaml`` -> ``problems``).
 
-Everything wrong is collected first and raised as one :class:`KnowledgeError`
-whose lines each name the file and the entry, so a broken data file is fixed
-in one go. The checks are structural (fields, types, translations) and
-referential (ids unique across the whole base, references resolve, phases on
-the axis 1-4, sources naming a known seed).
+Problems are collected and raised as one :class:`KnowledgeError` whose lines
+each name the file and the entry, so broken data is fixed in one go. The
+structural checks (fields, types, translations) run over every file first;
+once the structure is sound, the cross-entry checks run (ids unique across
+the whole base, references resolve, phases on the axis 1-4, sources naming a
+known seed, the ids the public formats rely on present).
 """
 
 from __future__ import annotations
