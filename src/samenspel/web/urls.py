@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from samenspel.web.alliances.views import facilitator, respondent, rounds
+from samenspel.web.alliances.views import dashboard, facilitator, respondent, rounds
 
 respondent_patterns = (
     [
@@ -29,6 +29,8 @@ round_patterns = [
     path("status/", rounds.set_status, name="status"),
     path("import/", rounds.import_file, name="import"),
     path("export.csv", rounds.export_csv, name="export"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard.json", dashboard.dashboard_json, name="dashboard_json"),
     path("respondents/<str:respondent>/delete/", rounds.respondent_delete, name="respondent_delete"),
 ]
 

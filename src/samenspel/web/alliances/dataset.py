@@ -14,28 +14,20 @@ from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound
 
 
 def _rows(answers: QuerySet[Answer]) -> tuple[ResponseAnswer, ...]:
-    out = []
-    rows = answers.select_related(
-        "respondent__round__alliance", "respondent__partner", "target"
-    ).order_by("respondent__round__opens", "respondent__round_id", "respondent_id", "id")
-    for a in rows:
-        r = a.respondent
-        value: float | str | None = a.text if (a.value is None and a.text) else a.value
-        out.append(
-            ResponseAnswer(
-                alliance=r.round.alliance.slug,
-                round=r.round.code,
-                respondent=r.code,
-                partner=r.partner.code,
-                item=a.item,
-                value=value,
-                role=r.role or None,
-                target=a.target.code if a.target is not None else None,
-                round_date=r.round.opens,
-                language=r.language or None,
-            )
+    """One flat query (no model instances: the demo has ~15,000 answers)."""
+    rows = answers.order_by("respondent__round__opens", "respondent__round_id", "respondent_id", "id").values_list(
+        "respondent__round__alliance__slug", "respondent__round__code", "respondent__code",
+        "respondent__partner__code", "item", "value", "text", "respondent__role", "target__code",
+        "respondent__round__opens", "respondent__language",
+    )
+    return tuple(
+        ResponseAnswer(
+            alliance=alliance, round=rnd, respondent=person, partner=partner, item=item,
+            value=text if (value is None and text) else value,
+            role=role or None, target=target, round_date=opens, language=language or None,
         )
-    return tuple(out)
+        for alliance, rnd, person, partner, item, value, text, role, target, opens, language in rows
+    )
 
 
 def round_responses(rnd: MeasurementRound) -> ResponseSet:

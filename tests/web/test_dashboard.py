@@ -1,0 +1,75 @@
+"""Diagnosis page and its JSON twin on the demo alliance, loaded as database rows.
+
+The independent reference is the analysis run directly on ``make_demo()``:
+the database round trip (import, rows, ResponseSet) must not change a number.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from samenspel.analysis import Settings, analyse
+from samenspel.demo import ALLIANCE_ID, make_demo
+from samenspel.instrument import load_instrument
+from samenspel.knowledge import load_knowledge
+from samenspel.web.alliances.demo_data import OPEN_ROUND, load_demo
+from samenspel.web.alliances.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _instrument() -> None:
+    """Use the real questionnaire here (overrides the small test one)."""
+
+
+@pytest.fixture(autouse=True)
+def _knowledge() -> None:
+    """Use the real knowledge base here."""
+
+
+@pytest.fixture(scope="module")
+def demo():  # type: ignore[no-untyped-def]
+    return make_demo()
+
+
+def test_demo_loads_once_with_an_open_round(demo):
+    alliance, created = load_demo(demo)
+    assert created and alliance.slug == ALLIANCE_ID
+    assert load_demo(demo) == (alliance, False)
+    assert [r.code for r in alliance.rounds.order_by("opens")][:2] == demo.rounds()
+    open_round = alliance.rounds.get(code=OPEN_ROUND)
+    assert open_round.accepts_answers() and open_round.respondents.filter(nonce__gt="").count() == 18
+    assert alliance.rounds.get(code="2025-najaar").respondents.count() == len(demo.for_round("2025-najaar").respondents())
+
+
+def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_user_model, demo):
+    alliance, _ = load_demo(demo)
+    viewer = django_user_model.objects.create_user("vera", password="x")
+    Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
+    client.force_login(viewer)
+    base = f"/nl/a/{ALLIANCE_ID}/r/2025-najaar/"
+    got = client.get(base + "dashboard.json").json()
+    expected = analyse(demo, load_instrument(), load_knowledge(), round="2025-najaar",
+                       settings=Settings(min_group=3)).to_dict("nl")
+    assert got == json.loads(json.dumps(expected))
+    # the welfare foundation has two respondents: hidden per partner
+    assert got["domains"]["ambition"]["by_partner"]["Welzijn Samen"] is None
+    html = client.get(base + "dashboard/").content.decode()
+    assert "Ziekenhuis Waalzicht" in html and "Diagnose" in html
+    # a viewer reads results but cannot manage the round or download answers
+    assert client.get(base).status_code == 404
+    assert client.get(base + "export.csv").status_code == 404
+    assert client.get(base + "links.csv").status_code == 404
+
+
+def test_round_without_answers_says_so(client, django_user_model, demo):
+    alliance, _ = load_demo(demo)
+    user = django_user_model.objects.create_user("fien", password="x")
+    Membership.objects.create(user=user, alliance=alliance, role=Membership.FACILITATOR)
+    client.force_login(user)
+    assert client.get(f"/nl/a/{ALLIANCE_ID}/r/{OPEN_ROUND}/dashboard.json").status_code == 404
+    assert "Nog geen verstuurde antwoorden" in client.get(f"/nl/a/{ALLIANCE_ID}/r/{OPEN_ROUND}/dashboard/").content.decode()
+    assert "No submitted answers" in client.get(f"/en/a/{ALLIANCE_ID}/r/{OPEN_ROUND}/dashboard/").content.decode()
