@@ -35,6 +35,14 @@ def test_alpha_pairwise_matches_published_value_and_feldt_ci():
     assert result.alpha == pytest.approx(expected["alpha"], abs=1e-12)
     assert (round(result.ci_low, 3), round(result.ci_high, 3)) == tuple(expected["ci"])
     assert (result.n, result.k) == (12, 11)
+    assert result.warning is None  # mildly non-PSD pairwise covariances are normal, not flagged
+
+
+def test_alpha_flags_inconsistent_pairwise_covariances():
+    """Pairwise deletion can give alpha > 1 (hand example: covariances from different persons); flagged, no CI."""
+    result = cronbach_alpha([[1, 3], [1, np.nan], [np.nan, np.nan], [2, 4]])
+    assert result.alpha == pytest.approx(12 / 11)  # k/(k-1) * (1 - (1/3 + 1/2) / (1/3 + 1/2 + 2 * 1/2))
+    assert "inconsistent" in result.warning and np.isnan(result.ci_low)
 
 
 def test_alpha_listwise_matches_published_value():

@@ -31,6 +31,11 @@ SMALL_N = 10
 HEYWOOD_BOUND = 0.005
 """Lowest uniqueness allowed in the factor fit (as R's factanal); reaching it is a Heywood case."""
 
+INCONSISTENCY = 0.1
+"""Pairwise covariances whose matrix has an eigenvalue below -0.1 x the mean item
+variance (or that give alpha > 1) are flagged as inconsistent; small negative
+eigenvalues are normal with pairwise deletion and harmless."""
+
 Missing = Literal["pairwise", "listwise"]
 
 
@@ -76,7 +81,8 @@ def cronbach_alpha(
     who answered both items; `"listwise"` first drops every person with a
     missing answer. Both match pingouin.cronbach_alpha (which follows the R
     psych package). Pairwise covariances need not form a valid covariance
-    matrix; when they do not, a warning says so (alpha can then exceed 1). Too little data gives NaN fields and a `warning`; warnings
+    matrix; when they clearly do not (see `INCONSISTENCY`) or alpha exceeds 1,
+    a warning says so. Too little data gives NaN fields and a `warning`; warnings
     are also given for alpha < 0.6 ("low"), n < 10 ("small n") and k < 2.
 
     Raises ValueError (programmer error) when `data` is not two-dimensional or
@@ -99,15 +105,16 @@ def cronbach_alpha(
         note = "the total score does not vary"
         return Alpha(NAN, NAN, NAN, n, k, join_warnings([*notes, note]))
     alpha = k / (k - 1) * (1 - float(np.trace(cov)) / total)
-    if missing == "pairwise" and np.linalg.eigvalsh(cov).min() < -1e-10 * abs(total):
+    mean_variance = float(np.trace(cov)) / k
+    if alpha > 1 or np.linalg.eigvalsh(cov).min() < -INCONSISTENCY * mean_variance:
         notes.append(
             "pairwise covariances are inconsistent (few persons answered some pairs "
             "of items), so alpha is unreliable and may even exceed 1"
         )
     df1, df2 = n - 1, (n - 1) * (k - 1)
     tail = (1 - ci) / 2
-    ci_low = 1 - (1 - alpha) * float(stats.f.isf(tail, df1, df2))
-    ci_high = 1 - (1 - alpha) * float(stats.f.isf(1 - tail, df1, df2))
+    ci_low = 1 - (1 - alpha) * float(stats.f.isf(tail, df1, df2)) if alpha <= 1 else NAN
+    ci_high = 1 - (1 - alpha) * float(stats.f.isf(1 - tail, df1, df2)) if alpha <= 1 else NAN
     if alpha < ALPHA_LOW:
         notes.append(f"low: alpha {alpha:.2f} is below {ALPHA_LOW}")
     if n < SMALL_N:
