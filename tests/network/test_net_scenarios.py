@@ -116,3 +116,16 @@ def test_random_answers_rarely_make_camps():
         res = run({p: 3 for p in names}, lambda d, s, t, k: rng.randint(1, 5))
         hits += any(f.kind == "camps" for f in res.findings)
     assert hits <= 1
+
+
+@pytest.mark.parametrize("sizes", [{}, {"A": 3}, {"A": 3, "B": 3}, {"A": 3, "B": 3, "C": 3}])
+def test_tiny_or_empty_networks_give_no_findings(sizes):
+    """0-2 partners, or a round where nobody answered the relation questions: no facts to report."""
+    from samenspel.network.picture import render_svg
+
+    for rule in (lambda d, s, t, k: 4, lambda d, s, t, k: None):
+        res = run(sizes, rule)
+        if len(sizes) < 3 or rule(None, None, None, None) is None:
+            assert res.findings == ()
+        render_svg(res)
+        res.to_dict()

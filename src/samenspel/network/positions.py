@@ -61,7 +61,9 @@ def peripheral(
             touched.update((t.source, t.target))
             if net.dimension in ("trust", "exchange"):
                 rated_by[t.target].add(t.source)
-    median = statistics.median(len(v) for v in rated_by.values()) if rated_by else 0.0
+    if not touched:
+        return ()  # no relation answers at all: nothing is known, nobody is singled out
+    median = statistics.median(len(v) for v in rated_by.values())
     out = []
     for p in nets.partners:
         reasons = []
