@@ -118,7 +118,7 @@ def render_entry(base: KnowledgeBase, kind: str, entry_id: str, obj: Any, lang: 
         label = LABELS.get(f.name, (f.name, f.name))[lang == "en"]
         lines.extend(_field(base, f.name, label, value, lang))
     if source:
-        lines.append(f"{LABELS['source'][lang == 'en']}: {source}")
+        lines.extend(_wrap(f"{LABELS['source'][lang == 'en']}: {source}", "", "  "))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -130,10 +130,10 @@ def _field(base: KnowledgeBase, name: str, label: str, value: Any, lang: str) ->
     if isinstance(value, tuple) and value and isinstance(value[0], Text):
         return [f"{label}:", *(line for t in value for line in _wrap(t(lang), "  - ", "    ")), ""]
     if isinstance(value, tuple) and value and is_dataclass(value[0]):
-        return [f"{label}:", *(f"  - {_nested(v, lang)}" for v in value), ""]
+        return [f"{label}:", *(line for v in value for line in _wrap(_nested(v, lang), "  - ", "    ")), ""]
     if name in REFERENCE_FIELDS:
         ids = value if isinstance(value, tuple) else (value,)
-        return [f"{label}: " + ", ".join(_reference(base, i, lang) for i in ids)]
+        return _wrap(f"{label}: " + ", ".join(_reference(base, i, lang) for i in ids), "", "  ")
     if isinstance(value, tuple):
         return [f"{label}: " + ", ".join(str(v) for v in value)]
     if isinstance(value, str) and len(label) + len(value) > WIDTH:
