@@ -50,7 +50,7 @@ def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_u
     viewer = django_user_model.objects.create_user("vera", password="x")
     Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
     client.force_login(viewer)
-    base = f"/nl/a/{ALLIANCE_ID}/r/2025-najaar/"
+    base = f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/"
     got = client.get(base + "dashboard.json").json()
     expected = analyse(demo, load_instrument(), load_knowledge(), round="2025-najaar",
                        settings=Settings(min_group=3)).to_dict("nl")
@@ -70,6 +70,6 @@ def test_round_without_answers_says_so(client, django_user_model, demo):
     user = django_user_model.objects.create_user("fien", password="x")
     Membership.objects.create(user=user, alliance=alliance, role=Membership.FACILITATOR)
     client.force_login(user)
-    assert client.get(f"/nl/a/{ALLIANCE_ID}/r/{OPEN_ROUND}/dashboard.json").status_code == 404
-    assert "Nog geen verstuurde antwoorden" in client.get(f"/nl/a/{ALLIANCE_ID}/r/{OPEN_ROUND}/dashboard/").content.decode()
-    assert "No submitted answers" in client.get(f"/en/a/{ALLIANCE_ID}/r/{OPEN_ROUND}/dashboard/").content.decode()
+    assert client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard.json").status_code == 404
+    assert "Nog geen verstuurde antwoorden" in client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
+    assert "No submitted answers" in client.get(f"/en/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()

@@ -63,7 +63,7 @@ def test_add_partner_and_round(fclient, alliance):
 def test_invite_makes_links_and_mails_in_the_background(fclient, rnd, django_capture_on_commit_callbacks):
     b = rnd.alliance.partners.get(code="B")
     with django_capture_on_commit_callbacks(execute=True):
-        response = fclient.post(BASE + "/r/2026-1/invite/", {"partner": b.pk, "count": 2, "emails": "a@x.nl\nb@x.nl",
+        response = fclient.post(BASE + "/rounds/2026-1/invite/", {"partner": b.pk, "count": 2, "emails": "a@x.nl\nb@x.nl",
                                                              "role": "manager", "language": "en"})
     assert response.status_code == 302
     assert rnd.respondents.filter(partner=b).count() == 4
@@ -73,16 +73,16 @@ def test_invite_makes_links_and_mails_in_the_background(fclient, rnd, django_cap
     token = message.body.split("/r/")[1].split("/")[0]
     assert tokens.find(token).email == "a@x.nl"
     assert Respondent.objects.get(email="a@x.nl").invited_at is not None
-    html = fclient.get(BASE + "/r/2026-1/links/").content.decode()
+    html = fclient.get(BASE + "/rounds/2026-1/links/").content.decode()
     assert html.count("/r/") >= 4
-    rows = list(csv.DictReader(io.StringIO(fclient.get(BASE + "/r/2026-1/links.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(fclient.get(BASE + "/rounds/2026-1/links.csv").content.decode())))
     assert len(rows) == 4 and {r["partner"] for r in rows} == {"B"}
     assert all(tokens.find(r["link"].split("/r/")[1].strip("/")) for r in rows)
 
 
 def test_invalid_email_is_refused(fclient, rnd):
     b = rnd.alliance.partners.get(code="B")
-    response = fclient.post(BASE + "/r/2026-1/invite/", {"partner": b.pk, "emails": "not-an-address", "language": "nl"})
+    response = fclient.post(BASE + "/rounds/2026-1/invite/", {"partner": b.pk, "emails": "not-an-address", "language": "nl"})
     assert response.status_code == 400 and not rnd.respondents.exists()
 
 
@@ -93,7 +93,7 @@ def test_reminders_only_to_those_who_did_not_submit(fclient, rnd):
     todo, _ = make_respondent(rnd, "A", "r2")
     Respondent.objects.filter(pk=done.pk).update(email="done@x.nl", submitted_at=timezone.now())
     Respondent.objects.filter(pk=todo.pk).update(email="todo@x.nl")
-    fclient.post(BASE + "/r/2026-1/remind/")
+    fclient.post(BASE + "/rounds/2026-1/remind/")
     assert [m.to for m in mail.outbox] == [["todo@x.nl"]]
     assert "Herinnering" in mail.outbox[0].subject
 
@@ -103,7 +103,7 @@ def test_reminder_task_runs_on_the_database_worker(fclient, rnd, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     todo, _ = make_respondent(rnd, "A", "r2")
     Respondent.objects.filter(pk=todo.pk).update(email="todo@x.nl")
-    fclient.post(BASE + "/r/2026-1/remind/")
+    fclient.post(BASE + "/rounds/2026-1/remind/")
     assert mail.outbox == []
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert [m.to for m in mail.outbox] == [["todo@x.nl"]]
@@ -116,7 +116,7 @@ def test_response_rates_are_counts_per_partner(fclient, rnd):
         r, _ = make_respondent(rnd, "A", f"a{i}")
         if i < 2:
             Respondent.objects.filter(pk=r.pk).update(started_at=timezone.now(), submitted_at=timezone.now())
-    response = fclient.get(BASE + "/r/2026-1/")
+    response = fclient.get(BASE + "/rounds/2026-1/")
     rates = {row["partner"].code: row for row in response.context["rates"]}
     assert (rates["A"]["invited"], rates["A"]["submitted"], rates["A"]["rate"]) == (3, 2, 67)
     assert rates["B"]["rate"] is None
@@ -124,7 +124,7 @@ def test_response_rates_are_counts_per_partner(fclient, rnd):
 
 def test_close_round_stops_answers(fclient, rnd, respondent):
     _, token = respondent
-    fclient.post(BASE + "/r/2026-1/status/", {"status": "closed"})
+    fclient.post(BASE + "/rounds/2026-1/status/", {"status": "closed"})
     rnd.refresh_from_db()
     assert rnd.status == "closed" and fclient.get(f"/r/{token}/").status_code == 410
 
@@ -144,11 +144,11 @@ def upload(text: str, name: str = "antwoorden.csv") -> SimpleUploadedFile:
 
 
 def test_import_then_export_is_lossless(fclient, rnd):
-    response = fclient.post(BASE + "/r/2026-1/import/", {"file": upload(CSV_OK)})
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK)})
     assert response.status_code == 302
     assert rnd.respondents.count() == 2 and Answer.objects.filter(respondent__round=rnd).count() == 5
     assert rnd.alliance.partners.filter(code="E").exists()  # unknown target became a partner
-    exported = fclient.get(BASE + "/r/2026-1/export.csv").content.decode()
+    exported = fclient.get(BASE + "/rounds/2026-1/export.csv").content.decode()
     rows = list(csv.DictReader(io.StringIO(exported)))
     got = {(r["respondent"], r["partner"], r["item"], r["value"], r["target"], r["round"]) for r in rows}
     assert got == {
@@ -162,7 +162,7 @@ def test_import_then_export_is_lossless(fclient, rnd):
 
 def test_import_with_errors_lists_them_and_imports_nothing(fclient, rnd):
     bad = CSV_OK + "zorg-oost,R1,p3,C,amb_01,9,\nzorg-oost,R1,p3,C,nope,1,\n"
-    response = fclient.post(BASE + "/r/2026-1/import/", {"file": upload(bad)})
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(bad)})
     assert response.status_code == 400
     html = response.content.decode()
     assert "antwoorden.csv:7" in html and "antwoorden.csv:8" in html and "niets veranderd" in html
@@ -170,8 +170,8 @@ def test_import_with_errors_lists_them_and_imports_nothing(fclient, rnd):
 
 
 def test_import_refuses_respondents_already_in_the_round(fclient, rnd):
-    fclient.post(BASE + "/r/2026-1/import/", {"file": upload(CSV_OK)})
-    response = fclient.post(BASE + "/r/2026-1/import/", {"file": upload(CSV_OK)})
+    fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK)})
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK)})
     assert response.status_code == 400 and "p1" in response.content.decode()
     assert rnd.respondents.count() == 2
 
@@ -179,13 +179,13 @@ def test_import_refuses_respondents_already_in_the_round(fclient, rnd):
 def test_export_holds_only_submitted_answers(fclient, rnd, client, respondent):
     r, token = respondent
     Answer.objects.create(respondent=r, item="amb_01", value=3)
-    assert fclient.get(BASE + "/r/2026-1/export.csv").content.decode().count("\n") == 1  # header only
+    assert fclient.get(BASE + "/rounds/2026-1/export.csv").content.decode().count("\n") == 1  # header only
 
 
 def test_delete_one_respondent_needs_confirmation(fclient, rnd, respondent):
     r, _ = respondent
     Answer.objects.create(respondent=r, item="amb_01", value=3)
-    page = BASE + "/r/2026-1/respondents/r1/delete/"
+    page = BASE + "/rounds/2026-1/respondents/r1/delete/"
     assert fclient.get(page).status_code == 200
     assert fclient.post(page, {"confirm": "wrong"}).status_code == 400
     assert Respondent.objects.filter(pk=r.pk).exists()

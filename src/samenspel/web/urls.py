@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samenspel.web.alliances.api import api
 from samenspel.web.alliances.views import dashboard, facilitator, respondent, rounds
 
 respondent_patterns = (
@@ -43,13 +44,14 @@ facilitator_patterns = (
         path("a/<slug:slug>/delete/", facilitator.alliance_delete, name="alliance_delete"),
         path("a/<slug:slug>/partners/", facilitator.partner_add, name="partner_add"),
         path("a/<slug:slug>/rounds/", facilitator.round_add, name="round_add"),
-        path("a/<slug:slug>/r/<slug:code>/", include(round_patterns)),
+        path("a/<slug:slug>/rounds/<slug:code>/", include(round_patterns)),
     ],
     "facilitator",
 )
 
 urlpatterns = [
     path("r/", include(respondent_patterns)),
+    path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include(facilitator_patterns)),
