@@ -1,0 +1,102 @@
+"""Charts of the report: Altair specs turned into SVG by vl-convert, offline.
+
+Every chart reads in black and white: partners differ by shape as well as
+colour, "now" and "desired" by a filled and an open mark, and the numbers
+that matter are written in the chart or in the table next to it. Numbers on
+the axes follow the reader's language (d3 locale nl-NL: 71,2).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import vl_convert as vlc
+
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross", "triangle-right", "triangle-left")
+COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999")  # Okabe-Ito
+D3_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+WIDTH = 420
+
+
+def to_svg(chart: alt.TopLevelMixin, lang: str) -> str:
+    """Render a chart to an SVG string without any network access."""
+    spec = chart.to_dict()
+    svg = vlc.vegalite_to_svg(spec, format_locale=D3_LOCALES.get(lang, "nl-NL"), allowed_base_urls=[])
+    return svg
+
+
+def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return (chart.configure(font=FONT, background="white")
+            .configure_view(stroke=None)
+            .configure_axis(labelFontSize=11, titleFontSize=11, labelColor="#000", titleColor="#000", gridColor="#ddd")
+            .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", columns=3, labelLimit=260))
+
+
+def _label_axis(lang: str) -> alt.Axis:
+    return alt.Axis(title=None, labelLimit=190, labelFontSize=11, domain=False, ticks=False)
+
+
+def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], partners: list[str],
+            x_title: str, lang: str) -> str:
+    """Bars for all respondents with the score written in them; a symbol per shown partner on top."""
+    order = [r["name"] for r in rows]
+    y = alt.Y("name:N", sort=order, axis=_label_axis(lang))
+    x_scale = alt.Scale(domain=[0, 100])
+    base = alt.Chart(alt.Data(values=rows))
+    bars = base.mark_bar(color="#d9d9d9", stroke="#555", strokeWidth=0.5, height=22).encode(
+        x=alt.X("score:Q", scale=x_scale, title=x_title, axis=alt.Axis(values=list(range(0, 101, 10)))), y=y)
+    text = base.mark_text(align="left", dx=4, fontSize=11, fontWeight="bold", color="#000").encode(
+        x=alt.datum(0), y=y, text=alt.Text("label:N"))
+    layers: list[Any] = [bars, text]
+    if partner_rows:
+        shape = alt.Scale(domain=partners, range=list(SHAPES[: len(partners)]))
+        colour = alt.Scale(domain=partners, range=list(COLOURS[: len(partners)]))
+        layers.append(alt.Chart(alt.Data(values=partner_rows)).mark_point(
+            filled=True, size=90, stroke="#000", strokeWidth=1, opacity=1).encode(
+            x=alt.X("score:Q", scale=x_scale), y=y,
+            shape=alt.Shape("partner:N", scale=shape, title=None),
+            color=alt.Color("partner:N", scale=colour, title=None)))
+    chart = alt.layer(*layers).properties(width=WIDTH, height=alt.Step(34))
+    return to_svg(_config(chart), lang)
+
+
+def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> str:
+    """Per paradox a line from now (filled dot) to desired (open square) between pole A (left) and B (right)."""
+    order = [r["pole_a"] for r in rows]
+    y = alt.Y("pole_a:N", sort=order, axis=_label_axis(lang))
+    x_scale = alt.Scale(domain=[0, 100])
+    base = alt.Chart(alt.Data(values=rows))
+    middle = alt.Chart(alt.Data(values=[{"x": 50}])).mark_rule(strokeDash=[3, 3], color="#888").encode(x="x:Q")
+    line = base.mark_rule(color="#000", strokeWidth=1.5).encode(
+        x=alt.X("now:Q", scale=x_scale, title=None, axis=alt.Axis(values=[0, 25, 50, 75, 100])), x2="desired:Q", y=y)
+    points = [dict(row, which=now, value=row["now"]) for row in rows] + \
+             [dict(row, which=desired, value=row["desired"]) for row in rows]
+    marks = alt.Chart(alt.Data(values=points)).mark_point(size=80, strokeWidth=1.5, opacity=1).encode(
+        x=alt.X("value:Q", scale=x_scale), y=y,
+        shape=alt.Shape("which:N", scale=alt.Scale(domain=[now, desired], range=["circle", "square"]), title=None),
+        fill=alt.Fill("which:N", scale=alt.Scale(domain=[now, desired], range=["#000", "#fff"]), title=None),
+        color=alt.value("#000"))
+    pole_b = base.mark_text(align="left", dx=10, fontSize=11, color="#000").encode(
+        x=alt.datum(100), y=y, text="pole_b:N")
+    chart = alt.layer(middle, line, marks, pole_b).properties(width=260, height=alt.Step(26))
+    return to_svg(_config(chart), lang)
+
+
+def trend(rows: list[dict[str, Any]], previous: str, current: str, lang: str) -> str:
+    """Per domain the previous score (open circle) and this round's score (filled circle)."""
+    order = [r["name"] for r in rows]
+    y = alt.Y("name:N", sort=order, axis=_label_axis(lang))
+    x_scale = alt.Scale(domain=[0, 100])
+    line = alt.Chart(alt.Data(values=rows)).mark_rule(color="#000", strokeWidth=1.5).encode(
+        x=alt.X("previous:Q", scale=x_scale, title=None, axis=alt.Axis(values=list(range(0, 101, 10)))),
+        x2="current:Q", y=y)
+    points = [dict(r, which=previous, value=r["previous"]) for r in rows] + \
+             [dict(r, which=current, value=r["current"]) for r in rows]
+    marks = alt.Chart(alt.Data(values=points)).mark_point(size=80, strokeWidth=1.5, opacity=1).encode(
+        x=alt.X("value:Q", scale=x_scale), y=y,
+        fill=alt.Fill("which:N", scale=alt.Scale(domain=[previous, current], range=["#fff", "#000"]), title=None),
+        color=alt.value("#000"))
+    chart = alt.layer(line, marks).properties(width=WIDTH, height=alt.Step(30))
+    return to_svg(_config(chart), lang)

@@ -1,0 +1,102 @@
+"""``build_report``: a diagnosis as one self-contained HTML file or an A4 PDF.
+
+Pure apart from rendering: no files are read or written (templates and CSS
+are package data); the caller decides where the bytes go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+import jinja2
+
+from samenspel.analysis import Diagnosis
+from samenspel.errors import SamenspelError
+from samenspel.i18n import check_language
+from samenspel.instrument.model import Instrument
+from samenspel.knowledge.model import KnowledgeBase
+from samenspel.report.context import Options, build_context
+from samenspel.report.privacy import hidden_partners, scrub_picture
+
+Format = Literal["html", "pdf"]
+FORMATS: tuple[str, ...] = ("html", "pdf")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("samenspel.report", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+@cache
+def _css() -> str:
+    return files("samenspel.report").joinpath("templates/report.css").read_text(encoding="utf-8")
+
+
+def render_html(data: Mapping[str, Any], kb: KnowledgeBase, *, options: Options = Options(),
+                instrument: Instrument | None = None) -> str:
+    """The report as HTML from the diagnosis JSON (``Diagnosis.to_dict(lang)``); for the web app too."""
+    ctx = build_context(data, kb, instrument, options)
+    return _environment().get_template("report.html.j2").render(css=_css(), **ctx)
+
+
+def render_pdf(html: str) -> bytes:
+    """An A4 PDF of the report HTML (WeasyPrint; fonts are the system's, nothing is fetched)."""
+    import weasyprint
+
+    def no_fetch(url: str, *args: object, **kwargs: object) -> dict[str, object]:
+        raise ValueError(f"the report fetches nothing: {url}")
+
+    return weasyprint.HTML(string=html, url_fetcher=no_fetch).write_pdf()  # type: ignore[no-any-return]
+
+
+def network_picture(diagnosis: Diagnosis, lang: str) -> str | None:
+    """The trust picture of the network, with nothing next to a partner below the minimum group."""
+    if diagnosis.network is None:
+        return None
+    from samenspel.network.picture import render_svg
+
+    svg = render_svg(diagnosis.network, "trust", lang)
+    hidden = [p for p, n in diagnosis.partners.items() if 0 < n < diagnosis.settings.min_group]
+    return scrub_picture(svg, hidden)
+
+
+def build_report(
+    diagnosis: Diagnosis, kb: KnowledgeBase, *, lang: str = "nl", fmt: Format = "html",
+    instrument: Instrument | None = None, title: str | None = None, day: date | None = None,
+    invited: Mapping[str, int] | None = None,
+) -> str | bytes:
+    """The steering-group report: ``str`` for ``fmt="html"``, PDF ``bytes`` for ``fmt="pdf"``.
+
+    ``instrument`` gives the wording of questions (default: the built-in
+    questionnaire); ``title`` the alliance's display name; ``day`` the date on
+    the report (default today); ``invited`` people invited per partner, for
+    response rates.
+    """
+    try:
+        lang = check_language(lang)
+    except ValueError as exc:
+        raise SamenspelError(str(exc)) from None
+    if fmt not in FORMATS:
+        raise SamenspelError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if instrument is None:
+        from samenspel.instrument import load_instrument
+
+        instrument = load_instrument()
+    data = diagnosis.to_dict(lang)
+    options = Options(
+        lang=lang, title=title, day=day, invited=dict(invited) if invited else None,
+        alpha_low=diagnosis.settings.alpha_low, strong_problem=diagnosis.settings.strong_problem,
+        network_svg=network_picture(diagnosis, lang),
+    )
+    html = render_html(data, kb, options=options, instrument=instrument)
+    return render_pdf(html) if fmt == "pdf" else html
+
+
+__all__ = ["FORMATS", "Options", "build_report", "hidden_partners", "network_picture", "render_html", "render_pdf"]
