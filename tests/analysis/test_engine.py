@@ -78,7 +78,7 @@ def test_scale_scores_use_pomp_and_reverse_keys(instrument):
     """POMP = 100 (x - min) / (max - min) after turning reverse items around (FORMATS §1)."""
     answers = [Answer("x", "r", "p1", "A", "amb_1", 5.0), Answer("x", "r", "p1", "A", "amb_4", 1.0),
                Answer("x", "r", "p2", "A", "amb_1", 3.0), Answer("x", "r", "p2", "A", "amb_4", None)]
-    m = build_matrix(ResponseSet(tuple(answers)), instrument, "r")
+    m = build_matrix(ResponseSet(tuple(answers)).answers, instrument, "r")
     cols = m.exact("domain:ambition")
     amb4 = m.column["amb_4"]
     assert m.raw[0, amb4] == 5.0 and m.pomp[0, amb4] == 100.0  # reverse item 1 -> 5 -> 100
@@ -92,7 +92,7 @@ def test_engine_passes_the_right_data_to_the_statistics(instrument, kb):
     """Domain figures equal the stats functions applied by hand to the same matrix."""
     rs = make_responses(instrument, {"A": 6, "B": 6, "C": 6}, seed=5, partner_levels={"B": {"domain:process": 2.5}})
     d = analyse(rs, instrument, kb)
-    m = build_matrix(rs, instrument, d.round)
+    m = build_matrix(rs.answers, instrument, d.round)
     cols = m.exact("domain:process")
     persons = person_scores(m.pomp[:, cols], 0.5)
     res = d.domains["process"]

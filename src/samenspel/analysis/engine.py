@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samenspel.analysis.diagnosis import Diagnosis
-from samenspel.analysis.matrix import RoundMatrix, build_matrix
+from samenspel.analysis.matrix import RoundMatrix, build_matrix, split_rounds
 from samenspel.analysis.motives import FactorShare, Motives, factors, motives
 from samenspel.analysis.notice import Notice
 from samenspel.analysis.paradoxes import ParadoxResult, paradoxes
@@ -27,7 +27,7 @@ from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.network import NetworkResult, build_networks, measure, relation_items
-from samenspel.responses.model import ResponseSet
+from samenspel.responses.model import Answer, ResponseSet
 
 OTHER_SCALES = ("trust", "formal_overlap", "uncertainty:relational", "uncertainty:field")
 
@@ -65,12 +65,14 @@ def analyse(
     elif round not in rounds:
         raise SamenspelError(f"unknown round {round!r}; rounds in the file: {', '.join(rounds)}")
     notices: list[Notice] = []
-    current = _round(responses, instrument, kb, round, settings, notices)
+    by_round = split_rounds(responses)
+    current = _round(by_round[round], instrument, kb, round, settings, notices)
     ambition_change = None
     previous: _Round | None = None
     idx = rounds.index(round)
     if idx > 0:
-        previous = _round(responses, instrument, kb, rounds[idx - 1], settings, [])
+        # the previous round only feeds the trend: no reliability or item list needed
+        previous = _round(by_round[rounds[idx - 1]], instrument, kb, rounds[idx - 1], settings, [], full=False)
         before, after = previous.domains.get("ambition"), current.domains.get("ambition")
         if before and after and before.score is not None and after.score is not None:
             ambition_change = after.score - before.score
@@ -103,20 +105,22 @@ def _prefixed(signals: dict[str, ScaleResult]) -> dict[str, ScaleResult]:
     return {f"signal:{k}": v for k, v in signals.items()}
 
 
-def _round(responses: ResponseSet, instrument: Instrument, kb: KnowledgeBase, round_id: str,
-           settings: Settings, notices: list[Notice]) -> _Round:
-    m = build_matrix(responses, instrument, round_id)
+def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, round_id: str,
+           settings: Settings, notices: list[Notice], full: bool = True) -> _Round:
+    m = build_matrix(answers, instrument, round_id)
     targets = list(dict.fromkeys(a.target for a in m.relations if a.target is not None))
     groups = Groups.of(m, settings.min_group, targets)
     _group_notices(m, groups, settings, notices)
     domain_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "domain"))
-    domains = {d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices) for d in domain_ids}
-    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices) for c in OTHER_SCALES if m.exact(c)}
+    domains = {d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices, reliability=full)
+               for d in domain_ids}
+    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full)
+              for c in OTHER_SCALES if m.exact(c)}
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
     signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False)
                for s in signal_ids}
     domain_cols = [c for d in domain_ids for c in m.exact(f"domain:{d}")]
-    network = _network(responses, m, instrument, groups, settings)
+    network = _network(m, instrument, groups, settings)
     mot = motives(m, groups)
     return _Round(
         matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
@@ -124,11 +128,11 @@ def _round(responses: ResponseSet, instrument: Instrument, kb: KnowledgeBase, ro
         trust_formal=trust_formal(scales.get("trust"), scales.get("formal_overlap"), kb, settings),
         governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), kb, settings),
         network=network, motives=mot, factors=factors(m, groups),
-        divergent=divergent_items(m, domain_cols, groups, settings.top_items),
+        divergent=divergent_items(m, domain_cols, groups, settings.top_items) if full else (),
     )
 
 
-def _network(responses: ResponseSet, m: RoundMatrix, instrument: Instrument, groups: Groups,
+def _network(m: RoundMatrix, instrument: Instrument, groups: Groups,
              settings: Settings) -> NetworkResult | None:
     if not m.relations:
         return None

@@ -8,6 +8,7 @@ Relation items (ratings of other partners) are kept apart for the network.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,8 +54,22 @@ def _to_pomp(raw: np.ndarray, lo: float, hi: float) -> np.ndarray:
     return 100.0 * (raw - lo) / (hi - lo)
 
 
-def build_matrix(responses: ResponseSet, instrument: Instrument, round_id: str) -> RoundMatrix:
-    """Arrange the numeric answers of ``round_id``; unknown items and text answers are ignored."""
+def split_rounds(responses: ResponseSet) -> dict[str, list[Answer]]:
+    """Answers per round in one pass (the engine reads two rounds of large sets)."""
+    out: dict[str, list[Answer]] = {}
+    for a in responses.answers:
+        bucket = out.get(a.round)
+        if bucket is None:
+            bucket = out[a.round] = []
+        bucket.append(a)
+    return out
+
+
+def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: str) -> RoundMatrix:
+    """Arrange the numeric answers of one round; unknown items and text answers are ignored.
+
+    ``answers`` may hold other rounds too; only ``round_id`` is used.
+    """
     items = tuple(it for it in instrument.items if it.numeric and it.type != "relation")
     column = {it.id: i for i, it in enumerate(items)}
     relation_ids = {it.id for it in instrument.items if it.type == "relation"}
@@ -65,7 +80,7 @@ def build_matrix(responses: ResponseSet, instrument: Instrument, round_id: str) 
     cells_c: list[int] = []
     cells_v: list[float] = []
     relations: list[Answer] = []
-    for a in responses.answers:
+    for a in answers:
         if a.round != round_id:
             continue
         r = rows.get(a.respondent)
@@ -73,18 +88,19 @@ def build_matrix(responses: ResponseSet, instrument: Instrument, round_id: str) 
             r = rows[a.respondent] = len(rows)
             partners.append(a.partner)
             roles.append(a.role)
-        elif roles[r] is None and a.role is not None:
+        elif a.role is not None and roles[r] is None:
             roles[r] = a.role
-        if a.item in relation_ids:
-            if a.target is not None and isinstance(a.value, (int, float)):
+        c = column.get(a.item)
+        if c is None:
+            if a.item in relation_ids and a.target is not None and isinstance(a.value, (int, float)):
                 relations.append(a)
             continue
-        c = column.get(a.item)
-        if c is None or a.value is None or isinstance(a.value, str):
+        v = a.value
+        if v is None or isinstance(v, str):
             continue
         cells_r.append(r)
         cells_c.append(c)
-        cells_v.append(float(a.value))
+        cells_v.append(v)
     raw = np.full((len(rows), len(items)), np.nan)
     if cells_r:
         raw[np.asarray(cells_r), np.asarray(cells_c)] = np.asarray(cells_v)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -10,6 +12,13 @@ from typing import Optional
 import typer
 
 from samenspel.cli.common import language, write_output
+
+if "numpy" not in sys.modules:
+    # The analysis works on small matrices (respondents x items of one scale);
+    # BLAS worker threads only add start-up and contention there (measured:
+    # the benchmark's pure analysis ran 2-3x slower on a busy 2-core machine).
+    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_var, "1")
 
 
 class Format(str, Enum):
