@@ -17,7 +17,7 @@ FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross", "triangle-right", "triangle-left")
 COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999")  # Okabe-Ito
 D3_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
-WIDTH = 420
+WIDTH = 470
 
 
 def to_svg(chart: alt.TopLevelMixin, lang: str) -> str:
@@ -80,7 +80,7 @@ def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> 
         color=alt.value("#000"))
     pole_b = base.mark_text(align="left", dx=10, fontSize=11, color="#000").encode(
         x=alt.datum(100), y=y, text="pole_b:N")
-    chart = alt.layer(middle, line, marks, pole_b).properties(width=260, height=alt.Step(26))
+    chart = alt.layer(middle, line, marks, pole_b).properties(width=280, height=alt.Step(28))
     return to_svg(_config(chart), lang)
 
 

@@ -18,7 +18,7 @@ from samenspel.report.agenda import agenda
 from samenspel.report.labels import t
 from samenspel.report.notation import long_date, num, p_value, pct
 from samenspel.report.privacy import hidden_partners, local_decimals, network_sentences, shown_partners
-from samenspel.report.signals import ALPHA, discuss_first, signals
+from samenspel.report.signals import ALPHA, discuss_first, partner_range, signals, strongest
 
 ROLES = ("board", "manager", "staff", "other")
 
@@ -58,7 +58,7 @@ def build_context(d: Mapping[str, Any], kb: KnowledgeBase, instrument: Instrumen
         "strong": num(opt.strong_problem, lang, 2),
     }
     ctx["summary_line"] = _summary_line(d, kb, opt, shown)
-    ctx["signals"] = signals(d, kb, lang, opt.strong_problem)[:3]
+    ctx["signals"] = strongest(signals(d, kb, lang, opt.strong_problem))
     ctx["phase"] = _phase(d, kb, lang)
     ctx["trust"] = _trust(d, lang)
     ctx["discuss"] = discuss_first(d, kb, lang)
@@ -80,14 +80,20 @@ def _alpha(r: Mapping[str, Any]) -> float | None:
     return min(values) if values else None
 
 
+def _known_rate(d: Mapping[str, Any], invited: Mapping[str, int] | None) -> tuple[int, int]:
+    """Respondents and invitations of the partners whose invitations are known (for a response rate)."""
+    partners = d.get("partners") or {}
+    known = [p for p in (invited or {}) if p in partners]
+    return sum(partners[p].get("n", 0) for p in known), sum((invited or {})[p] for p in known)
+
+
 def _summary_line(d: Mapping[str, Any], kb: KnowledgeBase, opt: Options, shown: list[str]) -> str:
     lang = opt.lang
     partners = d.get("partners") or {}
     parts = [t("response_line", lang, n=d.get("n_respondents", 0), p=sum(1 for v in partners.values() if v.get("n")))]
-    if opt.invited:
-        invited = sum(opt.invited.values())
-        if invited:
-            parts.append(t("response_rate", lang, rate=pct(d.get("n_respondents", 0) / invited, lang)))
+    answered, invited = _known_rate(d, opt.invited)
+    if invited:
+        parts.append(t("response_rate", lang, rate=pct(answered / invited, lang)))
     domains = d.get("domains") or {}
     judged = {k: _alpha(r) for k, r in domains.items() if _alpha(r) is not None}
     low = [k for k, v in judged.items() if v is not None and v < opt.alpha_low]
@@ -157,8 +163,6 @@ def _eta_words(eta2: float, lang: str) -> str:
 
 def _divergence(d: Mapping[str, Any], kb: KnowledgeBase, instrument: Instrument | None, lang: str,
                 shown: list[str]) -> dict[str, Any]:
-    from samenspel.report.signals import partner_range
-
     rows = []
     for k, r in (d.get("domains") or {}).items():
         div = r.get("divergence") or {}
@@ -190,7 +194,7 @@ def _paradoxes(d: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> dict[str, 
         pole_a = known.pole_a.get(lang) if known else "A"
         pole_b = known.pole_b.get(lang) if known else "B"
         rows.append({"pole_a": pole_a, "pole_b": pole_b, "now": p["now"], "desired": p["desired"]})
-        table.append([naming.paradox(kb, k, lang), f"{pole_a} – {pole_b}", num(p["now"], lang), num(p["desired"], lang),
+        table.append([naming.paradox(kb, k, lang), num(p["now"], lang), num(p["desired"], lang),
                       num(p.get("tension"), lang), num(p.get("polarisation"), lang, 2)])
     svg = charts.paradoxes(rows, t("now", lang), t("desired", lang), lang)
     return {"svg": svg, "rows": table}
@@ -220,9 +224,9 @@ def _problems(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, strong: float)
             "evidence": [local_decimals(e, lang) for e in f.get("evidence") or []],
             "interventions": [{"name": naming.intervention(kb, i, lang),
                                "description": kb.interventions[i].description.get(lang) if i in kb.interventions else "",
-                               "suited": i in suited,
                                "source": kb.interventions[i].source if i in kb.interventions else ""}
-                              for i in f.get("interventions") or []],
+                              for i in f.get("interventions") or [] if i in suited or not suited],
+            "others": [naming.intervention(kb, i, lang) for i in f.get("interventions") or [] if suited and i not in suited],
             "source": f.get("source", ""),
         })
     return {"found": clear, "weak": weak}
@@ -265,9 +269,9 @@ def _appendix(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, opt: Options, 
             rows.append([p, str(v["n"]), str(inv) if inv else "–", rate])
         else:
             rows.append([p, t("too_few", lang), "", ""])
-    total_inv = sum(invited.values()) if invited else 0
+    answered, total_inv = _known_rate(d, invited)
     total = [t("total", lang), str(d.get("n_respondents", 0)), str(total_inv) if total_inv else "–",
-             pct(d.get("n_respondents", 0) / total_inv, lang) if total_inv else "–"]
+             pct(answered / total_inv, lang) if total_inv else "–"]
     roles = d.get("roles") or {}
     role_text = ", ".join(f"{t('role_' + r, lang)} {n}" for r, n in roles.items() if n and r in ROLES)
     reliability = []
@@ -280,7 +284,7 @@ def _appendix(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, opt: Options, 
                                 num(rel.get("alpha"), lang, 2), num(rel.get("omega"), lang, 2),
                                 num((r.get("agreement") or {}).get("rwg"), lang, 2)])
     sources = [f"{s.id}: {s.citation}" for s in kb.sources.values()]
-    return {"rows": rows, "total": total, "roles": t("roles_line", lang, roles=role_text) if role_text else "",
+    return {"rows": rows, "total": total, "invited": bool(invited), "roles": t("roles_line", lang, roles=role_text) if role_text else "",
             "reliability": reliability, "reliability_text": t("reliability_text", lang, low=num(opt.alpha_low, lang, 2)),
             "privacy": t("privacy_text", lang, min=d.get("min_group", 3)), "sources": sources,
             "hidden_note": t("hidden_note", lang, min=d.get("min_group", 3), names=", ".join(hidden)) if hidden else ""}

@@ -6,6 +6,7 @@ are package data); the caller decides where the bytes go.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -64,7 +65,19 @@ def network_picture(diagnosis: Diagnosis, lang: str) -> str | None:
 
     svg = render_svg(diagnosis.network, "trust", lang)
     hidden = [p for p, n in diagnosis.partners.items() if 0 < n < diagnosis.settings.min_group]
-    return scrub_picture(svg, hidden)
+    return halo(scrub_picture(svg, hidden))
+
+
+_HALO = re.compile(r'<text ([^>]*?)stroke="white" stroke-width="3" paint-order="stroke" ([^>]*)>([^<]*)</text>')
+
+
+def halo(svg: str) -> str:
+    """Write haloed numbers as a white outline copy under a plain copy.
+
+    WeasyPrint ignores ``paint-order``, so a white stroke would cover the
+    number itself; two copies give the same look in browsers and in the PDF.
+    """
+    return _HALO.sub(r'<text \1stroke="white" stroke-width="3" \2>\3</text><text \1\2>\3</text>', svg)
 
 
 def build_report(

@@ -144,6 +144,8 @@ L: dict[str, Text] = {
     "evidence": Text("Waarop dit rust", "What this rests on"),
     "interventions": Text("Wat u kunt doen", "What you can do"),
     "suited": Text("past bij de huidige fase", "suits the current phase"),
+    "suited_intro": Text("Passend bij de fase waarin de samenwerking nu zit:", "Suited to the phase the collaboration is in now:"),
+    "others": Text("Ook mogelijk, in een andere fase: {names}.", "Also possible, in another phase: {names}."),
     "weak_problems": Text("Zwakke signalen, om in de gaten te houden", "Weak signals, to keep an eye on"),
     "no_problems": Text("Er zijn geen knelpunten gevonden.", "No problems were found."),
     "source": Text("Bron", "Source"),

@@ -33,6 +33,19 @@ class Signal:
     loudness: float  # for ordering only
     headline: str
     detail: str
+    kind: str = ""  # problem, divergence, low, tension, drop
+
+
+def strongest(found: list[Signal], k: int = 3) -> list[Signal]:
+    """The ``k`` loudest signals, but first the loudest of each kind, so one theme cannot fill page one."""
+    picked: list[Signal] = []
+    for s in found:
+        if len(picked) < k and all(p.kind != s.kind for p in picked):
+            picked.append(s)
+    for s in found:
+        if len(picked) < k and s not in picked:
+            picked.append(s)
+    return sorted(picked, key=lambda s: -s.loudness)
 
 
 def partner_range(by_partner: Mapping[str, Any], shown: list[str]) -> tuple[str, float, str, float] | None:
@@ -53,7 +66,7 @@ def signals(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, strong: float) -
         if f["strength"] >= strong:
             evidence = f.get("evidence") or []
             out.append(Signal(f["strength"], t("sig_problem", lang, name=naming.problem(kb, f["id"], lang)),
-                              local_decimals(evidence[0], lang) if evidence else ""))
+                              local_decimals(evidence[0], lang) if evidence else "", "problem"))
     for key, r in (d.get("domains") or {}).items():
         name = naming.in_sentence(naming.domain(kb, key, lang), lang)
         div = r.get("divergence") or {}
@@ -61,23 +74,23 @@ def signals(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, strong: float) -
         if div.get("flag") and div.get("eta2") is not None and rng:
             hi_p, hi, lo_p, lo = rng
             out.append(Signal(0.8 * min(1.0, div["eta2"] / 0.2), t("sig_divergence", lang, name=name),
-                              t("sig_divergence_detail", lang, hi=num(hi, lang), hi_p=hi_p, lo=num(lo, lang), lo_p=lo_p)))
+                              t("sig_divergence_detail", lang, hi=num(hi, lang), hi_p=hi_p, lo=num(lo, lang), lo_p=lo_p), "divergence"))
         score = r.get("score")
         if score is not None and score < LOW_SCORE:
             out.append(Signal((LOW_SCORE - score) / LOW_SCORE, t("sig_low", lang, name=name),
-                              t("sig_low_detail", lang, score=num(score, lang))))
+                              t("sig_low_detail", lang, score=num(score, lang)), "low"))
     for key, p in (d.get("paradoxes") or {}).items():
         tension = p.get("tension")
         if tension is not None and tension >= TENSION_HIGH:
             out.append(Signal(0.7 * (tension - 50) / 50, t("sig_tension", lang, name=f"‘{naming.paradox(kb, key, lang)}’"),
-                              t("sig_tension_detail", lang, t=num(tension, lang))))
+                              t("sig_tension_detail", lang, t=num(tension, lang)), "tension"))
     trend = d.get("trend") or {}
     for key, s in (trend.get("domains") or {}).items():
         change, p = s.get("change"), (s.get("test") or {}).get("p")
         if change is not None and change < 0 and p is not None and p < ALPHA:
             out.append(Signal(0.5 + min(0.3, -change / 50), t("sig_drop", lang, name=naming.domain(kb, key, lang)),
                               t("sig_drop_detail", lang, prev=num(s.get("previous"), lang), now=num(s.get("current"), lang),
-                                p=p_value(p, lang))))
+                                p=p_value(p, lang)), "drop"))
     out.sort(key=lambda s: -s.loudness)
     return [s for s in out if s.loudness > 0]
 
