@@ -95,7 +95,7 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
     (header_line, header), body = numbered[0], numbered[1:]
     if header_line != 1:
         raise InputError([Problem(name, header_line, "the header must be on the first line")])
-    rows = [Row(line, cells) for line, cells in body if any(c.strip() for c in cells)]
+    rows = [Row(line, cells) for line, cells in body if "".join(cells).strip()]
     return list(header), rows
 
 

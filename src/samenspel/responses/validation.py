@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from operator import itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -63,6 +64,8 @@ def build_responses(
 
 def as_text(cell: Cell) -> str:
     """A cell as text the way a user typed it: numbers without a needless ``.0``, dates in ISO form."""
+    if type(cell) is str:
+        return cell
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -100,6 +103,7 @@ class _Checker:
         self.partner_conflicts: set[tuple[str, str, str]] = set()
         self.seen: dict[tuple[str, str, str, str | None], int] = {}
         self.hints: dict[str, str] = {}
+        self.dates: dict[str, date] = {}
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
@@ -131,39 +135,44 @@ class _Checker:
                 f"the header must have {', '.join(COLUMNS)}",
             )
             return None
-        self._named = set(columns.values())
+        self._width = len(header)
+        self._unnamed = [i for i in range(len(header)) if i not in set(columns.values())]
+        # One getter for all fields; an absent optional column reads the None padded at index _width.
+        self._fields = itemgetter(*(columns.get(c, self._width) for c in COLUMNS + OPTIONAL_COLUMNS))
         return columns
 
     # -- one row --------------------------------------------------------
     def row(self, row: Row, columns: dict[str, int]) -> Answer | None:
-        line, cells = row.line, row.cells
+        line, cells = row.line, list(row.cells)
         before = len(self.problems)
+        width = self._width
+        if self._unnamed or len(cells) > width:
+            for index in [i for i in self._unnamed if i < len(cells)] + list(range(width, len(cells))):
+                text = as_text(cells[index]).strip()
+                if text:
+                    self.problem(line, f"value '{text}' in column {index + 1}, which has no name")
+                    break
+            del cells[width:]
+        cells.extend([None] * (width + 1 - len(cells)))
+        raw_alliance, raw_round, raw_respondent, raw_partner, raw_item, raw_value, *optional = self._fields(cells)
+        raw_role, raw_target, raw_round_date, raw_language = optional
 
-        def cell(name: str) -> Cell:
-            index = columns.get(name)
-            return cells[index] if index is not None and index < len(cells) else None
-
-        for index, value in enumerate(cells):
-            if index not in self._named and as_text(value).strip():
-                self.problem(line, f"value '{as_text(value).strip()}' in column {index + 1}, which has no name")
-                break
-
-        fields = {name: as_text(cell(name)).strip() for name in REQUIRED_FIELDS}
-        for name in REQUIRED_FIELDS:
-            if not fields[name]:
+        fields = [as_text(c).strip() for c in (raw_alliance, raw_round, raw_respondent, raw_partner, raw_item)]
+        for name, text in zip(REQUIRED_FIELDS, fields, strict=True):
+            if not text:
                 self.problem(line, f"empty {name}; every row needs alliance, round, respondent, partner and item")
-        alliance, round_id, respondent, partner, item_id = (fields[n] for n in REQUIRED_FIELDS)
+        alliance, round_id, respondent, partner, item_id = fields
 
         if alliance:
             self._check_alliance(alliance, line)
 
-        role = self._role(cell("role"), line)
-        language = self._language(cell("language"), line)
-        round_date = self._round_date(cell("round_date"), line)
+        role = self._role(raw_role, line)
+        language = self._language(raw_language, line)
+        round_date = self._round_date(raw_round_date, line)
         if round_id and round_date is not None:
             self._check_round_date(round_id, round_date, line)
 
-        target: str | None = as_text(cell("target")).strip() or None
+        target: str | None = as_text(raw_target).strip() or None
         item = self._item(item_id, line) if item_id else None
         value: Value = None
         if item is not None:
@@ -171,7 +180,7 @@ class _Checker:
                 self.problem(line, f"item {item.id} rates another partner; fill in the target column")
             if item.type != "relation" and target is not None:
                 self.problem(line, f"target '{target}' given for item {item.id}, which is not a relation item")
-            value = self._value(item, cell("value"), line)
+            value = self._value(item, raw_value, line)
         if target is not None and partner and target == partner:
             self.problem(line, f"target '{target}' is the respondent's own partner; rate only other partners")
 
@@ -269,10 +278,14 @@ class _Checker:
         text = as_text(cell).strip()
         if not text:
             return None
+        known = self.dates.get(text)
+        if known is not None:
+            return known
         try:
             if not _ISO_DATE.match(text):
                 raise ValueError(text)
-            return date.fromisoformat(text)
+            known = self.dates[text] = date.fromisoformat(text)
+            return known
         except ValueError:
             self.problem(line, f"invalid round_date '{text}'; write a date as YYYY-MM-DD, e.g. 2025-04-15")
             return None
