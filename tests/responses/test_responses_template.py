@@ -106,3 +106,21 @@ def test_value_cells_have_data_validation(toy):
 def test_bad_template_requests(toy, partners, respondents, lang, message):
     with pytest.raises(SamenspelError, match=message):
         template_bytes(toy, partners, respondents, lang, "x", "1")
+
+
+def test_real_questionnaire_names_the_rated_partner_and_imports():
+    """With the real questionnaire: '{partner}' is replaced by the target, labels show both scale ends."""
+    from samenspel.instrument import load_instrument
+
+    instrument = load_instrument()
+    data = template_bytes(instrument, ["Gemeente", "Ziekenhuis"], 1, "nl", "x", "1")
+    sheet = load_workbook(io.BytesIO(data))["responses"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    questions = [row[SHEET_COLUMNS.index("question")] for row in rows]
+    assert not any("{partner}" in q for q in questions)
+    trust = [row for row in rows if row[SHEET_COLUMNS.index("item")] == "rel_trust"]
+    assert [row[SHEET_COLUMNS.index("target")] for row in trust] == ["Ziekenhuis", "Gemeente"]
+    assert "Ziekenhuis" in trust[0][SHEET_COLUMNS.index("question")]
+    assert questions[[row[6] for row in rows].index("amb_01")].endswith("(1 = helemaal oneens ... 5 = helemaal eens)")
+    filled, _ = _fill(data)
+    assert len(read_responses_data(filled, "filled.xlsx", instrument).answers) == len(rows)

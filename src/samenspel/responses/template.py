@@ -28,6 +28,7 @@ SHEET_COLUMNS: tuple[str, ...] = (
     "alliance", "round", "respondent", "partner", "role", "language", "item", "target", "question", "value",
 )  # fmt: skip
 MAX_RESPONDENTS = 500
+PARTNER_PLACEHOLDER = "{partner}"  # in the text of relation items (docs/INSTRUMENT.md)
 
 _YES_NO = Text("1 = ja, 0 = nee", "1 = yes, 0 = no")
 _OPEN = Text("open antwoord", "open answer")
@@ -70,8 +71,11 @@ def respondent_ids(partners: Sequence[str], respondents_per_partner: int) -> lis
     ]
 
 
-def scale_hint(item: Item, lang: str) -> str:
-    """The answers an item takes, in words: ``1-5``, ``1 = open ... 7 = closed``, ``1 = forming; 2 = ...``."""
+def scale_hint(item: Item, lang: str, full: bool = False) -> str:
+    """The answers an item takes, in words: ``1 = oneens ... 5 = eens``, ``1 = forming; 2 = ...``.
+
+    ``full`` lists every scale label (items sheet); otherwise only both ends (next to the answer cell).
+    """
     if item.type == "text":
         return _OPEN(lang)
     if item.type == "check":
@@ -80,7 +84,19 @@ def scale_hint(item: Item, lang: str) -> str:
         return "; ".join(f"{o.value} = {o.text(lang)}" for o in item.options)
     if item.type == "bipolar" and item.poles is not None:
         return f"{item.min} = {item.poles[0](lang)} ... {item.max} = {item.poles[1](lang)}"
+    if item.labels and item.min is not None and len(item.labels) == (item.max or 0) - item.min + 1:
+        if full:
+            return "; ".join(f"{item.min + i} = {label(lang)}" for i, label in enumerate(item.labels))
+        return f"{item.min} = {item.labels[0](lang)} ... {item.max} = {item.labels[-1](lang)}"
     return f"{item.min}-{item.max}"
+
+
+def question_text(item: Item, lang: str, target: str | None = None) -> str:
+    """The question as shown next to the answer cell; relation items name the partner rated."""
+    text = item.text(lang)
+    if target is not None:
+        text = text.replace(PARTNER_PLACEHOLDER, target) if PARTNER_PLACEHOLDER in text else f"{text} {_ABOUT(lang)}: {target}"
+    return f"{text} ({scale_hint(item, lang)})"
 
 
 def template_bytes(
@@ -169,10 +185,9 @@ def _fill_responses(
     for respondent, partner in respondent_ids(partners, respondents):
         for item in instrument.items:
             targets: list[str | None] = [p for p in partners if p != partner] if item.type == "relation" else [None]
-            text = f"{item.text(lang)} ({scale_hint(item, lang)})"
             for target in targets:
                 row_number += 1
-                question = f"{text} {_ABOUT(lang)}: {target}" if target else text
+                question = question_text(item, lang, target)
                 sheet.append([alliance, round_id, respondent, partner, None, lang, item.id, target, question, None])
                 key = _validation_key(item)
                 if key is not None:
@@ -206,7 +221,7 @@ def _fill_responses(
 def _fill_items(sheet: Worksheet, instrument: Instrument, lang: str) -> None:
     sheet.append(list(_ITEMS_HEADER[lang]))
     for item in instrument.items:
-        sheet.append([item.id, item.construct, item.type, scale_hint(item, lang), item.text(lang)])
+        sheet.append([item.id, item.construct, item.type, scale_hint(item, lang, full=True), item.text(lang)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDE", (16, 28, 10, 40, 90), strict=True):
