@@ -79,7 +79,7 @@ def test_questions_in_chosen_language_and_items_sheet(toy):
     assert tuple(header) == SHEET_COLUMNS
     questions = [row[header.index("question")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert questions[0] == "Question about amb_01 (1-5)"
-    assert "Question about trust (1-5) about: B" in questions
+    assert "Question about trust about: B (1-5)" in questions
     assert "Question about fase (1 = phase 1; 2 = phase 2; 3 = phase 3; 4 = phase 4)" in questions
     items = list(workbook["items"].iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in items] == [it.id for it in toy.items]
