@@ -98,6 +98,7 @@ def test_reminders_only_to_those_who_did_not_submit(fclient, rnd):
     assert "Herinnering" in mail.outbox[0].subject
 
 
+@pytest.mark.django_db(transaction=True)
 def test_reminder_task_runs_on_the_database_worker(fclient, rnd, settings):
     """The real backend: the request only enqueues; ``db_worker --batch`` sends."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -104,6 +105,9 @@ def _database() -> dict[str, object]:
         db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "samenspel.sqlite3")}
     if db["ENGINE"] == "django.db.backends.sqlite3":
         db["OPTIONS"] = {**_SQLITE_OPTIONS, **db.get("OPTIONS", {})}
+        # Tests use a file like production (WAL, busy timeout), not shared-cache
+        # memory, which fails at once under concurrent writers; one per process.
+        db["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"samenspel-test-{os.getpid()}.sqlite3")}
     return db
 
 
