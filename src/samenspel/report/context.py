@@ -287,7 +287,8 @@ def _appendix(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, opt: Options, 
     return {"rows": rows, "total": total, "invited": bool(invited), "roles": t("roles_line", lang, roles=role_text) if role_text else "",
             "reliability": reliability, "reliability_text": t("reliability_text", lang, low=num(opt.alpha_low, lang, 2)),
             "privacy": t("privacy_text", lang, min=d.get("min_group", 3)), "sources": sources,
-            "hidden_note": t("hidden_note", lang, min=d.get("min_group", 3), names=", ".join(hidden)) if hidden else ""}
+            "hidden_note": t("hidden_note", lang, min=d.get("min_group", 3)) if hidden else "",
+            "hidden_names": t("hidden_names", lang, names=", ".join(hidden)) if hidden else ""}
 
 
 def _warnings(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, hidden: list[str]) -> list[str]:

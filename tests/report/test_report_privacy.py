@@ -1,0 +1,53 @@
+"""Minimum group size (ARCHITECTURE.md): a partner with 2 respondents is named but never scored.
+
+The dataset (conftest) cuts the demo's largest partner, which is also the
+dominant one in the network, back to two respondents and renames it, so its
+name stands in findings, the network picture and the response table. No
+block of the HTML and no line of the PDF may show that name with a number,
+and no chart may mention it. The check is shown to bite: with a minimum
+group of 1 the same partner is scored, and the same check finds it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DAY, SMALL
+from report_leaks import figures, leaks_in_html, leaks_in_text
+
+from samenspel.analysis import Settings, analyse
+from samenspel.report import build_report
+
+
+def test_dataset_has_one_small_partner(diagnosis):
+    assert diagnosis.partners[SMALL] == 2
+    assert not diagnosis.shown(SMALL)
+    assert sum(1 for p in diagnosis.partners if diagnosis.shown(p)) >= 3
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_small_partner_never_next_to_a_number_in_html(html, lang):
+    doc = html[lang]
+    assert SMALL in doc  # it is named (who answered, network) ...
+    assert leaks_in_html(doc, SMALL) == []  # ... but never with a figure
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_small_partner_not_in_any_chart(html, lang):
+    charts = figures(html[lang])
+    assert len(charts) >= 3  # domains, paradoxes, trend
+    assert all(SMALL not in c for c in charts)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_small_partner_never_next_to_a_number_in_pdf(pdf, lang):
+    text = pdf[lang]["text"]
+    assert text.count(SMALL) >= 2
+    assert leaks_in_text(text, SMALL) == []
+
+
+def test_check_bites_when_partner_is_shown(responses, instrument, kb):
+    """With a minimum group of 1 the partner gets scores, and the same check reports them."""
+    open_diag = analyse(responses, instrument, kb, settings=Settings(min_group=1))
+    doc = build_report(open_diag, kb, lang="nl", fmt="html", instrument=instrument, day=DAY)
+    assert leaks_in_html(doc, SMALL) != []
+    assert any(SMALL in c for c in figures(doc))
