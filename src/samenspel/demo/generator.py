@@ -24,7 +24,7 @@ from samenspel.instrument.model import Instrument, Item
 from samenspel.responses.model import Answer, ResponseSet, Value
 
 PERSON_SD = 0.55  # sd of a respondent's stable deviation, latent 1-5 units
-TARGET_ALPHA = 0.8
+TARGET_ALPHA = 0.84
 DONT_KNOW = 0.03  # share of numeric answers left empty
 DONT_KNOW_RELATION = 0.07  # rating another partner is harder
 OPEN_ANSWERED = 0.55  # share of respondents who write something in an open question
@@ -65,6 +65,9 @@ class _Generator:
         self.instrument = instrument
         self.rng = np.random.default_rng(seed)
         self.person: dict[tuple[str, str], float] = {}
+        self.members: dict[str, list[str]] = {}
+        for person in respondents():
+            self.members.setdefault(person.partner.name, []).append(person.id)
         self.polar: dict[str, float] = {}
         numeric = [it for it in instrument.items if it.numeric]
         counts = Counter(_group(it) for it in numeric)
@@ -111,15 +114,30 @@ class _Generator:
     def _scaled(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> float:
         group = _group(item)
         level = self._level(item, person, target, round_index)
-        deviation = self.person.get((person.id, group))
-        if deviation is None:
-            deviation = self.person[(person.id, group)] = float(self.rng.normal(0.0, PERSON_SD))
-        latent = level + deviation + self.offset[item.id] + float(self.rng.normal(0.0, self.noise_sd[group]))
+        latent = level + self._deviation(person, group) + self.offset[item.id] + float(self.rng.normal(0.0, self.noise_sd[group]))
         latent = min(5.0, max(1.0, latent))
         if item.reverse:
             latent = 6.0 - latent
         low, high = (item.min or 1), (item.max or 5)
         return float(round(low + (latent - 1.0) / 4.0 * (high - low)))
+
+    def _deviation(self, person: _Respondent, group: str) -> float:
+        """A respondent's stable deviation on a construct.
+
+        Drawn for all people of a partner at once and centred, so partner means
+        sit at their designed levels: the demo shows the patterns it promises
+        and no chance differences between small groups that look like findings.
+        """
+        deviation = self.person.get((person.id, group))
+        if deviation is None:
+            members = self.members[person.partner.name]
+            draws = self.rng.normal(0.0, PERSON_SD, len(members))
+            if len(members) > 1:
+                draws = (draws - draws.mean()) * np.sqrt(len(members) / (len(members) - 1))
+            for rid, draw in zip(members, draws, strict=True):
+                self.person[(rid, group)] = float(draw)
+            deviation = self.person[(person.id, group)]
+        return deviation
 
     def _level(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> float:
         kind, key = item.construct_kind, item.construct_key
