@@ -195,3 +195,17 @@ def test_public_api():
     import samenspel.analysis as a
 
     assert set(a.__all__) == {"SETTINGS_TABLE", "Diagnosis", "Settings", "analyse"}
+
+
+def test_round_order_matches_the_response_model():
+    from datetime import date
+
+    from samenspel.analysis.matrix import split_rounds
+
+    answers = (Answer("x", "late", "p", "A", "amb_1", 3.0, round_date=date(2026, 9, 1)),
+               Answer("x", "undated", "p", "A", "amb_1", 3.0),
+               Answer("x", "early", "p", "A", "amb_1", 3.0, round_date=date(2026, 1, 1)))
+    rs = ResponseSet(answers)
+    order, by_round = split_rounds(rs)
+    assert order == rs.rounds() == ["early", "late", "undated"]
+    assert {k: len(v) for k, v in by_round.items()} == {"late": 1, "undated": 1, "early": 1}

@@ -57,7 +57,7 @@ def analyse(
 
     Raises :class:`SamenspelError` for an empty set or an unknown round.
     """
-    rounds = responses.rounds()
+    rounds, by_round = split_rounds(responses)
     if not rounds:
         raise SamenspelError("there are no answers to analyse")
     if round is None:
@@ -65,7 +65,6 @@ def analyse(
     elif round not in rounds:
         raise SamenspelError(f"unknown round {round!r}; rounds in the file: {', '.join(rounds)}")
     notices: list[Notice] = []
-    by_round = split_rounds(responses)
     current = _round(by_round[round], instrument, kb, round, settings, notices)
     ambition_change = None
     previous: _Round | None = None

@@ -16,18 +16,17 @@ def sd_or_none(values: np.ndarray) -> float | None:
 
 
 def group_means(
-    values: np.ndarray, labels: tuple[str | None, ...], order: list[str], sizes: dict[str, int], min_group: int
+    values: np.ndarray, masks: dict[str, np.ndarray], order: list[str], sizes: dict[str, int], min_group: int
 ) -> dict[str, float | None]:
-    """Mean per group in ``order``; ``None`` where the group has fewer than ``min_group`` respondents.
+    """Mean per group (row mask in ``masks``) in ``order``; ``None`` where the group has fewer than ``min_group`` respondents.
 
     ``sizes`` counts respondents per group in the round, so a group is hidden
     by its head count, not by how many answered this one scale.
     """
-    arr = np.asarray(labels, dtype=object)
     out: dict[str, float | None] = {}
     for g in order:
         if sizes.get(g, 0) < min_group:
             out[g] = None
         else:
-            out[g] = mean_or_none(values[arr == g])
+            out[g] = mean_or_none(values[masks[g]])
     return out

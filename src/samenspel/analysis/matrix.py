@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -54,15 +55,25 @@ def _to_pomp(raw: np.ndarray, lo: float, hi: float) -> np.ndarray:
     return 100.0 * (raw - lo) / (hi - lo)
 
 
-def split_rounds(responses: ResponseSet) -> dict[str, list[Answer]]:
-    """Answers per round in one pass (the engine reads two rounds of large sets)."""
+def split_rounds(responses: ResponseSet) -> tuple[list[str], dict[str, list[Answer]]]:
+    """Rounds in order and the answers per round, in one pass over a possibly large set.
+
+    The order is that of ``ResponseSet.rounds()``: by ``round_date`` where
+    given, else by first appearance.
+    """
     out: dict[str, list[Answer]] = {}
-    for a in responses.answers:
+    first: dict[str, int] = {}
+    dates: dict[str, date] = {}
+    for i, a in enumerate(responses.answers):
         bucket = out.get(a.round)
         if bucket is None:
             bucket = out[a.round] = []
+            first[a.round] = i
+        if a.round_date is not None and a.round not in dates:
+            dates[a.round] = a.round_date
         bucket.append(a)
-    return out
+    order = sorted(first, key=lambda r: (dates.get(r, date.max), first[r]))
+    return order, out
 
 
 def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: str) -> RoundMatrix:

@@ -70,7 +70,7 @@ def motives(matrix: RoundMatrix, groups: Groups) -> Motives | None:
     by_partner: dict[str, dict[str, float | None] | None] = {p: None for p in groups.partners}
     sets: dict[str, tuple[str, ...] | None] = {p: None for p in groups.partners}
     for p in groups.eligible:
-        shares = {c: group_means(v, matrix.partners, [p], groups.partner_n, groups.min_group)[p] for c, v in ticked.items()}
+        shares = {c: group_means(v, groups.masks, [p], groups.partner_n, groups.min_group)[p] for c, v in ticked.items()}
         by_partner[p] = shares
         sets[p] = tuple(c for c, s in shares.items() if s is not None and s >= 0.5)
     pairs = [jaccard(set(sets[a] or ()), set(sets[b] or ())) for a, b in combinations(groups.eligible, 2)]
@@ -84,7 +84,7 @@ def factors(matrix: RoundMatrix, groups: Groups) -> tuple[FactorShare, ...]:
         for fid in ids:
             v = _ticked(matrix, matrix.exact(f"{kind}:{fid}"))
             out.append(FactorShare(fid, kind, mean_or_none(v), int(np.sum(~np.isnan(v))),
-                                   group_means(v, matrix.partners, groups.partners, groups.partner_n, groups.min_group)))
+                                   group_means(v, groups.masks, groups.partners, groups.partner_n, groups.min_group)))
     return tuple(out)
 
 

@@ -75,6 +75,6 @@ def paradoxes(matrix: RoundMatrix, groups: Groups, settings: Settings) -> dict[s
         towards = float(np.mean(np.abs(des[both] - 50) < np.abs(now[both] - 50))) if both.any() else None
         out[pid] = ParadoxResult(
             pid, m_now, m_des, gap, pol, agr, mean_or_none(ten), lean, towards,
-            group_means(now, matrix.partners, groups.partners, groups.partner_n, groups.min_group),
+            group_means(now, groups.masks, groups.partners, groups.partner_n, groups.min_group),
         )
     return out

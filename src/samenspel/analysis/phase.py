@@ -48,9 +48,8 @@ def phase(matrix: RoundMatrix, groups: Groups, kb: KnowledgeBase) -> PhaseResult
     counts = [int(np.sum(v[ok] == a)) for a in AXIS]
     n = sum(counts)
     modal = _modal(v[ok])
-    parr = np.asarray(matrix.partners, dtype=object)
     by_partner = {
-        p: (_modal(v[ok & (parr == p)]) if groups.partner_n[p] >= groups.min_group else None) for p in groups.partners
+        p: (_modal(v[ok & groups.masks[p]]) if groups.partner_n[p] >= groups.min_group else None) for p in groups.partners
     }
     advice: dict[str, object] = {}
     if modal is not None and modal in kb.phases:

@@ -28,6 +28,8 @@ class Groups:
     roles: list[str]
     role_n: dict[str, int]
     min_group: int
+    masks: dict[str, np.ndarray]  # partner -> boolean row mask
+    role_masks: dict[str, np.ndarray]
 
     @property
     def eligible(self) -> list[str]:
@@ -40,10 +42,14 @@ class Groups:
         for p in extra_partners or []:
             if p not in partners:
                 partners.append(p)
-        partner_n = {p: matrix.partners.count(p) for p in partners}
+        parr = np.asarray(matrix.partners, dtype=object)
+        rarr = np.asarray(matrix.roles, dtype=object)
+        masks = {p: parr == p for p in partners}
         roles = [r for r in dict.fromkeys(matrix.roles) if r is not None]
-        role_n = {r: matrix.roles.count(r) for r in roles}
-        return Groups(partners, partner_n, roles, role_n, min_group)
+        role_masks = {r: rarr == r for r in roles}
+        partner_n = {p: int(m.sum()) for p, m in masks.items()}
+        role_n = {r: int(m.sum()) for r, m in role_masks.items()}
+        return Groups(partners, partner_n, roles, role_n, min_group, masks, role_masks)
 
 
 @dataclass(frozen=True)
@@ -131,8 +137,8 @@ def scale(
     persons = person_scores(pomp, settings.min_item_share)
     ok = ~np.isnan(persons)
     n = int(ok.sum())
-    by_partner = group_means(persons, matrix.partners, groups.partners, groups.partner_n, groups.min_group)
-    by_role = group_means(persons, matrix.roles, groups.roles, groups.role_n, groups.min_group)
+    by_partner = group_means(persons, groups.masks, groups.partners, groups.partner_n, groups.min_group)
+    by_role = group_means(persons, groups.role_masks, groups.roles, groups.role_n, groups.min_group)
 
     rel: Reliability | None = None
     if reliability and len(cols) >= 2:
@@ -158,19 +164,17 @@ def scale(
     rwg_by: dict[str, float | None] = {}
     if options is not None and options >= 2:
         rwg = measures.agreement_rwg(raw[ok], options)
-        parr = np.asarray(matrix.partners, dtype=object)
         for p in groups.partners:
             if groups.partner_n.get(p, 0) < groups.min_group:
                 rwg_by[p] = None
             else:
-                rows = (parr == p) & ok
+                rows = groups.masks[p] & ok
                 rwg_by[p] = measures.agreement_rwg(raw[rows], options) if rows.sum() >= 2 else None
 
     div: Divergence | None = None
     if divergence:
         eligible = groups.eligible
-        parr = np.asarray(matrix.partners, dtype=object)
-        samples = [persons[(parr == p) & ok] for p in eligible]
+        samples = [persons[groups.masks[p] & ok] for p in eligible]
         samples = [s for s in samples if s.size >= 2]
         if len(samples) >= 2:
             f, p_value, eta2, flag = measures.between_partners(samples, min(groups.min_group, 2))
@@ -206,8 +210,7 @@ def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: i
     eligible = groups.eligible
     if len(eligible) < 2:
         return ()
-    parr = np.asarray(matrix.partners, dtype=object)
-    masks = {p: parr == p for p in eligible}
+    masks = {p: groups.masks[p] for p in eligible}
     found: list[ItemDivergence] = []
     for c in cols:
         v = matrix.pomp[:, c]
