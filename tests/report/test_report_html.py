@@ -1,0 +1,72 @@
+"""The HTML report: one self-contained file (no external CSS, JS, fonts or images), both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from samenspel.report import Options, render_html
+from samenspel.report.labels import L
+
+NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_is_self_contained(html, lang):
+    doc = html[lang]
+    assert "<script" not in doc.lower()
+    assert "<link" not in doc.lower()
+    assert "@import" not in doc
+    assert "<img" not in doc.lower()
+    assert not re.search(r"\bsrc\s*=", doc)
+    assert set(re.findall(r"https?://[^\s\"')<>]+", doc)) <= NAMESPACES
+    assert all(ref.startswith("#") for ref in re.findall(r"url\(([^)]*)\)", doc))
+    assert not re.search(r"\bhref\s*=\s*[\"'](?!#)", doc)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_charts_are_inline_svg(html, lang):
+    doc = html[lang]
+    assert doc.count("<svg") >= 4  # domains, paradoxes, network, trend
+    assert f'<html lang="{lang}">' in doc
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_language(html, lang):
+    other = "en" if lang == "nl" else "nl"
+    doc = html[lang]
+    for key in ("page_one", "domains", "agenda", "appendix", "discuss_first"):
+        assert L[key].get(lang) in doc
+        assert L[key].get(other) not in doc
+
+
+def test_dutch_sentences_from_the_analysis_get_a_decimal_comma(diagnosis, kb, instrument):
+    """Evidence the analysis wrote with a decimal point ("0.60") reads "0,60" in Dutch, "0.60" in English.
+
+    Also the web app's path: ``render_html`` straight from the diagnosis JSON.
+    """
+    for lang, expected, wrong in (("nl", "op 0,60 van de", "0.60"), ("en", "op 0.60 van de", "0,60")):
+        data = diagnosis.to_dict(lang)
+        data["problems"][0]["evidence"] = ["Partners verschillen op 0.60 van de domeinen."]
+        doc = render_html(data, kb, options=Options(lang=lang, strong_problem=0.0), instrument=instrument)
+        assert expected in doc
+        assert f"op {wrong} van de" not in doc
+
+
+def test_reflection_agenda_is_filled(html, diagnosis, kb):
+    doc = html["nl"]
+    for step in kb.reflection_steps:
+        assert step.name.nl in doc
+    strong = [f for f in diagnosis.problems if f.strength >= diagnosis.settings.strong_problem]
+    assert strong
+    for f in strong:
+        for q in kb.problems[f.id].questions:
+            assert q.nl.replace("'", "&#39;").replace('"', "&#34;") in doc
+    for todo in kb.phases[diagnosis.phase.modal].do:
+        assert todo.nl in doc
+
+
+def test_sources_of_the_models_in_the_appendix(html, kb):
+    for source in kb.sources.values():
+        assert source.id in html["en"]
