@@ -70,7 +70,7 @@ def analyse(
     previous: _Round | None = None
     idx = rounds.index(round)
     if idx > 0:
-        # the previous round only feeds the trend: no reliability or item list needed
+        # the previous round only feeds the trend (scale scores and problems): skip what it does not use
         previous = _round(by_round[rounds[idx - 1]], instrument, kb, rounds[idx - 1], settings, [], full=False)
         before, after = previous.domains.get("ambition"), current.domains.get("ambition")
         if before and after and before.score is not None and after.score is not None:
@@ -116,17 +116,17 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full)
               for c in OTHER_SCALES if m.exact(c)}
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
-    signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False)
-               for s in signal_ids}
+    signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False,
+                        divergence=full) for s in signal_ids}
     domain_cols = [c for d in domain_ids for c in m.exact(f"domain:{d}")]
     network = _network(m, instrument, groups, settings)
     mot = motives(m, groups)
     return _Round(
         matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
-        paradoxes=paradoxes(m, groups, settings), phase=phase(m, groups, kb),
+        paradoxes=paradoxes(m, groups, settings) if full else {}, phase=phase(m, groups, kb),
         trust_formal=trust_formal(scales.get("trust"), scales.get("formal_overlap"), kb, settings),
         governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), kb, settings),
-        network=network, motives=mot, factors=factors(m, groups),
+        network=network, motives=mot, factors=factors(m, groups) if full else (),
         divergent=divergent_items(m, domain_cols, groups, settings.top_items) if full else (),
     )
 
