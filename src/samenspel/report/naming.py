@@ -24,8 +24,8 @@ def scale(kb: KnowledgeBase, key: str, lang: str) -> str:
 
 
 def in_sentence(name: str, lang: str) -> str:
-    """A name inside a Dutch sentence starts in lower case ("partners zien ambitie ..."); English keeps it."""
-    return name[:1].lower() + name[1:] if lang == "nl" and name[1:2].islower() else name
+    """A name inside a sentence starts in lower case ("partners zien ambitie ..."), unless it is an acronym."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def paradox(kb: KnowledgeBase, key: str, lang: str) -> str:
