@@ -125,15 +125,17 @@ def test_paradox_phase_trust_and_governance(instrument, kb):
     assert d.governance.advice == "more_control"
 
 
-def test_motive_overlap_is_mean_pairwise_jaccard(instrument, kb):
+def test_motive_overlap_is_mean_pairwise_proportional_similarity(instrument, kb):
     same = {"motive:market": 0.0, "motive:cost": 0.0, "motive:knowledge": 1.0, "motive:external": 1.0,
             "motive:personal": 0.0}
     other = {"motive:market": 1.0, "motive:cost": 0.0, "motive:knowledge": 1.0, "motive:external": 0.0,
              "motive:personal": 0.0}
     rs = make_responses(instrument, {"A": 3, "B": 3, "C": 3}, levels=same, partner_levels={"C": other}, seed=1)
     d = analyse(rs, instrument, kb)
-    # A = B = {knowledge, external}; C = {market, knowledge}: J(A,B)=1, J(A,C)=J(B,C)=1/3
-    assert d.motives.overlap == pytest.approx((1 + 1 / 3 + 1 / 3) / 3)
+    # profiles A = B = (knowledge .5, external .5), C = (market .5, knowledge .5):
+    # sum of minima AB = 1, AC = BC = .5 (Czekanowski)
+    assert d.motives.overlap == pytest.approx((1 + 0.5 + 0.5) / 3)
+    assert d.motives.main["C"] == "market"
 
 
 def test_too_few_respondents_gives_warnings_not_a_crash(instrument, kb):

@@ -2,12 +2,15 @@
 
 (issue 3 point 6; KNOWLEDGE.md §2 and §5, seeds 001 tabel 2.1 and 000 Tabel 2-3.)
 
-A respondent "has" a motive category when they ticked at least one item of
-it. A partner's motive set is the categories ticked by at least half of its
-respondents. Motive overlap is the mean Jaccard similarity (shared / either)
-of the motive sets over all pairs of partners shown (>= minimum group); two
-empty sets count as equal. Factors are ``check`` items; we report the share
-of respondents ticking each, overall and per partner shown.
+A category may have several motive items (001 tabel 2.1). A respondent's
+weight for a category is the share of its items they ticked; ``share`` is the
+mean of that over respondents. A partner's motive profile is its mean weight
+per category, scaled to sum to 1. Motive overlap is the mean, over all pairs
+of partners shown (>= minimum group), of Czekanowski's proportional
+similarity ``sum_c min(p_c, q_c)`` of their profiles: 1 = the same motives in
+the same proportions, 0 = no motive in common. ``main`` is each partner's
+strongest category. Factors are ``check`` items; we report the share of
+respondents ticking each, overall and per partner shown.
 """
 
 from __future__ import annotations
@@ -25,14 +28,13 @@ from samenspel.analysis.settings import Settings
 
 @dataclass(frozen=True)
 class Motives:
-    share: dict[str, float | None]  # category -> share of respondents (0-1)
+    share: dict[str, float | None]  # category -> mean share of its items ticked (0-1)
     by_partner: dict[str, dict[str, float | None] | None]  # partner -> category -> share
-    sets: dict[str, tuple[str, ...] | None]  # partner -> categories of the majority
-    overlap: float | None  # mean pairwise Jaccard, 0-1
+    main: dict[str, str | None]  # partner -> strongest category
+    overlap: float | None  # mean pairwise proportional similarity, 0-1
 
     def to_dict(self) -> dict[str, object]:
-        return {"share": dict(self.share), "by_partner": dict(self.by_partner),
-                "sets": {p: list(s) if s is not None else None for p, s in self.sets.items()},
+        return {"share": dict(self.share), "by_partner": dict(self.by_partner), "main": dict(self.main),
                 "overlap": self.overlap}
 
 
@@ -57,24 +59,43 @@ def _ticked(matrix: RoundMatrix, cols: list[int]) -> np.ndarray:
     return out
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    return 1.0 if not a and not b else len(a & b) / len(a | b)
+def _weight(matrix: RoundMatrix, cols: list[int]) -> np.ndarray:
+    """Share of the ``cols`` items a respondent ticked; NaN if they answered none."""
+    block = matrix.raw[:, cols]
+    answered = (~np.isnan(block)).sum(axis=1)
+    out = np.full(matrix.n, np.nan)
+    some = answered > 0
+    out[some] = (np.nan_to_num(block[some]) > 0).sum(axis=1) / answered[some]
+    return out
+
+
+def similarity(p: dict[str, float], q: dict[str, float]) -> float | None:
+    """Czekanowski's proportional similarity of two profiles (each scaled to sum 1)."""
+    sp, sq = sum(p.values()), sum(q.values())
+    if sp <= 0 or sq <= 0:
+        return None
+    return float(sum(min(p[c] / sp, q.get(c, 0.0) / sq) for c in p))
 
 
 def motives(matrix: RoundMatrix, groups: Groups) -> Motives | None:
     cats = list(dict.fromkeys(it.construct_key for it in matrix.items if it.construct_kind == "motive"))
     if not cats:
         return None
-    ticked = {c: _ticked(matrix, matrix.exact(f"motive:{c}")) for c in cats}
-    share = {c: mean_or_none(v) for c, v in ticked.items()}
+    weights = {c: _weight(matrix, matrix.exact(f"motive:{c}")) for c in cats}
+    share = {c: mean_or_none(v) for c, v in weights.items()}
     by_partner: dict[str, dict[str, float | None] | None] = {p: None for p in groups.partners}
-    sets: dict[str, tuple[str, ...] | None] = {p: None for p in groups.partners}
+    main: dict[str, str | None] = {p: None for p in groups.partners}
+    profiles: dict[str, dict[str, float]] = {}
     for p in groups.eligible:
-        shares = {c: group_means(v, groups.masks, [p], groups.partner_n, groups.min_group)[p] for c, v in ticked.items()}
+        shares = {c: mean_or_none(v[groups.masks[p]]) for c, v in weights.items()}
         by_partner[p] = shares
-        sets[p] = tuple(c for c, s in shares.items() if s is not None and s >= 0.5)
-    pairs = [jaccard(set(sets[a] or ()), set(sets[b] or ())) for a, b in combinations(groups.eligible, 2)]
-    return Motives(share, by_partner, sets, float(np.mean(pairs)) if pairs else None)
+        known = {c: v for c, v in shares.items() if v is not None}
+        if known and max(known.values()) > 0:
+            main[p] = max(known, key=lambda c: known[c])
+            profiles[p] = known
+    pairs = [similarity(profiles[a], profiles[b]) for a, b in combinations(profiles, 2)]
+    kept = [x for x in pairs if x is not None]
+    return Motives(share, by_partner, main, float(np.mean(kept)) if kept else None)
 
 
 def factors(matrix: RoundMatrix, groups: Groups) -> tuple[FactorShare, ...]:

@@ -84,6 +84,11 @@ def indicators(
     judged = [r.divergence for r in domains.values() if r.divergence is not None]
     if judged:
         put("divergent_share", sum(d.flag for d in judged) / len(judged))
+    amb = domains.get("ambition")
+    if amb is not None:
+        shown = [v for v in amb.by_partner.values() if v is not None]  # hidden partners are None
+        if len(shown) >= 2:
+            put("ambition_lowest_partner", min(shown))
     for key, res in signals.items():
         put(f"signal.{key}", res.score)
     for key in ("trust", "formal_overlap"):
