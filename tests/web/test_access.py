@@ -15,11 +15,11 @@ B = "/nl/a/haven"
 B_GET = [
     B + "/", B + "/edit/", B + "/delete/", B + "/rounds/h1/", B + "/rounds/h1/links/", B + "/rounds/h1/links.csv",
     B + "/rounds/h1/export.csv", B + "/rounds/h1/dashboard/", B + "/rounds/h1/dashboard.json", B + "/rounds/h1/respondents/x1/delete/",
-    "/en/a/haven/", "/en/a/haven/rounds/h1/export.csv",
+    "/en/a/haven/", "/en/a/haven/rounds/h1/export.csv", B + "/rounds/h1/rates/", B + "/rounds/h1/respondents/?respondent=x1",
 ]
 B_POST = [
     B + "/partners/", B + "/rounds/", B + "/delete/", B + "/rounds/h1/invite/", B + "/rounds/h1/remind/", B + "/rounds/h1/status/",
-    B + "/rounds/h1/import/", B + "/rounds/h1/respondents/x1/delete/",
+    B + "/rounds/h1/import/", B + "/rounds/h1/respondents/x1/delete/", B + "/members/",
 ]
 B_API = ["/api/alliances/haven/rounds", "/api/alliances/haven/rounds/h1/diagnosis",
          "/api/alliances/haven/rounds/h1/responses.csv"]
@@ -112,3 +112,9 @@ def test_anonymous_is_sent_to_login_everywhere(client, alliance, rnd):
     for url in ["/nl/", "/nl/a/zorg-oost/", "/nl/a/zorg-oost/rounds/2026-1/export.csv", "/nl/a/zorg-oost/rounds/2026-1/dashboard.json"]:
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"], url
+
+
+def test_viewer_cannot_give_access(viewer_client, alliance, django_user_model):
+    django_user_model.objects.create_user("mallory", password="x")
+    response = viewer_client.post("/nl/a/zorg-oost/members/", {"username": "mallory", "role": "facilitator"})
+    assert response.status_code == 404 and not Membership.objects.filter(user__username="mallory").exists()

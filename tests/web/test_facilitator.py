@@ -201,3 +201,30 @@ def test_delete_alliance_removes_everything(fclient, alliance, rnd, respondent):
     assert fclient.post(BASE + "/delete/", {"confirm": "zorg-oost"}).status_code == 302
     assert not Alliance.objects.exists() and not MeasurementRound.objects.exists()
     assert not Respondent.objects.exists() and not Answer.objects.exists()
+
+
+def test_facilitator_gives_a_colleague_viewer_access(fclient, alliance, django_user_model):
+    colleague = django_user_model.objects.create_user("kees", password="x")
+    assert fclient.post(BASE + "/members/", {"username": "kees", "role": "viewer"}).status_code == 302
+    assert Membership.objects.get(user=colleague, alliance=alliance).role == "viewer"
+    fclient.post(BASE + "/members/", {"username": "nobody", "role": "viewer"})
+    assert not Membership.objects.filter(user__username="nobody").exists()
+
+
+def test_rates_partial_for_htmx(fclient, rnd):
+    make_respondent(rnd, "A", "r1")
+    response = fclient.get(BASE + "/rounds/2026-1/rates/", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.startswith("<table>") and "Gemeente" in html and "<html" not in html
+
+
+def test_round_page_refreshes_rates_with_local_htmx(fclient, rnd):
+    html = fclient.get(BASE + "/rounds/2026-1/").content.decode()
+    assert 'hx-get="/nl/a/zorg-oost/rounds/2026-1/rates/"' in html and "/static/samenspel/htmx.min.js" in html
+
+
+def test_respondent_lookup_leads_to_the_confirmation(fclient, rnd, respondent):
+    response = fclient.get(BASE + "/rounds/2026-1/respondents/", {"respondent": "r1"})
+    assert response["Location"] == BASE + "/rounds/2026-1/respondents/r1/delete/"
+    response = fclient.get(BASE + "/rounds/2026-1/respondents/", {"respondent": "zz"})
+    assert response["Location"] == BASE + "/rounds/2026-1/"

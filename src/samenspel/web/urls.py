@@ -32,6 +32,8 @@ round_patterns = [
     path("export.csv", rounds.export_csv, name="export"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard.json", dashboard.dashboard_json, name="dashboard_json"),
+    path("rates/", rounds.rates_partial, name="rates"),
+    path("respondents/", rounds.respondent_lookup, name="respondent_lookup"),
     path("respondents/<str:respondent>/delete/", rounds.respondent_delete, name="respondent_delete"),
 ]
 
@@ -43,6 +45,7 @@ facilitator_patterns = (
         path("a/<slug:slug>/edit/", facilitator.alliance_edit, name="alliance_edit"),
         path("a/<slug:slug>/delete/", facilitator.alliance_delete, name="alliance_delete"),
         path("a/<slug:slug>/partners/", facilitator.partner_add, name="partner_add"),
+        path("a/<slug:slug>/members/", facilitator.member_add, name="member_add"),
         path("a/<slug:slug>/rounds/", facilitator.round_add, name="round_add"),
         path("a/<slug:slug>/rounds/<slug:code>/", include(round_patterns)),
     ],

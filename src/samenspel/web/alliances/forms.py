@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 from samenspel.i18n import Text
 from samenspel.responses.model import ROLES
-from samenspel.web.alliances.models import Alliance, MeasurementRound, Partner
+from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
 
 def _kb_choices(kind: str) -> list[tuple[str, str]]:
@@ -166,3 +166,16 @@ class ConfirmForm(forms.Form):
         if value != self.expected:
             raise forms.ValidationError(f"Typ precies / Type exactly: {self.expected}")
         return value
+
+
+class MemberForm(forms.Form):
+    username = forms.CharField(label="Gebruikersnaam / Username")
+    role = forms.ChoiceField(choices=Membership.ROLES, label="Rol / Role")
+
+    def clean_username(self) -> object:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(username=self.cleaned_data["username"].strip()).first()
+        if user is None:
+            raise forms.ValidationError("Onbekende gebruiker / Unknown user")
+        return user

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from samenspel.web.alliances import access
-from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, PartnerForm, RoundForm
+from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
 from samenspel.web.alliances.models import Membership
 
 
@@ -46,6 +46,8 @@ def alliance(request: HttpRequest, slug: str) -> HttpResponse:
         "rounds": alliance.rounds.all(),
         "partner_form": PartnerForm(alliance=alliance),
         "round_form": RoundForm(alliance=alliance),
+        "member_form": MemberForm(),
+        "members": alliance.memberships.select_related("user").order_by("role", "user__username"),
     }
     return render(request, "facilitator/alliance.html", context)
 
@@ -102,3 +104,19 @@ def alliance_delete(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("facilitator:home")
     return render(request, "facilitator/confirm_delete.html",
                   {"form": form, "alliance": alliance, "what": alliance.name}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def member_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """Give an existing user a role (facilitator or viewer) in this alliance."""
+    alliance = access.alliance_for(request.user, slug)
+    form = MemberForm(request.POST)
+    if form.is_valid():
+        Membership.objects.update_or_create(
+            user=form.cleaned_data["username"], alliance=alliance, defaults={"role": form.cleaned_data["role"]}
+        )
+        messages.success(request, f"{form.cleaned_data['username']} ✓")
+    else:
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("facilitator:alliance", slug=slug)

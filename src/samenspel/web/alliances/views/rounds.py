@@ -193,3 +193,21 @@ def respondent_delete(request: HttpRequest, slug: str, code: str, respondent: st
     return render(request, "facilitator/confirm_delete.html",
                   {"form": form, "alliance": rnd.alliance, "round": rnd, "what": person.code},
                   status=400 if form.errors else 200)
+
+
+@login_required
+def rates_partial(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The response table alone, refreshed by htmx every 30 seconds."""
+    rnd = access.round_for(request.user, slug, code)
+    return render(request, "facilitator/rates.html", {"rates": rates(rnd)})
+
+
+@login_required
+def respondent_lookup(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Find a respondent by id (e.g. an imported one) to delete their data."""
+    rnd = access.round_for(request.user, slug, code)
+    wanted = request.GET.get("respondent", "").strip()
+    if wanted and rnd.respondents.filter(code=wanted).exists():
+        return redirect("facilitator:respondent_delete", slug=slug, code=code, respondent=wanted)
+    messages.error(request, f"{wanted or '—'}: onbekend in deze ronde / not in this round")
+    return redirect("facilitator:round", slug=slug, code=code)
