@@ -7,8 +7,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kb import make_kb  # noqa: E402
-from synth import make_instrument  # noqa: E402
+from analysis_kb import make_kb  # noqa: E402
+from analysis_synth import make_instrument  # noqa: E402
 
 
 @pytest.fixture(scope="session")

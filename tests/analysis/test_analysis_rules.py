@@ -40,7 +40,7 @@ def test_strength_is_the_weighted_mean_over_available_indicators():
 
 def test_rule_with_too_little_data_is_not_judged_and_warned():
     notices: list[Notice] = []
-    from kb import make_kb
+    from analysis_kb import make_kb
 
     found = judge({"signal.turnover": 90.0}, make_kb(), 3, notices)
     assert "staff_instability" in {f.id for f in found}  # half of its weight is there: judged

@@ -13,7 +13,7 @@ from samenspel.analysis.matrix import build_matrix, person_scores
 from samenspel.analysis.stats import cronbach_alpha, icc_groups, one_way, paired_change, rwg_j
 from samenspel.errors import SamenspelError
 from samenspel.responses.model import Answer, ResponseSet
-from synth import make_responses, merge
+from analysis_synth import make_responses, merge
 
 PARTNERS = {"A": 6, "B": 5, "C": 4, "D": 2}
 

@@ -6,7 +6,7 @@ import pytest
 
 from samenspel.analysis import analyse
 from samenspel.analysis.rules import RULES
-from synth import DOMAINS, HEALTHY_RELATION, make_responses, merge
+from analysis_synth import DOMAINS, HEALTHY_RELATION, make_responses, merge
 
 PARTNERS = {"A": 8, "B": 8, "C": 8, "D": 6}
 

@@ -6,7 +6,7 @@ import pytest
 
 from samenspel.analysis import analyse
 from samenspel.render import render_markdown, render_text
-from synth import make_responses
+from analysis_synth import make_responses
 
 PARTNERS = {"A": 6, "B": 5, "C": 4, "D": 2}
 
