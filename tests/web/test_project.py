@@ -66,3 +66,23 @@ def test_every_static_asset_is_local(client):
     body = b"".join(response.streaming_content)
     response.close()
     assert response.status_code == 200 and b"htmx" in body
+
+
+def test_every_environment_setting_is_documented():
+    """datasette-style: a setting nobody can find is a bug."""
+    import re
+    from pathlib import Path
+
+    import samenspel.web.settings as module
+
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    names = set(re.findall(r'environ\.get\(\s*"([A-Z_]+)"', source))
+    doc = (Path(__file__).parents[2] / "docs" / "WEB.md").read_text(encoding="utf-8")
+    assert len(names) >= 10
+    assert [n for n in sorted(names) if f"`{n}`" not in doc] == []
+
+
+@pytest.mark.django_db
+def test_api_docs_use_local_assets(client):
+    html = client.get("/api/docs").content.decode()
+    assert "swagger-ui-bundle.js" in html and "cdn." not in html and "unpkg" not in html

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # serves Swagger UI from its own static files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "samenspel.web.alliances",
@@ -140,8 +141,20 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True  # serve from the package without collectstatic
 
-EMAIL_BACKEND = os.environ.get("SAMENSPEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail: printed to the console unless an SMTP host is given.
+EMAIL_HOST = os.environ.get("SAMENSPEL_SMTP_HOST", "")
+EMAIL_PORT = int(os.environ.get("SAMENSPEL_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("SAMENSPEL_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SAMENSPEL_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("SAMENSPEL_SMTP_TLS", "1") == "1"
+EMAIL_BACKEND = os.environ.get(
+    "SAMENSPEL_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = os.environ.get("SAMENSPEL_FROM_EMAIL", "samenspel@localhost")
+if os.environ.get("SAMENSPEL_HTTPS", "") == "1":  # behind a TLS-terminating proxy
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Personal links are private: never leak them in a Referer header.
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -149,7 +162,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Samenspel's own settings (documented in docs/WEB.md).
-SAMENSPEL_MIN_GROUP = 3
 SAMENSPEL_BASE_URL = os.environ.get("SAMENSPEL_BASE_URL", "")
 
 LOGGING = {
