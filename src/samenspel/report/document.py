@@ -44,7 +44,7 @@ def render_html(data: Mapping[str, Any], kb: KnowledgeBase, *, options: Options 
                 instrument: Instrument | None = None) -> str:
     """The report as HTML from the diagnosis JSON (``Diagnosis.to_dict(lang)``); for the web app too."""
     ctx = build_context(data, kb, instrument, options)
-    return _environment().get_template("report.html.j2").render(css=_css(), **ctx)
+    return _environment().get_template("report.html").render(css=_css(), **ctx)
 
 
 def render_pdf(html: str) -> bytes:
