@@ -180,3 +180,11 @@ def test_a_respondent_sees_only_their_own_answers(client, rnd, respondent):
     html = client.get(url(token, "review/")).content.decode()
     assert "helemaal oneens" not in html
     assert Answer.objects.filter(respondent=r).count() == 0
+
+
+def test_round_not_yet_open_says_when_it_opens(client, respondent):
+    r, token = respondent
+    r.round.opens = timezone.localdate() + dt.timedelta(days=3)
+    r.round.save()
+    response = client.get(url(token))
+    assert response.status_code == 403 and "Nog even geduld" in response.content.decode()

@@ -37,14 +37,16 @@ def _respondent(token: str) -> Respondent:
     if respondent.submitted_at is not None:
         raise Gone("submitted")
     if not respondent.round.accepts_answers():
-        raise Gone("closed")
+        opens = respondent.round.opens
+        raise Gone("not_yet" if respondent.round.status == "open" and opens > timezone.localdate() else "closed")
     return respondent
 
 
-def _gone(request: HttpRequest, reason: str, lang: str = "nl") -> HttpResponse:
+def _gone(request: HttpRequest, reason: str, lang: str = "nl", respondent: Respondent | None = None) -> HttpResponse:
     translation.activate(lang)
-    status = 404 if reason == "unknown" else 410
-    return render(request, "respondent/gone.html", {"reason": reason, "lang": lang}, status=status)
+    status = {"unknown": 404, "not_yet": 403}.get(reason, 410)
+    opens = respondent.round.opens if respondent is not None else None
+    return render(request, "respondent/gone.html", {"reason": reason, "lang": lang, "opens": opens}, status=status)
 
 
 def _with_respondent(view: Any) -> Any:
@@ -55,7 +57,7 @@ def _with_respondent(view: Any) -> Any:
             respondent = _respondent(token)
         except Gone as gone:
             found = tokens.find(token)
-            return _gone(request, gone.reason, found.language if found else "nl")
+            return _gone(request, gone.reason, found.language if found else "nl", found)
         translation.activate(respondent.language)
         request.LANGUAGE_CODE = respondent.language
         return view(request, respondent, token, *args, **kwargs)

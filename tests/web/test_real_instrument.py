@@ -1,0 +1,42 @@
+"""Every page of the real questionnaire (full and pulse) renders and saves."""
+
+from __future__ import annotations
+
+import pytest
+
+from samenspel.instrument import load_instrument
+from samenspel.web.alliances import survey
+from samenspel.web.alliances.models import Answer
+
+from conftest import make_respondent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _instrument() -> None:
+    """Use the real questionnaire here (overrides the small test one)."""
+
+
+@pytest.mark.parametrize("short", [False, True], ids=["full", "pulse"])
+def test_every_page_renders_and_saves_every_answer(client, rnd, short):
+    rnd.short = short
+    rnd.save()
+    instrument = load_instrument(short=short)
+    r, token = make_respondent(rnd, "A", "real")
+    others = ["B", "C"]
+    expected = 0
+    for number, part in enumerate(survey.pages(instrument), start=1):
+        assert client.get(f"/r/{token}/p/{number}/").status_code == 200
+        data = {"nav": "next"}
+        for item in instrument.items_in(part.id):
+            targets = others if item.type == "relation" else [None]
+            for target in targets:
+                name = survey.field_name(item, target)
+                data[name] = "Tekst" if item.type == "text" else survey.scale(item)[0][0]
+                expected += 1
+        response = client.post(f"/r/{token}/p/{number}/", data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    assert Answer.objects.filter(respondent=r).count() == expected
+    assert client.get(f"/r/{token}/review/").status_code == 200
+    assert client.post(f"/r/{token}/submit/").status_code == 302
