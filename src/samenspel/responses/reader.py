@@ -113,12 +113,8 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
         if not workbook.sheet_names:
             raise _empty(name)
         table = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except (CalamineError, ValueError, OSError) as exc:
+    except (CalamineError, ValueError, OSError) as exc:  # broken zip or XML, password, not a workbook
         raise SamenspelError(f"{name}: cannot read this file as an Excel workbook ({exc})") from None
-    except Exception as exc:  # python-calamine raises its own error classes for broken zips and XML
-        if type(exc).__module__.startswith("python_calamine"):
-            raise SamenspelError(f"{name}: cannot read this file as an Excel workbook ({exc})") from None
-        raise
     cells: list[list[Cell]] = [[None if c == "" else c for c in row] for row in table]
     lines = [(i + 1, row) for i, row in enumerate(cells) if any(as_text(c).strip() for c in row)]
     if not lines:

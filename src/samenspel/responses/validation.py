@@ -45,14 +45,13 @@ def build_responses(
 ) -> ResponseSet:
     """Validate a header (line 1) and rows against ``instrument``; raise InputError listing every problem."""
     checker = _Checker(instrument, source)
-    columns = checker.header(header)
-    if columns is None:
+    if not checker.header(header):
         raise InputError(checker.problems)
     answers: list[Answer] = []
     n_rows = 0
     for row in rows:
         n_rows += 1
-        answer = checker.row(row, columns)
+        answer = checker.row(row)
         if answer is not None:
             answers.append(answer)
     if n_rows == 0:
@@ -109,8 +108,8 @@ class _Checker:
         self.problems.append(Problem(self.source, line, message))
 
     # -- header ---------------------------------------------------------
-    def header(self, header: Sequence[Cell]) -> dict[str, int] | None:
-        """Column name -> index; None if a must column is missing (rows cannot be read then)."""
+    def header(self, header: Sequence[Cell]) -> bool:
+        """Learn the columns; False if a must column is missing (rows cannot be read then)."""
         columns: dict[str, int] = {}
         for index, cell in enumerate(header):
             name = as_text(cell).strip().lower()
@@ -134,15 +133,16 @@ class _Checker:
                 f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
                 f"the header must have {', '.join(COLUMNS)}",
             )
-            return None
+            return False
         self._width = len(header)
         self._unnamed = [i for i in range(len(header)) if i not in set(columns.values())]
         # One getter for all fields; an absent optional column reads the None padded at index _width.
         self._fields = itemgetter(*(columns.get(c, self._width) for c in COLUMNS + OPTIONAL_COLUMNS))
-        return columns
+        return True
 
     # -- one row --------------------------------------------------------
-    def row(self, row: Row, columns: dict[str, int]) -> Answer | None:
+    def row(self, row: Row) -> Answer | None:
+        """The answer in ``row``, or None after recording its problems."""
         line, cells = row.line, list(row.cells)
         before = len(self.problems)
         width = self._width
