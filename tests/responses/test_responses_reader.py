@@ -85,3 +85,10 @@ def test_xlsx_problems_use_sheet_row_numbers(toy):
     with pytest.raises(Exception) as info:
         read_responses_data(data, "sheet.xlsx", toy)
     assert str(info.value) == "sheet.xlsx:4: value 9 is out of range for item amb_02 (1-5)"
+
+
+def test_column_names_ignore_case_and_spaces_and_question_is_ignored(toy, write):
+    """docs/FORMATS-NOTES.md: ' Alliance ' matches alliance; the question column is read past."""
+    content = " Alliance ,ROUND,Respondent,partner,item,question,Value\na,r1,x,A,amb_01,Hoe zit het?,4\n"
+    answer = read_responses(write("a.csv", content), toy).answers[0]
+    assert (answer.alliance, answer.round, answer.value) == ("a", "r1", 4.0)
