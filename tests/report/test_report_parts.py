@@ -51,3 +51,15 @@ def test_scrub_takes_ties_of_a_small_partner_out_of_the_picture(diagnosis):
     numbers = clean.split('<g class="weights">')[1].split("</g>")[0].count("<text")
     titled = clean.count("</title></path>")
     assert numbers == titled < ties  # each remaining number still belongs to a titled arrow
+
+
+def test_unknown_language_or_format_is_a_user_error(diagnosis, kb, instrument):
+    import pytest
+
+    from samenspel.errors import SamenspelError
+    from samenspel.report import build_report
+
+    with pytest.raises(SamenspelError, match="unknown language"):
+        build_report(diagnosis, kb, lang="de", instrument=instrument)
+    with pytest.raises(SamenspelError, match="unknown report format"):
+        build_report(diagnosis, kb, fmt="docx", instrument=instrument)  # type: ignore[arg-type]
