@@ -3,18 +3,20 @@
 Every numeric answer is ``level + person + noise`` on a 1-5 latent scale,
 mapped onto the item's own scale: ``level`` comes from the fictional alliance
 (:mod:`samenspel.demo.alliance`), ``person`` is a respondent's stable
-deviation per construct (the same person answers alike in both rounds), and
-``noise`` is per item. The item noise is chosen from the number of items of a
-construct so that Cronbach's alpha lands near 0.8 (Spearman-Brown: an item
-reliability ``r`` gives ``alpha = k r / (1 + (k - 1) r)``). Reverse-keyed
-items are mirrored. All randomness comes from one seeded generator, so a
-seed gives the same file on every machine.
+deviation per construct (the same person answers alike in both rounds;
+centred within each partner), and ``noise`` is per item. The item noise
+follows from the number of items of a construct and the spread of its levels
+so that Cronbach's alpha lands near 0.8 (Spearman-Brown: an item reliability
+``r`` gives ``alpha = k r / (1 + (k - 1) r)``). Reverse-keyed items are
+mirrored. All randomness comes from one seeded generator, so a seed gives the
+same file on every machine.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -30,24 +32,30 @@ DONT_KNOW_RELATION = 0.07  # rating another partner is harder
 OPEN_ANSWERED = 0.55  # share of respondents who write something in an open question
 
 
-class _Respondent:
-    def __init__(self, rid: str, partner_index: int, slot: int, role: str, rounds: str):
-        self.id = rid
-        self.partner = A.PARTNERS[partner_index]
-        self.partner_index = partner_index
-        self.role = role
-        self.rounds = rounds
-        self.language = "en" if (partner_index, slot) == A.ENGLISH_RESPONDENT else "nl"
+@dataclass(frozen=True, slots=True)
+class DemoRespondent:
+    """One invented person: pseudonymous id, organisation, role and the rounds answered ("12", "1", "2")."""
+
+    id: str
+    partner_index: int
+    role: str
+    rounds: str
+    language: str
+
+    @property
+    def partner(self) -> A.DemoPartner:
+        return A.PARTNERS[self.partner_index]
 
 
-def respondents() -> list[_Respondent]:
+def respondents() -> list[DemoRespondent]:
     """All demo respondents with pseudonymous ids ``ZR-001``...; newcomers numbered after the first wave."""
-    out: list[_Respondent] = []
+    out: list[DemoRespondent] = []
     first = [(p, s) for p, partner in enumerate(A.PARTNERS) for s, r in enumerate(partner.rounds) if "1" in r]
     later = [(p, s) for p, partner in enumerate(A.PARTNERS) for s, r in enumerate(partner.rounds) if "1" not in r]
     for number, (p, s) in enumerate(first + later, start=1):
         partner = A.PARTNERS[p]
-        out.append(_Respondent(f"ZR-{number:03d}", p, s, partner.roles[s], partner.rounds[s]))
+        language = "en" if (p, s) == A.ENGLISH_RESPONDENT else "nl"
+        out.append(DemoRespondent(f"ZR-{number:03d}", p, partner.roles[s], partner.rounds[s], language))
     return sorted(out, key=lambda r: (r.partner_index, r.id))
 
 
@@ -98,7 +106,7 @@ class _Generator:
         return float(np.var(levels))
 
     # -- values ---------------------------------------------------------
-    def _value(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> Value:
+    def _value(self, item: Item, person: DemoRespondent, target: A.DemoPartner | None, round_index: int) -> Value:
         if item.type == "text":
             return self._open_answer(person)
         dont_know = DONT_KNOW_RELATION if item.type == "relation" else DONT_KNOW
@@ -111,7 +119,7 @@ class _Generator:
             value = self._scaled(item, person, target, round_index)
         return None if item.dont_know and draw_missing < dont_know else value
 
-    def _scaled(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> float:
+    def _scaled(self, item: Item, person: DemoRespondent, target: A.DemoPartner | None, round_index: int) -> float:
         group = _group(item)
         level = self._level(item, person, target, round_index)
         latent = level + self._deviation(person, group) + self.offset[item.id] + float(self.rng.normal(0.0, self.noise_sd[group]))
@@ -121,7 +129,7 @@ class _Generator:
         low, high = (item.min or 1), (item.max or 5)
         return float(round(low + (latent - 1.0) / 4.0 * (high - low)))
 
-    def _deviation(self, person: _Respondent, group: str) -> float:
+    def _deviation(self, person: DemoRespondent, group: str) -> float:
         """A respondent's stable deviation on a construct.
 
         Drawn for all people of a partner at once and centred, so partner means
@@ -139,7 +147,7 @@ class _Generator:
             deviation = self.person[(person.id, group)]
         return deviation
 
-    def _level(self, item: Item, person: _Respondent, target: A.DemoPartner | None, round_index: int) -> float:
+    def _level(self, item: Item, person: DemoRespondent, target: A.DemoPartner | None, round_index: int) -> float:
         kind, key = item.construct_kind, item.construct_key
         partner = person.partner
         if kind == "relation" and target is not None:
@@ -175,7 +183,7 @@ class _Generator:
             return 3.0 + (3.0 - now) * 0.4 + camp
         return now + camp
 
-    def _chance(self, item: Item, person: _Respondent, round_index: int) -> float:
+    def _chance(self, item: Item, person: DemoRespondent, round_index: int) -> float:
         kind, key = item.construct_kind, item.construct_key
         if kind == "motive":
             return A.MOTIVE_CHANCES[person.partner.name].get(key, 0.3)
@@ -192,7 +200,7 @@ class _Generator:
             return float(self.rng.choice(list(phases), p=list(phases.values())))
         return float(self.rng.choice(values))
 
-    def _open_answer(self, person: _Respondent) -> str | None:
+    def _open_answer(self, person: DemoRespondent) -> str | None:
         if self.rng.random() >= OPEN_ANSWERED:
             return None
         pool = OPEN_ANSWERS_EN if person.language == "en" else OPEN_ANSWERS_NL
