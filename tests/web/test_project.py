@@ -46,12 +46,20 @@ def test_server_error_shows_the_polite_page(monkeypatch):
     assert "Er ging iets mis" in html and "Something went wrong" in html and "database on fire" not in html
 
 
-def test_sqlite_options_when_no_database_url():
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("running against another database")
-    assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+def test_database_from_the_environment(monkeypatch, tmp_path):
+    from samenspel.web import settings as module
+
+    monkeypatch.setattr(module, "VAR_DIR", tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    db = module._database()
+    assert db["ENGINE"] == "django.db.backends.sqlite3" and db["NAME"] == str(tmp_path / "samenspel.sqlite3")
+    assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE" and db["OPTIONS"]["timeout"] == 20
     assert "PRAGMA journal_mode=WAL" in db["OPTIONS"]["init_command"]
+    assert "PRAGMA busy_timeout=20000" in db["OPTIONS"]["init_command"]
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/samenspel")
+    db = module._database()
+    assert db["ENGINE"] == "django.db.backends.postgresql" and db["NAME"] == "samenspel"
+    assert "transaction_mode" not in db.get("OPTIONS", {})
 
 
 def test_languages_and_default():
