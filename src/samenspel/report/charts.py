@@ -35,7 +35,7 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 
 def _label_axis(lang: str) -> alt.Axis:
-    return alt.Axis(title=None, labelLimit=190, labelFontSize=11, domain=False, ticks=False)
+    return alt.Axis(title=None, labelLimit=190, labelFontSize=11, labelPadding=6, domain=False, ticks=False)
 
 
 def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], partners: list[str],

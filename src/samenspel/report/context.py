@@ -58,6 +58,9 @@ def build_context(d: Mapping[str, Any], kb: KnowledgeBase, instrument: Instrumen
         "strong": num(opt.strong_problem, lang, 2),
     }
     ctx["summary_line"] = _summary_line(d, kb, opt, shown)
+    scores = [f"{naming.domain(kb, k, lang)} {num(r['score'], lang)}" for k, r in (d.get("domains") or {}).items()
+              if r.get("score") is not None]
+    ctx["glance"] = t("glance", lang, scores=" · ".join(scores)) if scores else ""
     ctx["signals"] = strongest(signals(d, kb, lang, opt.strong_problem))
     ctx["phase"] = _phase(d, kb, lang)
     ctx["trust"] = _trust(d, lang)
@@ -148,7 +151,7 @@ def _domains(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, shown: list[str
     partner_rows = [{"name": naming.domain(kb, k, lang), "partner": p, "score": r["by_partner"][p]}
                     for k, r in domains.items() for p in shown
                     if isinstance((r.get("by_partner") or {}).get(p), (int, float))]
-    svg = charts.domains(rows, partner_rows, shown, "0-100", lang) if rows else None
+    svg = charts.domains(rows, partner_rows, shown, t("score_axis", lang), lang) if rows else None
     header = [t("partner", lang), "n", *(naming.domain(kb, k, lang) for k in domains)]
     table = [[t("all_respondents", lang), str(d.get("n_respondents", "")), *(num(r.get("score"), lang) for r in domains.values())]]
     partners = d.get("partners") or {}

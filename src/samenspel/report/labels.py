@@ -22,6 +22,7 @@ L: dict[str, Text] = {
     "reliability_some": Text("{ok} van de {k} invalshoeken meten betrouwbaar; minder betrouwbaar: {low}",
                              "{ok} of the {k} angles are measured reliably; less reliable: {low}"),
     "reliability_none": Text("betrouwbaarheid niet te bepalen", "reliability could not be determined"),
+    "glance": Text("Scores van alle respondenten (0-100): {scores}.", "Scores of all respondents (0-100): {scores}."),
     "signals": Text("De drie sterkste signalen", "The three strongest signals"),
     "no_signals": Text("Deze meting laat geen duidelijke knelpunten zien.", "This measurement shows no clear problems."),
     "phase_box": Text("Fase", "Phase"),
@@ -60,6 +61,7 @@ L: dict[str, Text] = {
         "Each angle is a score from 0 to 100: 0 is the lowest possible answer, 100 the highest, 50 the midpoint. "
         "The grey bar is the score of all respondents together; the symbols are the partners with at least "
         "{min} respondents."),
+    "score_axis": Text("score (0-100)", "score (0-100)"),
     "domains_chart": Text("Scores per invalshoek", "Scores per angle"),
     "all_respondents": Text("Alle respondenten", "All respondents"),
     "partner": Text("Partner", "Partner"),
