@@ -59,6 +59,7 @@ def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_u
     assert got["domains"]["ambition"]["by_partner"]["Welzijn Samen"] is None
     html = client.get(base + "dashboard/").content.decode()
     assert "Ziekenhuis Waalzicht" in html and "Diagnose" in html
+    assert load_knowledge().phases[got["phase"]["modal"]].name.nl in html
     # a viewer reads results but cannot manage the round or download answers
     assert client.get(base).status_code == 404
     assert client.get(base + "export.csv").status_code == 404

@@ -55,6 +55,12 @@ def dashboard(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         ]
         quadrant = diagnosis["trust_formal"].get("quadrant")
         context["quadrant"] = kb.trust_quadrants.get(quadrant) if quadrant else None
+        modal = diagnosis["phase"].get("modal")
+        context["phase"] = kb.phases.get(modal) if modal else None
+        model = kb.phase_models.get(rnd.alliance.phase_model)
+        if model is not None and modal:
+            context["stages"] = [st for st in model.stages if modal in st.axis]
+            context["phase_model"] = model
         advice = diagnosis["governance"].get("advice")
         context["advice"] = kb.governance_advice.get(advice) if advice else None
     return render(request, "facilitator/dashboard.html", context)
