@@ -7,35 +7,10 @@ import datetime as dt
 
 import pytest
 
-from samenspel.i18n import Text
-from samenspel.instrument.model import Instrument, Item, Option, Part
-from samenspel.web.alliances import survey, tokens
+from webhelpers import make_respondent, small_instrument
+
+from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner, Respondent
-
-
-def small_instrument(short: bool = False) -> Instrument:
-    """Three pages with every item type the web form renders."""
-    parts = (
-        Part("p1", Text("Ambitie", "Ambition"), Text("Over het doel.", "About the goal.")),
-        Part("p2", Text("Relaties", "Relations"), Text("", "")),
-        Part("p3", Text("Tot slot", "Finally"), Text("", "")),
-    )
-    items = (
-        Item("amb_01", "domain:ambition", "likert", Text("We delen een doel.", "We share a goal."), "p1", 1, 5),
-        Item(
-            "par_01", "paradox:open_closed:now", "bipolar", Text("Ons netwerk is nu", "Our network is now"), "p1", 1, 7,
-            poles=(Text("open", "open"), Text("gesloten", "closed")),
-        ),
-        Item(
-            "phase_01", "phase", "choice", Text("In welke fase zitten we?", "Which phase are we in?"), "p1",
-            options=tuple(Option(f"ph{i}", i, Text(f"fase {i}", f"phase {i}")) for i in range(1, 5)),
-            dont_know=False,
-        ),
-        Item("rel_trust", "relation:trust", "relation", Text("Ik vertrouw {partner}.", "I trust {partner}."), "p2", 1, 5),
-        Item("mot_01", "motive:market", "check", Text("Nieuwe markten", "New markets"), "p3", 0, 1),
-        Item("open_01", "open:remarks", "text", Text("Opmerkingen", "Remarks"), "p3"),
-    )
-    return Instrument("test", "1.0", ("nl", "en"), Text("Testlijst", "Test list"), 5, parts, items, short)
 
 
 @pytest.fixture(autouse=True)
@@ -78,11 +53,6 @@ def rnd(alliance: Alliance) -> MeasurementRound:
     return MeasurementRound.objects.create(
         alliance=alliance, code="2026-1", name="Voorjaar 2026", opens=dt.date(2020, 1, 1)
     )
-
-
-def make_respondent(rnd: MeasurementRound, partner: str = "A", code: str = "r1", lang: str = "nl") -> tuple[Respondent, str]:
-    r = Respondent.objects.create(round=rnd, partner=rnd.alliance.partners.get(code=partner), code=code, language=lang)
-    return r, tokens.issue(r)
 
 
 @pytest.fixture

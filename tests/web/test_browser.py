@@ -12,7 +12,7 @@ import pytest
 
 from samenspel.web.alliances.models import Answer, Respondent
 
-from conftest import make_respondent
+from webhelpers import make_respondent
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -16,7 +16,7 @@ from django.test import Client
 
 from samenspel.web.alliances.models import Answer, Respondent
 
-from conftest import make_respondent
+from webhelpers import make_respondent
 
 
 def _run(jobs: list) -> list[int]:  # type: ignore[type-arg]

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from samenspel.web.alliances import tokens
 from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound, Membership, Respondent
 
-from conftest import make_respondent
+from webhelpers import make_respondent
 
 pytestmark = pytest.mark.django_db
 BASE = "/nl/a/zorg-oost"

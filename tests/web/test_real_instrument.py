@@ -8,7 +8,7 @@ from samenspel.instrument import load_instrument
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Answer
 
-from conftest import make_respondent
+from webhelpers import make_respondent
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from samenspel.web.alliances.models import Answer, Respondent
 
-from conftest import make_respondent
+from webhelpers import make_respondent
 
 pytestmark = pytest.mark.django_db
 
