@@ -188,3 +188,11 @@ def test_round_not_yet_open_says_when_it_opens(client, respondent):
     r.round.save()
     response = client.get(url(token))
     assert response.status_code == 403 and "Nog even geduld" in response.content.decode()
+
+
+def test_coming_back_continues_at_the_first_unsaved_page(client, respondent):
+    _, token = respondent
+    assert f'href="/r/{token}/p/1/">Beginnen' in client.get(url(token)).content.decode()
+    client.post(url(token, "p/1/"), PAGE1)
+    html = client.get(url(token)).content.decode()
+    assert f'href="/r/{token}/p/2/">Verder gaan' in html

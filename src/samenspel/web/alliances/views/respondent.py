@@ -164,9 +164,21 @@ def _base_context(respondent: Respondent, token: str, instrument: Instrument) ->
 
 @_with_respondent
 def start(request: HttpRequest, respondent: Respondent, token: str) -> HttpResponse:
-    """Welcome, privacy statement and a language switch."""
+    """Welcome, privacy statement, a language switch, and where to continue."""
     instrument = _instrument(respondent)
-    return render(request, "respondent/start.html", _base_context(respondent, token, instrument))
+    context = _base_context(respondent, token, instrument)
+    context["resume"] = _resume_page(respondent, instrument)
+    return render(request, "respondent/start.html", context)
+
+
+def _resume_page(respondent: Respondent, instrument: Instrument) -> int:
+    """The first page without any saved answer (pages are saved whole), else the last page."""
+    saved = set(respondent.answers.values_list("item", flat=True))
+    parts = survey.pages(instrument)
+    for number, part in enumerate(parts, start=1):
+        if not any(item.id in saved for item in instrument.items_in(part.id)):
+            return number
+    return len(parts)
 
 
 @_with_respondent
