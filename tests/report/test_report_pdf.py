@@ -89,3 +89,19 @@ def test_pdf_has_no_words_of_the_other_language(pdf, lang, foreign):
     text = pdf[lang]["text"]
     for word in foreign:
         assert word not in text, word
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_page_one_holds_what_the_steering_group_must_know(pdf, diagnosis, kb, lang):
+    """Signals, phase, trust quadrant, response and reliability, and what to discuss first all fit on page one."""
+    import subprocess
+
+    page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf[lang]["path"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    page = re.sub(r"\s+", " ", page)
+    for key in ("page_one", "signals", "phase_box", "trust_box", "discuss_first"):
+        assert L[key].get(lang) in page, key
+    assert kb.trust_quadrants[diagnosis.trust_formal.quadrant].name.get(lang) in page
+    assert kb.phases[diagnosis.phase.modal].name.get(lang) in page
+    assert str(diagnosis.n_respondents) in page
+    assert kb.problems[diagnosis.problems[0].id].questions[0].get(lang) in page

@@ -100,3 +100,28 @@ def trend(rows: list[dict[str, Any]], previous: str, current: str, lang: str) ->
         color=alt.value("#000"))
     chart = alt.layer(line, marks).properties(width=WIDTH, height=alt.Step(30))
     return to_svg(_config(chart), lang)
+
+
+def quadrant(trust: float, formal: float, cut: float, names: dict[str, str], x_title: str, y_title: str,
+             lang: str) -> str:
+    """The trust x formal-alignment quadrant (seed 002 fig. 2) with the alliance as one black dot."""
+    scale = alt.Scale(domain=[0, 100], nice=False)
+    cells = [  # each name in the outer corner of its cell (multi-line text grows downwards from y)
+        {"id": "low_trust_low_formal", "x": 2, "y": 24, "side": "left", "base": "top"},
+        {"id": "low_trust_high_formal", "x": 98, "y": 24, "side": "right", "base": "top"},
+        {"id": "high_trust_low_formal", "x": 2, "y": 97, "side": "left", "base": "top"},
+        {"id": "high_trust_high_formal", "x": 98, "y": 97, "side": "right", "base": "top"},
+    ]
+    for c in cells:
+        c["name"] = names.get(str(c["id"]), str(c["id"]))
+    x = alt.X("x:Q", scale=scale, title=x_title, axis=alt.Axis(values=[0, 50, 100]))
+    y = alt.Y("y:Q", scale=scale, title=y_title, axis=alt.Axis(values=[0, 50, 100]))
+    labels = [alt.Chart(alt.Data(values=[c for c in cells if c["side"] == side and c["base"] == base])).mark_text(
+        fontSize=9, color="#444", lineBreak=", ", align=side, baseline=base).encode(x=x, y=y, text="name:N")
+        for side in ("left", "right") for base in ("top",)]
+    lines = [alt.Chart(alt.Data(values=[{"v": cut}])).mark_rule(color="#000").encode(x="v:Q"),
+             alt.Chart(alt.Data(values=[{"v": cut}])).mark_rule(color="#000").encode(y="v:Q")]
+    dot = alt.Chart(alt.Data(values=[{"x": formal, "y": trust}])).mark_point(
+        filled=True, size=140, color="#000", shape="circle", opacity=1).encode(x="x:Q", y="y:Q")
+    chart = alt.layer(*labels, *lines, dot).properties(width=220, height=110)
+    return to_svg(_config(chart), lang)

@@ -32,6 +32,7 @@ class Options:
     day: date | None = None  # date printed on the report
     invited: Mapping[str, int] | None = None  # partner -> people invited, for response rates
     alpha_low: float = 0.7  # Settings.alpha_low
+    quadrant_cut: float = 50.0  # Settings.quadrant_cut
     strong_problem: float = 0.3  # Settings.strong_problem
     network_svg: str | None = None  # the trust picture (samenspel.network.picture.render_svg)
 
@@ -63,7 +64,7 @@ def build_context(d: Mapping[str, Any], kb: KnowledgeBase, instrument: Instrumen
     ctx["glance"] = t("glance", lang, scores=" · ".join(scores)) if scores else ""
     ctx["signals"] = strongest(signals(d, kb, lang, opt.strong_problem))
     ctx["phase"] = _phase(d, kb, lang)
-    ctx["trust"] = _trust(d, lang)
+    ctx["trust"] = _trust(d, kb, lang, opt.quadrant_cut)
     ctx["discuss"] = discuss_first(d, kb, lang)
     ctx["domains"] = _domains(d, kb, lang, shown)
     ctx["divergence"] = _divergence(d, kb, instrument, lang, shown)
@@ -117,18 +118,24 @@ def _phase(d: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> dict[str, Any]
         return None
     known = kb.phases[axis]
     share = (ph.get("distribution") or {}).get(str(axis))
+    spread = " · ".join(f"{a}: {pct(s, lang)}" for a, s in (ph.get("distribution") or {}).items() if s is not None)
     return {"line": t("phase_line", lang, axis=axis, name=known.name.get(lang)),
+            "spread": t("phase_spread", lang, parts=spread) if spread else "",
             "share": t("phase_share", lang, share=pct(share, lang)) if share is not None else "",
             "question": t("phase_question", lang, q=known.question.get(lang)),
             "do": [x.get(lang) for x in known.do], "name": known.name.get(lang), "source": known.source}
 
 
-def _trust(d: Mapping[str, Any], lang: str) -> dict[str, Any] | None:
+def _trust(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, cut: float) -> dict[str, Any] | None:
     tf = d.get("trust_formal") or {}
     if tf.get("quadrant") is None:
         return None
     adv = tf.get("advice") or {}
-    out = {"line": t("trust_line", lang, t=num(tf.get("trust"), lang), f=num(tf.get("formal_overlap"), lang)),
+    names = {k: q.name.get(lang) for k, q in kb.trust_quadrants.items()}
+    svg = charts.quadrant(tf["trust"], tf["formal_overlap"], cut, names, t("scale_formal_overlap", lang),
+                          t("scale_trust", lang), lang)
+    out = {"svg": svg,
+           "line": t("trust_line", lang, t=num(tf.get("trust"), lang), f=num(tf.get("formal_overlap"), lang)),
            "name": (adv.get("name") or {}).get(lang, ""), "advice": (adv.get("advice") or {}).get(lang, ""),
            "source": adv.get("source", ""), "governance": None}
     g = d.get("governance") or {}

@@ -105,7 +105,8 @@ def build_report(
     data = diagnosis.to_dict(lang)
     options = Options(
         lang=lang, title=title, day=day, invited=dict(invited) if invited else None,
-        alpha_low=diagnosis.settings.alpha_low, strong_problem=diagnosis.settings.strong_problem,
+        alpha_low=diagnosis.settings.alpha_low, quadrant_cut=diagnosis.settings.quadrant_cut,
+        strong_problem=diagnosis.settings.strong_problem,
         network_svg=network_picture(diagnosis, lang),
     )
     html = render_html(data, kb, options=options, instrument=instrument)

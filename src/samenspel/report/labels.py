@@ -29,6 +29,7 @@ L: dict[str, Text] = {
     "phase_line": Text("Fase {axis}: {name}", "Phase {axis}: {name}"),
     "phase_share": Text("{share} van de respondenten ziet de samenwerking in deze fase.",
                         "{share} of the respondents place the collaboration in this phase."),
+    "phase_spread": Text("Verdeling over de fasen 1 tot 4: {parts}.", "Spread over phases 1 to 4: {parts}."),
     "phase_question": Text("Centrale vraag: {q}", "Central question: {q}"),
     "no_phase": Text("De fase is niet gevraagd of niet beantwoord.", "The phase was not asked or not answered."),
     "trust_box": Text("Vertrouwen en formele afstemming", "Trust and formal alignment"),
