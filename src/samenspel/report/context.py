@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from samenspel.analysis.rules import INDICATORS, RULES
 from samenspel.instrument.model import Instrument
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.report import charts, naming
@@ -294,8 +295,11 @@ def _appendix(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, opt: Options, 
                                 num(rel.get("alpha"), lang, 2), num(rel.get("omega"), lang, 2),
                                 num((r.get("agreement") or {}).get("rwg"), lang, 2)])
     sources = [f"{s.id}: {s.citation}" for s in kb.sources.values()]
+    rules = [[naming.problem(kb, r.problem, lang),
+              "; ".join(f"{INDICATORS[c.indicator].label.get(lang) if c.indicator in INDICATORS else c.indicator} "
+                        f"({t('rule_' + c.direction, lang)})" for c in r.conditions), r.source] for r in RULES]
     return {"rows": rows, "total": total, "invited": bool(invited), "roles": t("roles_line", lang, roles=role_text) if role_text else "",
-            "reliability": reliability, "reliability_text": t("reliability_text", lang, low=num(opt.alpha_low, lang, 2)),
+            "reliability": reliability, "rules": rules, "reliability_text": t("reliability_text", lang, low=num(opt.alpha_low, lang, 2)),
             "privacy": t("privacy_text", lang, min=d.get("min_group", 3)), "sources": sources,
             "hidden_note": t("hidden_note", lang, min=d.get("min_group", 3)) if hidden else "",
             "hidden_names": t("hidden_names", lang, names=", ".join(hidden)) if hidden else ""}

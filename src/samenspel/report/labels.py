@@ -234,6 +234,10 @@ L: dict[str, Text] = {
         "differences between partners, relations), each with a threshold and a weight. The further a sign lies "
         "beyond its threshold, the more it contributes; the strength is the weighted mean. A problem is only judged "
         "when there is enough data. The full rules are in docs/RULES.md."),
+    "rule_problem": Text("Knelpunt", "Problem"),
+    "rule_signs": Text("Waar de regel naar kijkt", "What the rule looks at"),
+    "rule_low": Text("laag", "low"),
+    "rule_high": Text("hoog", "high"),
     "privacy_title": Text("Privacy", "Privacy"),
     "privacy_text": Text(
         "Cijfers per partner staan alleen in dit rapport als die partner minstens {min} respondenten heeft. Zo "
