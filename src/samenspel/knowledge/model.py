@@ -231,7 +231,7 @@ class SourceText:
     """A seed text the knowledge rests on (for the report's list of sources)."""
 
     id: str  # "000"
-    citation: str  # author(s), year, title
+    citation: Text  # author(s), year, title; notes in both languages
     source: str = ""
 
 

@@ -294,7 +294,7 @@ def _appendix(d: Mapping[str, Any], kb: KnowledgeBase, lang: str, opt: Options, 
             reliability.append([naming.scale(kb, k, lang), str(rel.get("k", "")), str(rel.get("n", "")),
                                 num(rel.get("alpha"), lang, 2), num(rel.get("omega"), lang, 2),
                                 num((r.get("agreement") or {}).get("rwg"), lang, 2)])
-    sources = [f"{s.id}: {s.citation}" for s in kb.sources.values()]
+    sources = [f"{s.id}: {s.citation(lang)}" for s in kb.sources.values()]
     rules = [[naming.problem(kb, r.problem, lang),
               "; ".join(f"{INDICATORS[c.indicator].label.get(lang) if c.indicator in INDICATORS else c.indicator} "
                         f"({t('rule_' + c.direction, lang)})" for c in r.conditions), r.source] for r in RULES]
