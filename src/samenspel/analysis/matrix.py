@@ -51,7 +51,7 @@ class RoundMatrix:
         return {p: arr == p for p in dict.fromkeys(self.partners)}
 
 
-def _to_pomp(raw: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def _to_pomp(raw: np.ndarray, lo: float | np.ndarray, hi: float | np.ndarray) -> np.ndarray:
     return 100.0 * (raw - lo) / (hi - lo)
 
 
@@ -59,19 +59,26 @@ def split_rounds(responses: ResponseSet) -> tuple[list[str], dict[str, list[Answ
     """Rounds in order and the answers per round, in one pass over a possibly large set.
 
     The order is that of ``ResponseSet.rounds()``: by ``round_date`` where
-    given, else by first appearance.
+    given, else by first appearance. A round stored as one block is sliced,
+    not filtered, because a large alliance holds hundreds of thousands of answers.
     """
+    answers = responses.answers
+    if not answers:
+        return [], {}
+    labels = [a.round for a in answers]
+    first = {r: i for i, r in enumerate(dict.fromkeys(labels))}
     out: dict[str, list[Answer]] = {}
-    first: dict[str, int] = {}
+    for r in first:
+        start, count = labels.index(r), labels.count(r)
+        if labels[start:start + count].count(r) == count:  # the usual case: a round is one block
+            out[r] = list(answers[start:start + count])
+        else:
+            out[r] = [a for a in answers if a.round == r]
     dates: dict[str, date] = {}
-    for i, a in enumerate(responses.answers):
-        bucket = out.get(a.round)
-        if bucket is None:
-            bucket = out[a.round] = []
-            first[a.round] = i
-        if a.round_date is not None and a.round not in dates:
-            dates[a.round] = a.round_date
-        bucket.append(a)
+    for r, bucket in out.items():  # the first answer of a round usually carries its date
+        when = next((a.round_date for a in bucket if a.round_date is not None), None)
+        if when is not None:
+            dates[r] = when
     order = sorted(first, key=lambda r: (dates.get(r, date.max), first[r]))
     return order, out
 
@@ -79,49 +86,52 @@ def split_rounds(responses: ResponseSet) -> tuple[list[str], dict[str, list[Answ
 def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: str) -> RoundMatrix:
     """Arrange the numeric answers of one round; unknown items and text answers are ignored.
 
-    ``answers`` may hold other rounds too; only ``round_id`` is used.
+    ``answers`` may hold other rounds too; only ``round_id`` is used. Each
+    respondent's partner is taken from their first answer, their role from
+    the first answer that gives one.
     """
     items = tuple(it for it in instrument.items if it.numeric and it.type != "relation")
     column = {it.id: i for i, it in enumerate(items)}
     relation_ids = {it.id for it in instrument.items if it.type == "relation"}
-    rows: dict[str, int] = {}
-    partners: list[str] = []
-    roles: list[str | None] = []
-    cells_r: list[int] = []
-    cells_c: list[int] = []
-    cells_v: list[float] = []
-    relations: list[Answer] = []
-    for a in answers:
-        if a.round != round_id:
-            continue
-        r = rows.get(a.respondent)
-        if r is None:
-            r = rows[a.respondent] = len(rows)
-            partners.append(a.partner)
-            roles.append(a.role)
-        elif a.role is not None and roles[r] is None:
-            roles[r] = a.role
-        c = column.get(a.item)
-        if c is None:
-            if a.item in relation_ids and a.target is not None and isinstance(a.value, (int, float)):
-                relations.append(a)
-            continue
-        v = a.value
-        if v is None or isinstance(v, str):
-            continue
-        cells_r.append(r)
-        cells_c.append(c)
-        cells_v.append(v)
+    answers = list(answers)
+    if any(r != round_id for r in dict.fromkeys([a.round for a in answers])):
+        answers = [a for a in answers if a.round == round_id]
+    respondents = [a.respondent for a in answers]
+    rows = {r: i for i, r in enumerate(dict.fromkeys(respondents))}
+    # index of each respondent's first answer (the reversed pairs let the first one win)
+    first = dict(zip(reversed(respondents), range(len(respondents) - 1, -1, -1)))
+    partners = [answers[first[r]].partner for r in rows]
+    roles: list[str | None] = [answers[first[r]].role for r in rows]
+    if None in roles:  # take the first answer that gives a role
+        role_of: dict[str, str] = {}
+        for a in answers:
+            if a.role is not None and a.respondent not in role_of:
+                role_of[a.respondent] = a.role
+        roles = [role_of.get(r) for r in rows]
+    cols = [column.get(a.item, -1) for a in answers]
+    relations = [a for a, c in zip(answers, cols) if c < 0 and a.item in relation_ids
+                 and a.target is not None and isinstance(a.value, (int, float))]
     raw = np.full((len(rows), len(items)), np.nan)
-    if cells_r:
-        raw[np.asarray(cells_r), np.asarray(cells_c)] = np.asarray(cells_v)
+    if answers:
+        values = [a.value for a in answers]
+        if str in set(map(type, values)):  # text answers (and text in a numeric column) are ignored
+            values = [None if isinstance(v, str) else v for v in values]
+        vals = np.array(values, dtype=float)  # None -> NaN
+        c_idx = np.array(cols, dtype=np.int64)
+        r_idx = np.fromiter(map(rows.__getitem__, respondents), dtype=np.int64, count=len(respondents))
+        keep = (c_idx >= 0) & ~np.isnan(vals)
+        raw[r_idx[keep], c_idx[keep]] = vals[keep]
+    # reverse keys and POMP, all scored columns at once (choice items keep their codes)
+    scored = [i for i, it in enumerate(items)
+              if it.type != "choice" and it.min is not None and it.max is not None and it.max != it.min]
+    lo = np.array([items[i].min for i in scored], dtype=float)
+    hi = np.array([items[i].max for i in scored], dtype=float)
+    flip = np.array([bool(items[i].reverse) for i in scored], dtype=bool)
+    block = raw[:, scored]
+    block = np.where(flip, lo + hi - block, block)
+    raw[:, scored] = block
     pomp = raw.copy()
-    for i, it in enumerate(items):
-        if it.type == "choice" or it.min is None or it.max is None or it.max == it.min:
-            continue
-        if it.reverse:
-            raw[:, i] = it.min + it.max - raw[:, i]
-        pomp[:, i] = _to_pomp(raw[:, i], it.min, it.max)
+    pomp[:, scored] = _to_pomp(block, lo, hi)
     return RoundMatrix(
         round=round_id,
         respondents=tuple(rows),

@@ -16,9 +16,11 @@ would show its own ratings leaves them out (see ``Networks.visible_ties``).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from samenspel.errors import SamenspelError
 from samenspel.responses.model import Answer
@@ -125,16 +127,47 @@ def build_networks(
     known = set(partners)
     if len(known) != len(partners):
         raise SamenspelError("partner list has duplicates")
-    # (dimension, source, target, respondent) -> list of POMP values
-    ratings: dict[tuple[str, str, str, str], list[float]] = defaultdict(list)
+    chosen = [a for a in answers if a.item in relation_items and a.value is not None]
+    sources = [respondent_partner.get(a.respondent, a.partner) for a in chosen]
+    if not _valid(chosen, sources, relation_items, known):
+        _explain(chosen, relation_items, respondent_partner, known)  # raises with the first bad answer
+    dims = list(DIMENSIONS) + sorted({d for d, _, _ in relation_items.values()} - set(DIMENSIONS))
+    order = {p: i for i, p in enumerate(partners)}
+    by_dim: dict[str, list[Tie]] = {d: [] for d in dims}
+    raters: dict[str, int] = {}
+    if chosen:
+        by_dim, raters = _ties(chosen, sources, relation_items, dims, partners, order)
+    networks = tuple(Network(d, tuple(partners), tuple(by_dim[d])) for d in dims)
+    sizes = tuple((p, raters.get(p, 0)) for p in partners)
+    return Networks(tuple(partners), networks, sizes, min_group)
+
+
+def _valid(chosen: list[Answer], sources: list[str], relation_items: RelationItems, known: set[str]) -> bool:
+    """Fast whole-set check of everything ``_explain`` checks answer by answer."""
+    if not chosen:
+        return True
+    targets = [a.target for a in chosen]
+    values = [a.value for a in chosen]
+    if len({a.round for a in chosen}) > 1 or None in targets or any(map(operator.eq, sources, targets)):
+        return False
+    if not known.issuperset(sources) or not known.issuperset(targets) or str in set(map(type, values)):
+        return False
+    if len({(a.respondent, a.item, a.target) for a in chosen}) != len(chosen):
+        return False
+    specs = [relation_items[a.item] for a in chosen]
+    v = np.array(values, dtype=float)
+    lo = np.array([sp[1] for sp in specs], dtype=float)
+    hi = np.array([sp[2] for sp in specs], dtype=float)
+    return bool(((lo <= v) & (v <= hi)).all())
+
+
+def _explain(chosen: list[Answer], relation_items: RelationItems, respondent_partner: Mapping[str, str],
+             known: set[str]) -> None:
+    """Raise SamenspelError for the first answer the reader should have refused."""
     seen: set[tuple[str, str, str]] = set()
     rounds: set[str] = set()
-    raters: dict[str, set[str]] = defaultdict(set)
-    for a in answers:
-        spec = relation_items.get(a.item)
-        if spec is None or a.value is None:
-            continue
-        dim, lo, hi = spec
+    for a in chosen:
+        _dim, lo, hi = relation_items[a.item]
         rounds.add(a.round)
         if len(rounds) > 1:
             raise SamenspelError(f"answers from several rounds ({', '.join(sorted(rounds))}); choose one round")
@@ -153,35 +186,42 @@ def build_networks(
         seen.add(key)
         if isinstance(a.value, str):
             raise SamenspelError(f"{where}: value {a.value!r} is not a number")
-        value = float(a.value)
+        value = float(a.value)  # type: ignore[arg-type]
         if not lo <= value <= hi:
             raise SamenspelError(f"{where}: value {a.value} outside {lo:g}-{hi:g}")
-        ratings[(dim, source, target, a.respondent)].append(pomp(value, lo, hi))
-        raters[source].add(a.respondent)
-
-    # per (dimension, source, target): respondent means
-    per_pair: dict[tuple[str, str, str], list[float]] = defaultdict(list)
-    for (dim, source, target, _resp), values in ratings.items():
-        per_pair[(dim, source, target)].append(sum(values) / len(values))
-    order = {p: i for i, p in enumerate(partners)}
-    dims = list(DIMENSIONS) + sorted({d for d, _, _ in relation_items.values()} - set(DIMENSIONS))
-    by_dim: dict[str, list[Tie]] = {d: [] for d in dims}
-    for (dim, source, target), values in per_pair.items():
-        by_dim[dim].append(Tie(source, target, _mean(values), len(values), _sd(values)))
-    networks = tuple(
-        Network(d, tuple(partners), tuple(sorted(by_dim[d], key=lambda t: (order[t.source], order[t.target]))))
-        for d in dims
-    )
-    sizes = tuple((p, len(raters.get(p, ()))) for p in partners)
-    return Networks(tuple(partners), networks, sizes, min_group)
 
 
-def _mean(values: Sequence[float]) -> float:
-    return math.fsum(values) / len(values)
+def _ties(chosen: list[Answer], sources: list[str], relation_items: RelationItems, dims: list[str],
+          partners: Sequence[str], order: dict[str, int]) -> tuple[dict[str, list[Tie]], dict[str, int]]:
+    """Tie weights with numpy: respondent means per (dimension, source, target), then their mean and SD.
 
-
-def _sd(values: Sequence[float]) -> float | None:
-    if len(values) < 2:
-        return None
-    m = _mean(values)
-    return math.sqrt(math.fsum((v - m) ** 2 for v in values) / (len(values) - 1))
+    A respondent who answered several items of one dimension about the same
+    partner counts once, with the mean of those items.
+    """
+    dim_index = {d: i for i, d in enumerate(dims)}
+    specs = [relation_items[a.item] for a in chosen]
+    lo = np.array([sp[1] for sp in specs], dtype=float)
+    hi = np.array([sp[2] for sp in specs], dtype=float)
+    values = 100.0 * (np.array([a.value for a in chosen], dtype=float) - lo) / (hi - lo)
+    resp_codes = {r: i for i, r in enumerate(dict.fromkeys(a.respondent for a in chosen))}
+    n_p, n_r = len(partners), len(resp_codes)
+    d = np.array([dim_index[sp[0]] for sp in specs], dtype=np.int64)
+    s = np.array([order[x] for x in sources], dtype=np.int64)
+    t = np.array([order[a.target] for a in chosen], dtype=np.int64)  # type: ignore[index]
+    r = np.array([resp_codes[a.respondent] for a in chosen], dtype=np.int64)
+    pair = (d * n_p + s) * n_p + t
+    per_resp, inv = np.unique(pair * n_r + r, return_inverse=True)
+    resp_mean = np.bincount(inv, values) / np.bincount(inv)
+    pairs, inv2 = np.unique(per_resp // n_r, return_inverse=True)
+    n = np.bincount(inv2)
+    mean = np.bincount(inv2, resp_mean) / n
+    ss = np.bincount(inv2, (resp_mean - mean[inv2]) ** 2)
+    by_dim: dict[str, list[Tie]] = {x: [] for x in dims}
+    for key, w, k, sq in zip(pairs.tolist(), mean.tolist(), n.tolist(), ss.tolist()):
+        dd, rest = divmod(key, n_p * n_p)
+        src, tgt = divmod(rest, n_p)
+        sd = math.sqrt(sq / (k - 1)) if k >= 2 else None
+        by_dim[dims[dd]].append(Tie(partners[src], partners[tgt], w, k, sd))
+    rater_pairs = np.unique(s * n_r + r) // n_r
+    counts = np.bincount(rater_pairs, minlength=n_p)
+    return by_dim, {partners[i]: int(c) for i, c in enumerate(counts.tolist()) if c}
