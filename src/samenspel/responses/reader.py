@@ -12,8 +12,10 @@ header), decimal commas, quoted fields with line breaks, CRLF line endings.
 from __future__ import annotations
 
 import csv
+import gc
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,9 @@ from python_calamine import CalamineError, CalamineWorkbook
 from samenspel.errors import InputError, Problem, SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.responses.model import ResponseSet
-from samenspel.responses.validation import Cell, Row, as_text, build_responses
+from samenspel.responses.validation import Cell, as_text, build_responses_from_lines
+
+Line = tuple[int, Sequence[Cell]]  # a data row: its line in the file and its cells
 
 CSV_SUFFIXES: tuple[str, ...] = (".csv", ".txt")
 XLSX_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
@@ -50,11 +54,30 @@ def read_responses_data(data: bytes, name: str, instrument: Instrument | None = 
         from samenspel.instrument import load_instrument
 
         instrument = load_instrument()
-    if suffix in XLSX_SUFFIXES:
-        header, rows = _xlsx_rows(data, name)
-    else:
-        header, rows = _csv_rows(data, name)
-    return build_responses(header, rows, instrument, name)
+    with _collector_paused():
+        if suffix in XLSX_SUFFIXES:
+            header, rows = _xlsx_rows(data, name)
+        else:
+            header, rows = _csv_rows(data, name)
+        return build_responses_from_lines(header, rows, instrument, name)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file becomes answers.
+
+    Reading makes hundreds of thousands of small objects and no reference cycles; with the
+    collector on, CPython 3.11 scans the growing heap again and again, which took more time
+    than the reading itself (measured with benchmarks/import_bench.py).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _check_suffix(name: str) -> str:
@@ -69,7 +92,7 @@ def _empty(name: str) -> InputError:
     return InputError([Problem(name, None, "the file is empty; expected a header with alliance,round,respondent,partner,item,value")])
 
 
-def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
+def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,11 +105,15 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: Iterator[tuple[int, list[str]]] = _numbered(reader)
     try:
-        numbered = list(records)
+        records = list(reader)
     except csv.Error as exc:
         raise InputError([Problem(name, reader.line_num, f"cannot read this line as CSV ({exc})")]) from None
+    numbered: list[tuple[int, list[str]]]
+    if reader.line_num == len(records):  # every record is one line: no quoted line breaks
+        numbered = list(enumerate(records, 1))
+    else:
+        numbered = list(_numbered(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
     # Skip blank lines before the header as spreadsheets sometimes write them.
     while numbered and not any(c.strip() for c in numbered[0][1]):
         numbered.pop(0)
@@ -95,7 +122,7 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
     (header_line, header), body = numbered[0], numbered[1:]
     if header_line != 1:
         raise InputError([Problem(name, header_line, "the header must be on the first line")])
-    rows = [Row(line, cells) for line, cells in body if "".join(cells).strip()]
+    rows: list[Line] = [(line, cells) for line, cells in body if "".join(cells).strip()]
     return list(header), rows
 
 
@@ -107,7 +134,7 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
         end = reader.line_num
 
 
-def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
+def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
     try:
         workbook = CalamineWorkbook.from_object(io.BytesIO(data))
         if not workbook.sheet_names:
@@ -122,4 +149,4 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Row]]:
     (header_line, header), body = lines[0], lines[1:]
     if header_line != 1:
         raise InputError([Problem(name, header_line, "the header must be in the first row of the first sheet")])
-    return header, [Row(line, row) for line, row in body]
+    return header, body

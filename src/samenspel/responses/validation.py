@@ -10,11 +10,12 @@ because a half-imported round would silently skew every score.
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from operator import itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 
 from samenspel.errors import InputError, Problem
 from samenspel.i18n import LANGUAGES
@@ -30,6 +31,8 @@ REQUIRED_FIELDS: tuple[str, ...] = ("alliance", "round", "respondent", "partner"
 Cell = object  # str from CSV; str, int, float, bool, date, datetime from XLSX; None for empty
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language")
+_INVALID = object()  # a cell that is not a clean number; such rows go the slow way to get their message
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +47,17 @@ def build_responses(
     header: Sequence[Cell], rows: Iterable[Row], instrument: Instrument, source: str
 ) -> ResponseSet:
     """Validate a header (line 1) and rows against ``instrument``; raise InputError listing every problem."""
+    return build_responses_from_lines(header, ((row.line, row.cells) for row in rows), instrument, source)
+
+
+def build_responses_from_lines(
+    header: Sequence[Cell], lines: Iterable[tuple[int, Sequence[Cell]]], instrument: Instrument, source: str
+) -> ResponseSet:
+    """Like :func:`build_responses` for plain ``(line, cells)`` pairs, which readers make cheaply."""
     checker = _Checker(instrument, source)
     if not checker.header(header):
         raise InputError(checker.problems)
-    answers: list[Answer] = []
-    n_rows = 0
-    for row in rows:
-        n_rows += 1
-        answer = checker.row(row)
-        if answer is not None:
-            answers.append(answer)
+    answers, n_rows = checker.rows(lines)
     if n_rows == 0:
         checker.problem(None, "the file has a header but no answers; add one row per answer")
     if checker.problems:
@@ -138,7 +142,117 @@ class _Checker:
         self._unnamed = [i for i in range(len(header)) if i not in set(columns.values())]
         # One getter for all fields; an absent optional column reads the None padded at index _width.
         self._fields = itemgetter(*(columns.get(c, self._width) for c in COLUMNS + OPTIONAL_COLUMNS))
+        self._columns = columns
         return True
+
+    # -- all rows -------------------------------------------------------
+    def rows(self, lines: Iterable[tuple[int, Sequence[Cell]]]) -> tuple[list[Answer], int]:
+        """The answers of all clean rows, and the number of rows, after recording every problem.
+
+        A large file repeats a few contexts (alliance, round, respondent, partner, role, date,
+        language) and a few values per item hundreds of times, so what was found clean once is
+        remembered and a row made only of clean, known parts is accepted with a few look-ups.
+        Every other row goes through :meth:`row`, which finds and words its problems. That is the
+        same decision: the remembered context checks depend on state that never changes once set
+        (the first alliance, round date and partner of a respondent), and the duplicate check is
+        done for every row.
+        """
+        width, unnamed, columns = self._width, self._unnamed, self._columns
+        context_of = itemgetter(*(columns[c] for c in _CONTEXT_COLUMNS if c in columns))
+        i_item, i_value, i_target = columns["item"], columns["value"], columns.get("target")
+        contexts: dict[tuple[Cell, ...], tuple] = {}
+        kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
+        numbers: dict[str, float | None | object] = {}
+        seen, slow = self.seen, self.row
+        padding: list[Cell] = [None] * width
+        answers: list[Answer] = []
+        n_rows = 0
+        for line, cells in lines:
+            n_rows += 1
+            row = cells
+            if len(row) != width:
+                row = [*row, *padding[len(row) :]] if len(row) < width else None
+            if row is not None and unnamed and any(as_text(row[i]).strip() for i in unnamed):
+                row = None
+            key = context_of(row) if row is not None else None
+            context = contexts.get(key) if key is not None else None
+            if context is None:
+                answer = slow(Row(line, cells))
+                if answer is not None:
+                    answers.append(answer)
+                    if key is not None:
+                        contexts[key] = (
+                            answer.alliance, answer.round, answer.respondent, answer.partner,
+                            answer.role, answer.round_date, answer.language,
+                        )  # fmt: skip
+                continue
+            alliance, round_id, respondent, partner, role, round_date, language = context
+
+            raw_item = row[i_item]
+            kind = kinds.get(raw_item, _INVALID)
+            if kind is _INVALID:
+                kind = kinds[raw_item] = self._kind(raw_item)
+            if kind is None:
+                self._fall_back(line, cells, answers)
+                continue
+            item_id, relation, text_item, allowed = kind
+
+            target = None if i_target is None else row[i_target]
+            if target is not None:
+                target = (target.strip() if type(target) is str else as_text(target).strip()) or None
+            if (target is None or target == partner) if relation else target is not None:
+                self._fall_back(line, cells, answers)
+                continue
+
+            raw = row[i_value]
+            value: Value
+            if text_item:
+                text = raw if isinstance(raw, str) else as_text(raw)
+                value = text if text.strip() else None
+            else:
+                cell_type = type(raw)
+                if cell_type is str:
+                    number = numbers.get(raw, _INVALID)
+                    if number is _INVALID:
+                        number = numbers[raw] = _number(raw)
+                elif cell_type is float or cell_type is int or cell_type is bool:
+                    number = float(raw)
+                else:
+                    number = None if raw is None else _INVALID
+                if number is not None and number not in allowed:
+                    self._fall_back(line, cells, answers)
+                    continue
+                value = number  # type: ignore[assignment]
+
+            answer_key = (round_id, respondent, item_id, target)
+            if answer_key in seen:
+                self._fall_back(line, cells, answers)
+                continue
+            seen[answer_key] = line
+            answers.append(
+                Answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language)
+            )
+        return answers, n_rows
+
+    def _fall_back(self, line: int, cells: Sequence[Cell], answers: list[Answer]) -> None:
+        answer = self.row(Row(line, cells))
+        if answer is not None:
+            answers.append(answer)
+
+    def _kind(self, cell: Cell) -> tuple[str, bool, bool, frozenset[object]] | None:
+        """(id, relation?, text?, allowed numbers) of the item named in ``cell``; None if empty or unknown."""
+        item_id = as_text(cell).strip()
+        if not item_id or not self.instrument.has_item(item_id):
+            return None
+        item = self.instrument.item(item_id)
+        allowed: frozenset[object]
+        if item.type == "choice":
+            allowed = frozenset(o.value for o in item.options)
+        elif item.min is None or item.max is None:
+            allowed = frozenset()
+        else:  # the whole numbers min..max, as Item.allowed has it
+            allowed = frozenset(range(math.ceil(item.min), math.floor(item.max) + 1))
+        return item_id, item.type == "relation", item.type == "text", allowed
 
     # -- one row --------------------------------------------------------
     def row(self, row: Row) -> Answer | None:
@@ -324,6 +438,22 @@ class _Checker:
         else:
             self.problem(line, f"value {shown} is out of range for item {item.id} ({describe_scale(item)})")
         return None
+
+
+def _number(cell: str) -> float | None | object:
+    """A text cell as :meth:`_Checker._value` reads it: a float, None when empty, or ``_INVALID``."""
+    text = cell.strip()
+    if not text:
+        return None
+    if _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return _INVALID
+    if number != number or number in (float("inf"), float("-inf")):
+        return _INVALID
+    return number
 
 
 def _suggest(name: str, choices: Sequence[str]) -> str:
