@@ -109,7 +109,9 @@ def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: st
                 role_of[a.respondent] = a.role
         roles = [role_of.get(r) for r in rows]
     cols = [column.get(a.item, -1) for a in answers]
-    relations = [a for a, c in zip(answers, cols) if c < 0 and a.item in relation_ids
+    c_idx = np.array(cols, dtype=np.int64)
+    outside = [answers[i] for i in np.flatnonzero(c_idx < 0).tolist()]
+    relations = [a for a in outside if a.item in relation_ids
                  and a.target is not None and isinstance(a.value, (int, float))]
     raw = np.full((len(rows), len(items)), np.nan)
     if answers:
@@ -117,7 +119,6 @@ def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: st
         if str in set(map(type, values)):  # text answers (and text in a numeric column) are ignored
             values = [None if isinstance(v, str) else v for v in values]
         vals = np.array(values, dtype=float)  # None -> NaN
-        c_idx = np.array(cols, dtype=np.int64)
         r_idx = np.fromiter(map(rows.__getitem__, respondents), dtype=np.int64, count=len(respondents))
         keep = (c_idx >= 0) & ~np.isnan(vals)
         raw[r_idx[keep], c_idx[keep]] = vals[keep]

@@ -45,28 +45,20 @@ def agreement_rwg(block: np.ndarray, n_options: int) -> float | None:
     return _num(rwg_j(block, n_options))
 
 
-def _labelled(samples: Sequence[np.ndarray]) -> tuple[np.ndarray, list[int]]:
-    values = np.concatenate([np.asarray(s, dtype=float) for s in samples])
-    labels = [g for g, s in enumerate(samples) for _ in range(len(s))]
-    return values, labels
-
-
 def between_partners(samples: Sequence[np.ndarray], min_group: int = 2) -> tuple[
         float | None, float | None, float | None, bool]:
     """One-way ANOVA over the partner groups: F, p, eta squared and the divergence flag."""
-    from samenspel.analysis.stats.divergence import one_way
+    from samenspel.analysis.stats.divergence import one_way_samples
 
-    values, labels = _labelled(samples)
-    r = one_way(values, labels, min_group_size=min_group)
+    r = one_way_samples([np.asarray(s, dtype=float) for s in samples], min_group_size=min_group)
     return _num(r.F), _num(r.p), _num(r.eta2), bool(r.flag)
 
 
 def icc(samples: Sequence[np.ndarray]) -> tuple[float | None, float | None]:
     """ICC(1) and ICC(2) of person scores nested in partners (Bliese 2000)."""
-    from samenspel.analysis.stats.agreement import icc_groups
+    from samenspel.analysis.stats.agreement import icc_samples
 
-    values, labels = _labelled(samples)
-    r = icc_groups(values, labels)
+    r = icc_samples([np.asarray(s, dtype=float) for s in samples])
     return _num(r.icc1), _num(r.icc2)
 
 

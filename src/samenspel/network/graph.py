@@ -152,7 +152,13 @@ def _valid(chosen: list[Answer], sources: list[str], relation_items: RelationIte
         return False
     if not known.issuperset(sources) or not known.issuperset(targets) or str in set(map(type, values)):
         return False
-    if len({(a.respondent, a.item, a.target) for a in chosen}) != len(chosen):
+    respondents = {r: i for i, r in enumerate(dict.fromkeys([a.respondent for a in chosen]))}
+    items = {x: i for i, x in enumerate(relation_items)}
+    places = {p: i for i, p in enumerate(known)}
+    key = ((np.array([items[a.item] for a in chosen], dtype=np.int64) * len(places)
+            + np.array([places[x] for x in targets], dtype=np.int64)) * len(respondents)
+           + np.array([respondents[a.respondent] for a in chosen], dtype=np.int64))
+    if np.unique(key).size != key.size:  # two answers about the same partner
         return False
     specs = [relation_items[a.item] for a in chosen]
     v = np.array(values, dtype=float)

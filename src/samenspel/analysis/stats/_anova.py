@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from ._common import NAN, FloatArray
 
@@ -47,7 +47,7 @@ class AnovaTable:
         f = self.f
         if np.isnan(f):
             return NAN
-        return float(stats.f.sf(f, self.df_between, self.df_within))
+        return float(special.fdtrc(self.df_between, self.df_within, f))  # = stats.f.sf, without its overhead
 
     @property
     def k_adjusted(self) -> float:

@@ -52,21 +52,21 @@ def split_groups(
     labels = list(np.asarray(groups, dtype=object).ravel())
     if len(labels) != vals.size:
         raise ValueError(f"values ({vals.size}) and groups ({len(labels)}) differ in length")
-    order: list[Any] = []
-    members: dict[Any, list[float]] = {}
-    for value, label in zip(vals, labels, strict=True):
-        if np.isnan(value) or _is_missing_label(label):
-            continue
-        if label not in members:
-            members[label] = []
-            order.append(label)
-        members[label].append(float(value))
-    return order, [np.asarray(members[label], dtype=float) for label in order]
+    present = ~np.isnan(vals)
+    keep = [bool(ok) and not _is_missing_label(label) for ok, label in zip(present.tolist(), labels)]
+    order = list(dict.fromkeys(label for label, ok in zip(labels, keep) if ok))
+    code = {label: i for i, label in enumerate(order)}
+    codes = np.array([code[label] if ok else -1 for label, ok in zip(labels, keep)], dtype=np.int64)
+    return order, [vals[codes == i] for i in range(len(order))]
 
 
 def _is_missing_label(label: Any) -> bool:
     if label is None:
         return True
+    if isinstance(label, (str, int)):
+        return False
+    if isinstance(label, float):
+        return label != label
     try:
         return bool(np.isnan(label))
     except (TypeError, ValueError):

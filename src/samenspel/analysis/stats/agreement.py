@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._anova import anova
-from ._common import NAN, as_matrix, drop_missing, join_warnings, split_groups
+from ._common import NAN, FloatArray, as_matrix, drop_missing, join_warnings, split_groups
 
 SHROUT_FLEISS_FORMS = ("ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)")
 """Keys of the dictionary returned by `shrout_fleiss`, in Shrout & Fleiss's order."""
@@ -95,15 +95,18 @@ def rwg_j(matrix: ArrayLike, n_options: int, *, null_variance: float | None = No
     if not sigma2 > 0:
         raise ValueError(f"null_variance must be positive, got {null_variance}")
     data = as_matrix(matrix, "matrix")
-    variances = [
-        float(column[~np.isnan(column)].var(ddof=1))
-        for column in data.T
-        if (~np.isnan(column)).sum() >= 2
-    ]
-    if not variances:
+    present = ~np.isnan(data)
+    counts = present.sum(axis=0)
+    used = counts >= 2
+    if not used.any():
         return NAN
-    j = len(variances)
-    ratio = float(np.mean(variances)) / sigma2
+    block = np.where(present, data, 0.0)[:, used]
+    n_used = counts[used]
+    means = block.sum(axis=0) / n_used
+    deviations = np.where(present[:, used], block - means, 0.0)
+    variances = (deviations**2).sum(axis=0) / (n_used - 1)
+    j = int(used.sum())
+    ratio = float(variances.mean()) / sigma2
     if ratio >= 1:
         return 0.0
     return j * (1 - ratio) / (j * (1 - ratio) + ratio)
@@ -128,7 +131,13 @@ def icc_groups(values: ArrayLike, groups: Sequence[Any] | ArrayLike) -> GroupICC
     Needs at least 2 groups and more answers than groups, else NaN fields
     and a `warning`.
     """
-    labels, samples = split_groups(values, groups)
+    _labels, samples = split_groups(values, groups)
+    return icc_samples(samples)
+
+
+def icc_samples(samples: Sequence[FloatArray]) -> GroupICC:
+    """`icc_groups` on answers already split by group (each a 1-D array without NaN)."""
+    samples = list(samples)
     table = anova(samples)
     notes: list[str] = []
     if len(samples) < 2:

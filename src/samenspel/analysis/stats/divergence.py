@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import stats
+from scipy import special
 
 from ._anova import anova
 from ._common import NAN, FloatArray, join_warnings, split_groups
@@ -94,6 +94,13 @@ def one_way(
     if min_group_size < 1:
         raise ValueError(f"min_group_size must be at least 1, got {min_group_size}")
     _labels, samples = split_groups(values, groups)
+    return one_way_samples(samples, min_group_size=min_group_size)
+
+
+def one_way_samples(samples: Sequence[FloatArray], *, min_group_size: int = MIN_GROUP_SIZE) -> OneWay:
+    """`one_way` on answers already split by group (each a 1-D array without NaN)."""
+    if min_group_size < 1:
+        raise ValueError(f"min_group_size must be at least 1, got {min_group_size}")
     kept = [s for s in samples if s.size >= min_group_size]
     notes: list[str] = []
     left_out = len(samples) - len(kept)
@@ -151,4 +158,4 @@ def _welch(samples: list[FloatArray]) -> tuple[float, float]:
     h = float(((1 - weights / total) ** 2 / (sizes - 1)).sum())
     f = a / (1 + 2 * (g - 2) * h / (g**2 - 1))
     df2 = (g**2 - 1) / (3 * h)
-    return f, float(stats.f.sf(f, g - 1, df2))
+    return f, float(special.fdtrc(g - 1, df2, f))  # = stats.f.sf

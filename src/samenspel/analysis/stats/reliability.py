@@ -20,7 +20,7 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import optimize, stats
+from scipy import optimize, special
 
 from ._common import NAN, FloatArray, as_matrix, join_warnings
 
@@ -113,8 +113,8 @@ def cronbach_alpha(
         )
     df1, df2 = n - 1, (n - 1) * (k - 1)
     tail = (1 - ci) / 2
-    ci_low = 1 - (1 - alpha) * float(stats.f.isf(tail, df1, df2)) if alpha <= 1 else NAN
-    ci_high = 1 - (1 - alpha) * float(stats.f.isf(1 - tail, df1, df2)) if alpha <= 1 else NAN
+    ci_low = 1 - (1 - alpha) * float(special.fdtri(df1, df2, 1 - tail)) if alpha <= 1 else NAN  # = stats.f.isf
+    ci_high = 1 - (1 - alpha) * float(special.fdtri(df1, df2, tail)) if alpha <= 1 else NAN
     if alpha < ALPHA_LOW:
         notes.append(f"low: alpha {alpha:.2f} is below {ALPHA_LOW}")
     if n < SMALL_N:
@@ -195,42 +195,48 @@ def _prepare(matrix: FloatArray, missing: Missing) -> tuple[FloatArray, list[str
     return matrix, notes
 
 
+def _pairwise_sums(matrix: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """For every item pair (i, j), over the rows that answered both: the count n_ij,
+    the centred cross-product sum and the sum of squares of item i around its pair mean.
+
+    All pairs at once with matrix products; columns are first centred on their
+    own mean, which leaves every (co)variance unchanged and keeps the sums small.
+    """
+    present = ~np.isnan(matrix)
+    weights = present.astype(float)
+    column_means = np.nanmean(np.where(present.any(axis=0), matrix, 0.0), axis=0)
+    z = np.where(present, matrix - column_means, 0.0)
+    n = weights.T @ weights
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sx = z.T @ weights  # sx[i, j]: sum of item i over rows complete for (i, j)
+        cross = z.T @ z - sx * sx.T / n
+        squares = (z * z).T @ weights - sx * sx / n
+    return n, cross, squares
+
+
 def _pairwise_cov(matrix: FloatArray) -> FloatArray:
     """Sample covariances (ddof 1), each from the rows complete for that pair."""
-    k = matrix.shape[1]
-    cov = np.full((k, k), np.nan)
-    present = ~np.isnan(matrix)
-    for i in range(k):
-        for j in range(i, k):
-            both = present[:, i] & present[:, j]
-            if both.sum() < 2:
-                continue
-            x, y = matrix[both, i], matrix[both, j]
-            value = float(np.dot(x - x.mean(), y - y.mean()) / (both.sum() - 1))
-            cov[i, j] = cov[j, i] = value
+    n, cross, _ = _pairwise_sums(matrix)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cov = cross / (n - 1)
+    cov[n < 2] = np.nan
     return cov
 
 
 def _pairwise_corr(matrix: FloatArray) -> FloatArray:
     """Pearson correlations, each from the rows complete for that pair (R's use="pairwise")."""
     k = matrix.shape[1]
-    corr = np.eye(k)
+    n, cross, squares = _pairwise_sums(matrix)
+    squares = np.where(squares > 1e-12 * (1.0 + np.abs(squares)), squares, 0.0)  # rounding of an exact 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        denominator = np.sqrt(squares * squares.T)
+        corr = np.where((n >= 2) & (denominator > 0), cross / denominator, np.nan)
     present = ~np.isnan(matrix)
-    for i in range(k):
-        x_all = matrix[present[:, i], i]
-        if x_all.size < 2 or np.ptp(x_all) == 0:
-            corr[i, i] = np.nan
-        for j in range(i + 1, k):
-            both = present[:, i] & present[:, j]
-            value = NAN
-            if both.sum() >= 2:
-                x = matrix[both, i] - matrix[both, i].mean()
-                y = matrix[both, j] - matrix[both, j].mean()
-                denominator = float(np.sqrt(np.dot(x, x) * np.dot(y, y)))
-                if denominator > 0:
-                    value = float(np.dot(x, y)) / denominator
-            corr[i, j] = corr[j, i] = value
-    return corr
+    answered = present.sum(axis=0)
+    spread = np.array([np.ptp(matrix[present[:, i], i]) if answered[i] else 0.0 for i in range(k)])
+    diagonal = np.where((answered >= 2) & (spread > 0), 1.0, np.nan)
+    corr[np.diag_indices(k)] = diagonal
+    return np.clip(corr, -1.0, 1.0)
 
 
 def _nearest_correlation(corr: FloatArray) -> tuple[FloatArray, bool]:
@@ -253,21 +259,19 @@ def _one_factor_ml(corr: FloatArray) -> tuple[FloatArray, FloatArray]:
         values, vectors = np.linalg.eigh(corr / np.outer(root, root))
         return root * vectors[:, -1] * np.sqrt(max(values[-1] - 1.0, 0.0))
 
-    def objective(psi: FloatArray) -> float:
+    def objective_and_gradient(psi: FloatArray) -> tuple[float, FloatArray]:
+        # one eigendecomposition gives both the fit function and its gradient
         root = np.sqrt(psi)
-        values = np.linalg.eigvalsh(corr / np.outer(root, root))[:-1]
-        return float(-np.sum(np.log(values) - values) - 1 + k)
-
-    def gradient(psi: FloatArray) -> FloatArray:
-        load = loadings_for(psi)
-        residual = np.outer(load, load) + np.diag(psi) - corr
-        return np.diag(residual) / psi**2
+        values, vectors = np.linalg.eigh(corr / np.outer(root, root))
+        rest = values[:-1]
+        load = root * vectors[:, -1] * np.sqrt(max(values[-1] - 1.0, 0.0))
+        return float(-np.sum(np.log(rest) - rest) - 1 + k), (load**2 + psi - np.diag(corr)) / psi**2
 
     start = np.clip((1 - 0.5 / k) / np.diag(np.linalg.inv(corr)), HEYWOOD_BOUND, 1.0)
     result = optimize.minimize(
-        objective,
+        objective_and_gradient,
         start,
-        jac=gradient,
+        jac=True,
         method="L-BFGS-B",
         bounds=[(HEYWOOD_BOUND, 1.0)] * k,
         options={"ftol": 1e-12, "gtol": 1e-9, "maxiter": 1000},
