@@ -16,6 +16,7 @@ import gc
 import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -109,21 +110,24 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
         records = list(reader)
     except csv.Error as exc:
         raise InputError([Problem(name, reader.line_num, f"cannot read this line as CSV ({exc})")]) from None
-    numbered: list[tuple[int, list[str]]]
-    if reader.line_num == len(records):  # every record is one line: no quoted line breaks
-        numbered = list(enumerate(records, 1))
+    starts: Sequence[int]  # the line each record starts on
+    if reader.line_num == len(records):  # one record per line: no quoted line breaks
+        starts = range(1, len(records) + 1)
     else:
         numbered = list(_numbered(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+        starts, records = [line for line, _ in numbered], [cells for _, cells in numbered]
     # Skip blank lines before the header as spreadsheets sometimes write them.
-    while numbered and not any(c.strip() for c in numbered[0][1]):
-        numbered.pop(0)
-    if not numbered:
+    first = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
+    if first is None:
         raise _empty(name)
-    (header_line, header), body = numbered[0], numbered[1:]
-    if header_line != 1:
-        raise InputError([Problem(name, header_line, "the header must be on the first line")])
-    rows: list[Line] = [(line, cells) for line, cells in body if "".join(cells).strip()]
-    return list(header), rows
+    if starts[first] != 1:
+        raise InputError([Problem(name, starts[first], "the header must be on the first line")])
+    rows: list[Line] = [
+        (line, cells)
+        for line, cells in zip(starts[1:], islice(records, 1, None))
+        if cells and (cells[0] and not cells[0].isspace() or "".join(cells).strip())  # not blank
+    ]
+    return list(records[0]), rows
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:

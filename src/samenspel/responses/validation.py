@@ -12,10 +12,11 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from operator import itemgetter
+from types import MemberDescriptorType
 
 from samenspel.errors import InputError, Problem
 from samenspel.i18n import LANGUAGES
@@ -33,6 +34,7 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language")
 _INVALID = object()  # a cell that is not a clean number; such rows go the slow way to get their message
+_ANSWER_FIELDS: tuple[str, ...] = COLUMNS + OPTIONAL_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,31 +162,32 @@ class _Checker:
         width, unnamed, columns = self._width, self._unnamed, self._columns
         context_of = itemgetter(*(columns[c] for c in _CONTEXT_COLUMNS if c in columns))
         i_item, i_value, i_target = columns["item"], columns["value"], columns.get("target")
-        contexts: dict[tuple[Cell, ...], tuple] = {}
+        contexts: dict[tuple[Cell, ...], tuple[str, str, str, str, str | None, date | None, str | None]] = {}
         kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
         numbers: dict[str, float | None | object] = {}
-        seen, slow = self.seen, self.row
+        seen, slow, fall_back, new_answer = self.seen, self.row, self._fall_back, _new_answer
         padding: list[Cell] = [None] * width
         answers: list[Answer] = []
+        append = answers.append
         n_rows = 0
         for line, cells in lines:
             n_rows += 1
             row = cells
             if len(row) != width:
                 row = [*row, *padding[len(row) :]] if len(row) < width else None
-            if row is not None and unnamed and any(as_text(row[i]).strip() for i in unnamed):
-                row = None
-            key = context_of(row) if row is not None else None
-            context = contexts.get(key) if key is not None else None
+            if row is None or (unnamed and any(as_text(row[i]).strip() for i in unnamed)):
+                fall_back(line, cells, answers)
+                continue
+            key = context_of(row)
+            context = contexts.get(key)
             if context is None:
                 answer = slow(Row(line, cells))
                 if answer is not None:
-                    answers.append(answer)
-                    if key is not None:
-                        contexts[key] = (
-                            answer.alliance, answer.round, answer.respondent, answer.partner,
-                            answer.role, answer.round_date, answer.language,
-                        )  # fmt: skip
+                    append(answer)
+                    contexts[key] = (
+                        answer.alliance, answer.round, answer.respondent, answer.partner,
+                        answer.role, answer.round_date, answer.language,
+                    )  # fmt: skip
                 continue
             alliance, round_id, respondent, partner, role, round_date, language = context
 
@@ -193,7 +196,7 @@ class _Checker:
             if kind is _INVALID:
                 kind = kinds[raw_item] = self._kind(raw_item)
             if kind is None:
-                self._fall_back(line, cells, answers)
+                fall_back(line, cells, answers)
                 continue
             item_id, relation, text_item, allowed = kind
 
@@ -201,7 +204,7 @@ class _Checker:
             if target is not None:
                 target = (target.strip() if type(target) is str else as_text(target).strip()) or None
             if (target is None or target == partner) if relation else target is not None:
-                self._fall_back(line, cells, answers)
+                fall_back(line, cells, answers)
                 continue
 
             raw = row[i_value]
@@ -220,18 +223,16 @@ class _Checker:
                 else:
                     number = None if raw is None else _INVALID
                 if number is not None and number not in allowed:
-                    self._fall_back(line, cells, answers)
+                    fall_back(line, cells, answers)
                     continue
                 value = number  # type: ignore[assignment]
 
             answer_key = (round_id, respondent, item_id, target)
             if answer_key in seen:
-                self._fall_back(line, cells, answers)
+                fall_back(line, cells, answers)
                 continue
             seen[answer_key] = line
-            answers.append(
-                Answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language)
-            )
+            append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language))
         return answers, n_rows
 
     def _fall_back(self, line: int, cells: Sequence[Cell], answers: list[Answer]) -> None:
@@ -440,6 +441,41 @@ class _Checker:
         return None
 
 
+def _answer_constructor() -> Callable[..., Answer]:
+    """A constructor for :class:`Answer` that is about twice as fast as the dataclass one.
+
+    The frozen dataclass ``__init__`` sets each field through ``object.__setattr__`` by name;
+    this sets the same slots through their descriptors. The result is an ordinary Answer
+    (equal, hashable, frozen). Should Answer ever get other fields, the dataclass one is used.
+    """
+    names = tuple(f.name for f in fields(Answer))
+    if names != _ANSWER_FIELDS or not all(isinstance(vars(Answer).get(n), MemberDescriptorType) for n in names):
+        return Answer
+    new = object.__new__
+    set_alliance, set_round, set_respondent, set_partner, set_item, set_value, set_role, set_target, set_date, set_language = (
+        vars(Answer)[n].__set__ for n in names
+    )
+
+    def new_answer(
+        alliance: str, round: str, respondent: str, partner: str, item: str, value: Value,
+        role: str | None, target: str | None, round_date: date | None, language: str | None,
+    ) -> Answer:  # fmt: skip
+        answer = new(Answer)
+        set_alliance(answer, alliance)
+        set_round(answer, round)
+        set_respondent(answer, respondent)
+        set_partner(answer, partner)
+        set_item(answer, item)
+        set_value(answer, value)
+        set_role(answer, role)
+        set_target(answer, target)
+        set_date(answer, round_date)
+        set_language(answer, language)
+        return answer
+
+    return new_answer
+
+
 def _number(cell: str) -> float | None | object:
     """A text cell as :meth:`_Checker._value` reads it: a float, None when empty, or ``_INVALID``."""
     text = cell.strip()
@@ -459,3 +495,6 @@ def _number(cell: str) -> float | None | object:
 def _suggest(name: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_new_answer = _answer_constructor()
