@@ -16,6 +16,7 @@ from samenspel.instrument import load_instrument
 from samenspel.knowledge import load_knowledge
 from samenspel.web.alliances.demo_data import OPEN_ROUND, load_demo
 from samenspel.web.alliances.models import Membership
+from webhelpers import leaks
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +48,9 @@ def test_demo_loads_once_with_an_open_round(demo):
 
 def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_user_model, demo):
     alliance, _ = load_demo(demo)
-    viewer = django_user_model.objects.create_user("vera", password="x")
-    Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
-    client.force_login(viewer)
+    fien = django_user_model.objects.create_user("fien", password="x")
+    Membership.objects.create(user=fien, alliance=alliance, role=Membership.FACILITATOR)
+    client.force_login(fien)
     base = f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/"
     got = client.get(base + "dashboard.json").json()
     expected = analyse(demo, load_instrument(), load_knowledge(), round="2025-najaar",
@@ -57,13 +58,59 @@ def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_u
     assert got == json.loads(json.dumps(expected))
     # the welfare foundation has two respondents: hidden per partner
     assert got["domains"]["ambition"]["by_partner"]["Welzijn Samen"] is None
+
+
+def test_viewer_sees_alliance_results_and_only_partners_above_min_group(client, django_user_model, demo):
+    alliance, _ = load_demo(demo)
+    viewer = django_user_model.objects.create_user("vera", password="x")
+    Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
+    client.force_login(viewer)
+    base = f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/"
+    got = client.get(base + "dashboard.json").json()
+    expected = json.loads(json.dumps(analyse(demo, load_instrument(), load_knowledge(), round="2025-najaar",
+                                             settings=Settings(min_group=3)).to_dict("nl")))
+    # alliance-wide results are all there
+    assert got["domains"]["ambition"]["score"] == expected["domains"]["ambition"]["score"]
+    assert got["problems"] == expected["problems"] and got["trend"] == expected["trend"]
+    # a partner with enough respondents keeps its figures, the small one has none (network included)
+    big, small = got["network"]["partners"]["Ziekenhuis Waalzicht"], got["network"]["partners"]["Welzijn Samen"]
+    assert big == expected["network"]["partners"]["Ziekenhuis Waalzicht"]
+    assert expected["network"]["partners"]["Welzijn Samen"]["in_trust"] is not None  # the analysis has it ...
+    assert small["in_trust"] is None and small["power"] is None  # ... the viewer does not
+    assert got["domains"]["ambition"]["by_partner"]["Welzijn Samen"] is None
+    assert got["domains"]["ambition"]["by_partner"]["Ziekenhuis Waalzicht"] is not None
     html = client.get(base + "dashboard/").content.decode()
-    assert "Ziekenhuis Waalzicht" in html and "Diagnose" in html
-    assert load_knowledge().phases[got["phase"]["modal"]].name.nl in html
+    assert "Ziekenhuis Waalzicht" in html and "Welzijn Samen" in html  # named, never scored
+    assert leaks(html, "Welzijn Samen") == []
+    assert leaks(html, "Ziekenhuis Waalzicht")  # the check finds figures of a partner that is shown
     # a viewer reads results but cannot manage the round or download answers
     assert client.get(base).status_code == 404
     assert client.get(base + "export.csv").status_code == 404
     assert client.get(base + "links.csv").status_code == 404
+
+
+def test_dashboard_shows_every_part_of_the_diagnosis_with_offline_charts(client, django_user_model, demo):
+    alliance, _ = load_demo(demo)
+    fien = django_user_model.objects.create_user("fien", password="x")
+    Membership.objects.create(user=fien, alliance=alliance, role=Membership.FACILITATOR)
+    client.force_login(fien)
+    kb = load_knowledge()
+    d = client.get(f"/en/a/{ALLIANCE_ID}/rounds/2025-najaar/dashboard.json").json()
+    html = client.get(f"/en/a/{ALLIANCE_ID}/rounds/2025-najaar/dashboard/").content.decode()
+    for section in ("page-one", "domains", "divergence", "paradoxes", "network", "problems", "trend", "phase", "trust"):
+        assert f'id="{section}"' in html, section
+    assert kb.domains["ambition"].name.en in html
+    assert kb.phases[d["phase"]["modal"]].name.en in html
+    assert kb.trust_quadrants[d["trust_formal"]["quadrant"]].name.en in html
+    assert next(iter(kb.paradoxes.values())).pole_a.en in html  # the paradox chart's poles
+    strongest = max(d["problems"], key=lambda p: p["strength"])
+    assert kb.problems[strongest["id"]].name.en in html
+    assert kb.interventions[strongest["interventions"][0]].name.en in html
+    assert d["trend"]["previous_round"] in html
+    # charts are inline SVG (report.charts via vl-convert) and the page loads nothing from elsewhere
+    assert html.count("<svg") >= 5
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/', "").replace("xmlns:xlink=\"http://www.w3.org/", "")
+    assert "https://" not in html
 
 
 def test_round_without_answers_says_so(client, django_user_model, demo):

@@ -37,3 +37,17 @@ def small_instrument(short: bool = False) -> Instrument:
 def make_respondent(rnd: MeasurementRound, partner: str = "A", code: str = "r1", lang: str = "nl") -> tuple[Respondent, str]:
     r = Respondent.objects.create(round=rnd, partner=rnd.alliance.partners.get(code=partner), code=code, language=lang)
     return r, tokens.issue(r)
+
+
+def leaks(document: str, name: str) -> list[str]:
+    """HTML blocks (paragraph, list item, table row, heading, SVG text or tooltip) that
+    mention ``name`` and hold a digit: a per-partner figure next to the partner."""
+    import html as html_lib
+    import re
+
+    body = re.sub(r"<(style|script)\b.*?</\1>", "", document, flags=re.S | re.I)
+    body = re.sub(r"</?t[dh]\b[^>]*>", " ", body, flags=re.I)
+    block = re.compile(r"<(?:/?(?:p|li|tr|h[1-6]|figcaption|title|text|td|th|div|section|ul|ol|table|svg|figure|nav|option)\b|br)[^>]*>",
+                       re.I)
+    blocks = [html_lib.unescape(re.sub(r"<[^>]+>", " ", part)) for part in block.split(body)]
+    return [b.strip() for b in blocks if name in b and re.search(r"\d", b)]

@@ -1,75 +1,100 @@
 """The diagnosis of a round: an HTML page and its JSON twin (``dashboard.json``).
 
-Open to facilitators and viewers of the alliance. Per-partner figures of
-partners below the minimum group size are null in the analysis itself.
+Open to facilitators and viewers of the alliance. The page is laid out from
+the steering-group report's own context (``samenspel.report.context``) and
+charts (``samenspel.report.charts``: Vega-Lite rendered to inline SVG by
+vl-convert, offline), so the dashboard and the report never disagree and
+share one privacy rule: per-partner figures only for partners with at least
+the minimum group of respondents. Viewers' JSON also loses the network
+figures of those small partners (:func:`diagnosis.for_viewer`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from samenspel.web.alliances import access
-from samenspel.web.alliances.diagnosis import diagnose
+from samenspel.web.alliances import access, survey
+from samenspel.web.alliances.diagnosis import analysed, for_viewer
+from samenspel.web.alliances.models import MeasurementRound, Membership
 
 
 def _lang() -> str:
     return "en" if (translation.get_language() or "nl").startswith("en") else "nl"
 
 
-def _named(kind: str, ids: list[str], lang: str) -> list[tuple[str, str]]:
-    from samenspel.knowledge import load_knowledge
+def _invited(rnd: MeasurementRound) -> dict[str, int] | None:
+    """People with a personal link per partner (for response rates), if links were made in this round."""
+    rows = rnd.respondents.exclude(nonce="").values("partner__code").annotate(n=Count("id"))
+    invited = {r["partner__code"]: r["n"] for r in rows}
+    return invited or None
 
-    table: dict[str, Any] = getattr(load_knowledge(), kind)
-    return [(i, table[i].name.get(lang) if i in table else i) for i in ids]
+
+def _labels(lang: str, min_group: int, strong: str) -> dict[str, str]:
+    """The report's fixed texts in ``lang`` (the few with a placeholder filled in)."""
+    from samenspel.report.labels import L, t
+
+    fill = {"domains_intro": {"min": min_group}, "problems_intro": {"strong": strong}}
+    out = {}
+    for key, text in L.items():
+        raw = text.get(lang)
+        if key in fill:
+            out[key] = t(key, lang, **fill[key])
+        elif "{" not in raw:
+            out[key] = raw
+    return out
+
+
+def context_for(rnd: MeasurementRound, lang: str) -> dict[str, Any] | None:
+    """What the dashboard shows (the report's context), cached with the diagnosis version."""
+    from samenspel.knowledge import load_knowledge
+    from samenspel.report import Options
+    from samenspel.report.context import build_context
+
+    result = analysed(rnd, lang)
+    if result is None:
+        return None
+    invited = _invited(rnd)
+    links = hashlib.sha256(repr(sorted((invited or {}).items())).encode()).hexdigest()[:12]
+    key = f"samenspel-dashboard-{rnd.pk}-{lang}-{result['version']}-{links}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    opts = Options(lang=lang, title=rnd.alliance.name, invited=invited, network_svg=result["network_svg"])
+    ctx = build_context(result["data"], load_knowledge(), survey.load_instrument(short=rnd.short), opts)
+    ctx.pop("L", None)  # a function; the template gets plain labels instead
+    ctx["labels"] = _labels(lang, ctx["min_group"], ctx["strong"])
+    cache.set(key, ctx, timeout=3600)
+    return ctx
 
 
 @login_required
 def dashboard(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code, role=None)
     lang = _lang()
-    diagnosis = diagnose(rnd, lang)
-    context: dict[str, Any] = {"alliance": rnd.alliance, "round": rnd, "d": diagnosis}
-    if diagnosis is not None:
-        from samenspel.knowledge import load_knowledge
-
-        kb = load_knowledge()
-        context["partners"] = list(diagnosis["partners"])
-        context["domains"] = [
-            {"id": k, "name": kb.domains[k].name.get(lang) if k in kb.domains else k, **v,
-             "cells": [v.get("by_partner", {}).get(p) for p in context["partners"]]}
-            for k, v in diagnosis["domains"].items()
-        ]
-        context["paradoxes"] = [
-            {"id": k, "name": kb.paradoxes[k].name.get(lang) if k in kb.paradoxes else k, **v}
-            for k, v in diagnosis["paradoxes"].items()
-        ]
-        context["problems"] = [
-            {**p, "name": kb.problems[p["id"]].name.get(lang) if p["id"] in kb.problems else p["id"],
-             "named_interventions": _named("interventions", p.get("interventions", []), lang)}
-            for p in diagnosis["problems"]
-        ]
-        quadrant = diagnosis["trust_formal"].get("quadrant")
-        context["quadrant"] = kb.trust_quadrants.get(quadrant) if quadrant else None
-        modal = diagnosis["phase"].get("modal")
-        context["phase"] = kb.phases.get(modal) if modal else None
-        model = kb.phase_models.get(rnd.alliance.phase_model)
-        if model is not None and modal:
-            context["stages"] = [st for st in model.stages if modal in st.axis]
-            context["phase_model"] = model
-        advice = diagnosis["governance"].get("advice")
-        context["advice"] = kb.governance_advice.get(advice) if advice else None
-    return render(request, "facilitator/dashboard.html", context)
+    r = context_for(rnd, lang)
+    role = access.role_in(request.user, rnd.alliance)
+    earlier = rnd.alliance.rounds.exclude(pk=rnd.pk).order_by("-opens")
+    return render(request, "facilitator/dashboard.html", {
+        "alliance": rnd.alliance, "round": rnd, "r": r, "is_facilitator": role == Membership.FACILITATOR,
+        "other_rounds": earlier,
+    })
 
 
 @login_required
 def dashboard_json(request: HttpRequest, slug: str, code: str) -> JsonResponse:
     rnd = access.round_for(request.user, slug, code, role=None)
-    diagnosis = diagnose(rnd, _lang())
-    if diagnosis is None:
+    result = analysed(rnd, _lang())
+    if result is None:
         return JsonResponse({"error": "no submitted answers in this round"}, status=404)
-    return JsonResponse(diagnosis, json_dumps_params={"ensure_ascii": False})
+    data = result["data"]
+    if access.role_in(request.user, rnd.alliance) != Membership.FACILITATOR:
+        data = for_viewer(data)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
