@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -11,8 +11,9 @@ from samenspel.cli.common import language, write_output
 from samenspel.errors import InputError, SamenspelError
 from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument
-from samenspel.network import DIMENSIONS, NetworkResult, build_networks, measure, relation_items
-from samenspel.network.findings import DIMENSION_NAMES
+
+if TYPE_CHECKING:  # the network package (networkx) is imported when the command runs, not at start-up
+    from samenspel.network import NetworkResult
 
 FORMATS = ("text", "json", "svg")
 
@@ -35,6 +36,7 @@ def _fail(exc: SamenspelError) -> NoReturn:
 def analyse_file(file: Path, round_id: str | None, min_group: int) -> tuple[str, str, NetworkResult]:
     """Read ``file`` and measure the network of one round (default: the last). Returns (alliance, round, result)."""
     from samenspel.instrument import load_instrument
+    from samenspel.network import build_networks, measure, relation_items
     from samenspel.responses.reader import read_responses
 
     inst = instrument() or load_instrument()
@@ -68,6 +70,7 @@ def register(app: typer.Typer) -> None:
         """Who trusts, depends on, sees influence in and exchanges with whom; camps, power, isolation."""
         import json
 
+        from samenspel.network import DIMENSIONS
         from samenspel.network.picture import render_svg
 
         try:
@@ -122,6 +125,8 @@ def summary(result: NetworkResult, dimension: str, lang: str, alliance: str, rou
     """A short readable report of the network (Dutch by default)."""
     dim = result.dimensions[dimension]
     n = len(result.networks.partners)
+    from samenspel.network.findings import DIMENSION_NAMES
+
     name = DIMENSION_NAMES[dimension].get(lang)
 
     def num(x: float | None, digits: int = 2) -> str:
