@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from samenspel.web.alliances import tokens
-from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound, Membership, Respondent
+from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound, Membership, ReportJob, Respondent
 
 from webhelpers import make_respondent
 
@@ -186,12 +186,14 @@ def test_export_holds_only_submitted_answers(fclient, rnd, client, respondent):
 def test_delete_one_respondent_needs_confirmation(fclient, rnd, respondent):
     r, _ = respondent
     Answer.objects.create(respondent=r, item="amb_01", value=3)
+    ReportJob.objects.create(round=rnd, status=ReportJob.DONE, pdf=b"%PDF")  # built with r1's answers
     page = BASE + "/rounds/2026-1/respondents/r1/delete/"
     assert fclient.get(page).status_code == 200
     assert fclient.post(page, {"confirm": "wrong"}).status_code == 400
     assert Respondent.objects.filter(pk=r.pk).exists()
     assert fclient.post(page, {"confirm": "r1"}).status_code == 302
     assert not Respondent.objects.filter(pk=r.pk).exists() and not Answer.objects.exists()
+    assert not ReportJob.objects.exists()
 
 
 def test_delete_alliance_removes_everything(fclient, alliance, rnd, respondent):

@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from samenspel.web.alliances.api import api
-from samenspel.web.alliances.views import dashboard, facilitator, respondent, rounds
+from samenspel.web.alliances.views import dashboard, facilitator, reports, respondent, rounds
 
 respondent_patterns = (
     [
@@ -32,6 +32,11 @@ round_patterns = [
     path("export.csv", rounds.export_csv, name="export"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard.json", dashboard.dashboard_json, name="dashboard_json"),
+    path("report/", reports.report_page, name="report"),
+    path("report.html", reports.report_html, name="report_html"),
+    path("report/pdf/", reports.report_pdf, name="report_pdf"),
+    path("report/<int:job>/", reports.report_job, name="report_job"),
+    path("report/<int:job>/report.pdf", reports.report_download, name="report_download"),
     path("rates/", rounds.rates_partial, name="rates"),
     path("respondents/", rounds.respondent_lookup, name="respondent_lookup"),
     path("respondents/<str:respondent>/delete/", rounds.respondent_delete, name="respondent_delete"),

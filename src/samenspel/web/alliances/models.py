@@ -151,3 +151,29 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     last_used = models.DateTimeField(null=True, blank=True)
+
+
+class ReportJob(models.Model):
+    """A steering-group report (PDF) being built in the background for one round.
+
+    The PDF is kept in the database (a few hundred kB) so any web worker can
+    serve it; whoever may see the round's diagnosis may download it.
+    """
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    STATUSES = [(QUEUED, "queued"), (RUNNING, "running"), (DONE, "done"), (FAILED, "failed")]
+
+    round = models.ForeignKey(MeasurementRound, on_delete=models.CASCADE, related_name="report_jobs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    language = models.CharField(max_length=2, default="nl")
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    pdf = models.BinaryField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -76,3 +76,33 @@ def send_links(respondent_ids: list[int], base_url: str, kind: str = "invite") -
         sent += 1
     log.info("sent %d %s mails", sent, kind)
     return sent
+
+
+@task()
+def build_report_pdf(job_id: int) -> str:
+    """Render the PDF report of one :class:`ReportJob` and store it on the job; returns its status.
+
+    A failure is kept on the job (the page shows it) and logged by type only:
+    the report holds answers-derived figures, which never go to the log.
+    """
+    from samenspel.web.alliances.models import ReportJob
+    from samenspel.web.alliances.reporting import report_pdf
+
+    job = ReportJob.objects.select_related("round__alliance").filter(pk=job_id).first()
+    if job is None:  # deleted in the meantime (e.g. the alliance)
+        return "gone"
+    ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.RUNNING)
+    try:
+        pdf = report_pdf(job.round, job.language)
+    except Exception as exc:  # noqa: BLE001 - any failure must end up on the job, not kill the worker
+        log.error("report %d failed: %s", job.pk, type(exc).__name__)
+        ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.FAILED, error=type(exc).__name__,
+                                                   finished_at=timezone.now())
+        return ReportJob.FAILED
+    if pdf is None:
+        ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.FAILED, error="no answers",
+                                                   finished_at=timezone.now())
+        return ReportJob.FAILED
+    ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.DONE, pdf=pdf, finished_at=timezone.now())
+    log.info("report %d built (%d bytes)", job.pk, len(pdf))
+    return ReportJob.DONE

@@ -16,25 +16,17 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from samenspel.web.alliances import access, survey
+from samenspel.web.alliances import access, reporting, survey
 from samenspel.web.alliances.diagnosis import analysed, for_viewer
 from samenspel.web.alliances.models import MeasurementRound, Membership
 
 
 def _lang() -> str:
     return "en" if (translation.get_language() or "nl").startswith("en") else "nl"
-
-
-def _invited(rnd: MeasurementRound) -> dict[str, int] | None:
-    """People with a personal link per partner (for response rates), if links were made in this round."""
-    rows = rnd.respondents.exclude(nonce="").values("partner__code").annotate(n=Count("id"))
-    invited = {r["partner__code"]: r["n"] for r in rows}
-    return invited or None
 
 
 def _labels(lang: str, min_group: int, strong: str) -> dict[str, str]:
@@ -55,19 +47,18 @@ def _labels(lang: str, min_group: int, strong: str) -> dict[str, str]:
 def context_for(rnd: MeasurementRound, lang: str) -> dict[str, Any] | None:
     """What the dashboard shows (the report's context), cached with the diagnosis version."""
     from samenspel.knowledge import load_knowledge
-    from samenspel.report import Options
     from samenspel.report.context import build_context
 
     result = analysed(rnd, lang)
     if result is None:
         return None
-    invited = _invited(rnd)
+    invited = reporting.invited(rnd)
     links = hashlib.sha256(repr(sorted((invited or {}).items())).encode()).hexdigest()[:12]
     key = f"samenspel-dashboard-{rnd.pk}-{lang}-{result['version']}-{links}"
     cached = cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    opts = Options(lang=lang, title=rnd.alliance.name, invited=invited, network_svg=result["network_svg"])
+    opts = reporting.options(rnd, lang, result["network_svg"])
     ctx = build_context(result["data"], load_knowledge(), survey.load_instrument(short=rnd.short), opts)
     ctx.pop("L", None)  # a function; the template gets plain labels instead
     ctx["labels"] = _labels(lang, ctx["min_group"], ctx["strong"])

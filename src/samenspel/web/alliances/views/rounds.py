@@ -22,7 +22,7 @@ from samenspel.responses.writer import to_csv
 from samenspel.web.alliances import access, dataset, survey, tokens
 from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm
 from samenspel.web.alliances.importing import import_into
-from samenspel.web.alliances.models import MeasurementRound, Respondent
+from samenspel.web.alliances.models import MeasurementRound, ReportJob, Respondent
 from samenspel.web.alliances.tasks import send_links
 
 
@@ -187,7 +187,10 @@ def respondent_delete(request: HttpRequest, slug: str, code: str, respondent: st
     person = get_object_or_404(Respondent, round=rnd, code=respondent)
     form = ConfirmForm(request.POST or None, expected=person.code)
     if request.method == "POST" and form.is_valid():
-        person.delete()
+        with transaction.atomic():
+            person.delete()
+            # stored PDF reports were built with this person's answers (trends reach other rounds)
+            ReportJob.objects.filter(round__alliance=rnd.alliance).delete()
         messages.success(request, f"{respondent}: verwijderd / deleted")
         return redirect("facilitator:round", slug=slug, code=code)
     return render(request, "facilitator/confirm_delete.html",
