@@ -98,6 +98,14 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"Samenspel: http://{shown}:{port}/nl/   (Ctrl-C to stop)")
         processes = [server, worker]
         interrupted = False
+
+        def _interrupt(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        # SIGTERM (systemd, docker, kill) and SIGINT stop both children; a
+        # background job started from a script has SIGINT ignored, so set both.
+        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
         try:
             while all(p.poll() is None for p in processes):
                 time.sleep(0.5)
