@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from operator import itemgetter
 from types import MemberDescriptorType
+from typing import Literal
 
 from samenspel.errors import InputError, Problem
 from samenspel.i18n import LANGUAGES
@@ -35,6 +36,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language")
 _INVALID = object()  # a cell that is not a clean number; such rows go the slow way to get their message
 _ANSWER_FIELDS: tuple[str, ...] = COLUMNS + OPTIONAL_COLUMNS
+# Remembered clean parts of a row: alliance, round, respondent, partner, role, round_date, language and
+# the respondent's answered items; item id, target, value, relation? and the duplicate key.
+_Context = tuple[str, str, str, str, "str | None", "date | None", "str | None", "dict[str | tuple[str, str], int]"]
+_Part = tuple[str, "str | None", "Value", bool, "str | tuple[str, str]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +111,8 @@ class _Checker:
         self.date_conflicts: set[tuple[str, date]] = set()
         self.partner_of: dict[tuple[str, str], tuple[str, int]] = {}
         self.partner_conflicts: set[tuple[str, str, str]] = set()
-        self.seen: dict[tuple[str, str, str, str | None], int] = {}
+        # Line of the first answer per (round, respondent), then per item or (item, target).
+        self.seen: dict[tuple[str, str], dict[str | tuple[str, str], int]] = {}
         self.hints: dict[str, str] = {}
         self.dates: dict[str, date] = {}
 
@@ -162,10 +168,14 @@ class _Checker:
         width, unnamed, columns = self._width, self._unnamed, self._columns
         context_of = itemgetter(*(columns[c] for c in _CONTEXT_COLUMNS if c in columns))
         i_item, i_value, i_target = columns["item"], columns["value"], columns.get("target")
-        contexts: dict[tuple[Cell, ...], tuple[str, str, str, str, str | None, date | None, str | None]] = {}
+        answer_of: Callable[[Sequence[Cell]], tuple[Cell, Cell, Cell]] = (
+            itemgetter(i_item, i_target, i_value) if i_target is not None else lambda row: (row[i_item], None, row[i_value])
+        )
+        parts: dict[tuple[Cell, Cell, Cell], _Part | Literal[False]] = {}
+        contexts: dict[tuple[Cell, ...], _Context] = {}
         kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
         numbers: dict[str, float | None | object] = {}
-        seen, slow, fall_back, new_answer = self.seen, self.row, self._fall_back, _new_answer
+        slow, fall_back, new_answer, answered_by = self.row, self._fall_back, _new_answer, self._answered
         padding: list[Cell] = [None] * width
         answers: list[Answer] = []
         append = answers.append
@@ -187,58 +197,78 @@ class _Checker:
                     contexts[key] = (
                         answer.alliance, answer.round, answer.respondent, answer.partner,
                         answer.role, answer.round_date, answer.language,
+                        answered_by(answer.round, answer.respondent),
                     )  # fmt: skip
                 continue
-            alliance, round_id, respondent, partner, role, round_date, language = context
+            alliance, round_id, respondent, partner, role, round_date, language, answered = context
 
-            raw_item = row[i_item]
-            kind = kinds.get(raw_item, _INVALID)
-            if kind is _INVALID:
-                kind = kinds[raw_item] = self._kind(raw_item)
-            if kind is None:
+            key = answer_of(row)
+            part = parts.get(key)
+            if part is None:
+                part = self._answer_part(*key, kinds, numbers)
+                if _same_for_equal(key[2]):
+                    parts[key] = part
+            if not part:
                 fall_back(line, cells, answers)
                 continue
-            item_id, relation, text_item, allowed = kind
-
-            target = None if i_target is None else row[i_target]
-            if target is not None:
-                target = (target.strip() if type(target) is str else as_text(target).strip()) or None
-            if (target is None or target == partner) if relation else target is not None:
+            item_id, target, value, relation, answer_key = part
+            if (relation and target == partner) or answer_key in answered:
                 fall_back(line, cells, answers)
                 continue
-
-            raw = row[i_value]
-            value: Value
-            if text_item:
-                text = raw if isinstance(raw, str) else as_text(raw)
-                value = text if text.strip() else None
-            else:
-                cell_type = type(raw)
-                if cell_type is str:
-                    number = numbers.get(raw, _INVALID)
-                    if number is _INVALID:
-                        number = numbers[raw] = _number(raw)
-                elif cell_type is float or cell_type is int or cell_type is bool:
-                    number = float(raw)
-                else:
-                    number = None if raw is None else _INVALID
-                if number is not None and number not in allowed:
-                    fall_back(line, cells, answers)
-                    continue
-                value = number  # type: ignore[assignment]
-
-            answer_key = (round_id, respondent, item_id, target)
-            if answer_key in seen:
-                fall_back(line, cells, answers)
-                continue
-            seen[answer_key] = line
+            answered[answer_key] = line
             append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language))
         return answers, n_rows
+
+    def _answered(self, round_id: str, respondent: str) -> dict[str | tuple[str, str], int]:
+        answered = self.seen.get((round_id, respondent))
+        if answered is None:
+            answered = self.seen[(round_id, respondent)] = {}
+        return answered
 
     def _fall_back(self, line: int, cells: Sequence[Cell], answers: list[Answer]) -> None:
         answer = self.row(Row(line, cells))
         if answer is not None:
             answers.append(answer)
+
+    def _answer_part(
+        self,
+        raw_item: Cell,
+        raw_target: Cell,
+        raw_value: Cell,
+        kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None],
+        numbers: dict[str, float | None | object],
+    ) -> _Part | Literal[False]:
+        """(item id, target, value, relation?, key) when these cells are clean on their own, else False.
+
+        Only the target being the respondent's own partner is left to check.
+        """
+        kind = kinds.get(raw_item, _INVALID)
+        if kind is _INVALID:
+            kind = kinds[raw_item] = self._kind(raw_item)
+        if kind is None:
+            return False
+        item_id, relation, text_item, allowed = kind
+        target = None if raw_target is None else as_text(raw_target).strip() or None
+        if (target is None) if relation else (target is not None):
+            return False
+        value: Value
+        if text_item:
+            text = raw_value if isinstance(raw_value, str) else as_text(raw_value)
+            value = text if text.strip() else None
+        else:
+            cell_type = type(raw_value)
+            if cell_type is str:
+                number = numbers.get(raw_value, _INVALID)  # type: ignore[call-overload]
+                if number is _INVALID:
+                    number = numbers[raw_value] = _number(raw_value)  # type: ignore[index, arg-type]
+            elif cell_type is float or cell_type is int or cell_type is bool:
+                number = float(raw_value)  # type: ignore[arg-type]
+            else:
+                number = None if raw_value is None else _INVALID
+            if number is not None and number not in allowed:
+                return False
+            value = number  # type: ignore[assignment]
+        return item_id, target, value, relation, item_id if target is None else (item_id, target)
 
     def _kind(self, cell: Cell) -> tuple[str, bool, bool, frozenset[object]] | None:
         """(id, relation?, text?, allowed numbers) of the item named in ``cell``; None if empty or unknown."""
@@ -302,8 +332,9 @@ class _Checker:
         if round_id and respondent and partner:
             self._check_partner(round_id, respondent, partner, line)
         if round_id and respondent and item_id:
-            key = (round_id, respondent, item_id, target)
-            first = self.seen.get(key)
+            answered = self._answered(round_id, respondent)
+            key = item_id if target is None else (item_id, target)
+            first = answered.get(key)
             if first is not None:
                 about = f", target {target}" if target else ""
                 self.problem(
@@ -312,7 +343,7 @@ class _Checker:
                     f"in round {round_id} (first at line {first})",
                 )
             else:
-                self.seen[key] = line
+                answered[key] = line
 
         if len(self.problems) > before:
             return None
@@ -474,6 +505,11 @@ def _answer_constructor() -> Callable[..., Answer]:
         return answer
 
     return new_answer
+
+
+def _same_for_equal(cell: Cell) -> bool:
+    """Whether every cell equal to this one reads as the same value (not so for 0.0 and -0.0, or NaN)."""
+    return cell is None or type(cell) is str or (type(cell) is float and cell != 0.0 and cell == cell)
 
 
 def _number(cell: str) -> float | None | object:
