@@ -62,6 +62,15 @@ def prepare(demo: bool = True) -> list[str]:
     return lines
 
 
+def worker_command() -> list[str]:
+    """The task worker for the configured backend: RQ's worker with a Redis queue, else db_worker."""
+    from django.conf import settings
+
+    if settings.TASKS["default"]["BACKEND"] == settings.RQ_BACKEND:
+        return [sys.executable, "-m", "samenspel.web", "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+    return [sys.executable, "-m", "samenspel.web", "db_worker", "--no-reload", "--interval", "2"]
+
+
 def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
     for p in processes:
         if p.poll() is None:
@@ -88,7 +97,7 @@ def register(app: typer.Typer) -> None:
         for line in prepare(demo):
             typer.echo(line)
         env = dict(os.environ)
-        worker = subprocess.Popen([sys.executable, "-m", "samenspel.web", "db_worker", "--no-reload", "--interval", "2"], env=env)
+        worker = subprocess.Popen(worker_command(), env=env)
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "samenspel.web.wsgi:application", "--bind", f"{host}:{port}",
              "--workers", str(workers), "--worker-class", "gthread", "--threads", "4", "--graceful-timeout", "5"],

@@ -115,7 +115,29 @@ def _database() -> dict[str, object]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-TASKS = {"default": {"BACKEND": os.environ.get("SAMENSPEL_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Background tasks: django-tasks' database backend by default (nothing extra to
+# run on one machine). SAMENSPEL_REDIS_URL switches to a Redis queue (RQ through
+# django-tasks-rq, the optional extra ``samenspel[redis]``) for installations
+# with web servers on more than one machine; `samenspel serve` then starts an
+# RQ worker instead of db_worker.
+REDIS_URL = os.environ.get("SAMENSPEL_REDIS_URL", "").strip()
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+_task_backend = os.environ.get("SAMENSPEL_TASK_BACKEND") or (RQ_BACKEND if REDIS_URL else "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": _task_backend}}
+if _task_backend == RQ_BACKEND:
+    from importlib.util import find_spec
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    if find_spec("django_tasks_rq") is None or find_spec("django_rq") is None:
+        raise ImproperlyConfigured(
+            "SAMENSPEL_REDIS_URL needs the Redis extra: pip install 'samenspel[redis]' (django-tasks-rq, django-rq)"
+        )
+    if not REDIS_URL:
+        raise ImproperlyConfigured(f"{RQ_BACKEND} needs SAMENSPEL_REDIS_URL, e.g. redis://127.0.0.1:6379/0")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]  # type: ignore[assignment]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
