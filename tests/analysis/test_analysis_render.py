@@ -40,7 +40,7 @@ def test_small_partner_shown_as_too_few_respondents_everywhere(power_play, kb):
 def test_markdown_in_english_with_tables(power_play, kb):
     md = render_markdown(power_play, kb, "en")
     assert md.startswith("# Samenspel diagnosis: test-alliance")
-    assert "## The three strongest signals" in md and "| angle | score |" in md
+    assert "## The three strongest signals" in md and "| domain | score |" in md
     assert "Respondents say one partner has too much say" in md
 
 

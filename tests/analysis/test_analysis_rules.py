@@ -65,10 +65,26 @@ def test_rule_ids_exist_in_the_real_knowledge_base():
 
 
 def test_evidence_templates_have_both_languages_and_placeholders():
+    """Every sentence shows the measured number and where the signal starts (the split: any split)."""
     for r in RULES:
         for c in r.conditions:
             for text in (c.evidence.nl, c.evidence.en):
-                assert "{value}" in text and "{start}" in text, (r.problem, c.indicator)
+                assert any(f in text for f in ("{value}", "{groups}", "{count}")), (r.problem, c.indicator)
+                assert any(f in text for f in ("{start}", "{start_pct}", "vanaf 2 groepen", "from 2 groups")), (r.problem, c.indicator)
+
+
+def test_evidence_counts_domains_and_groups_not_shares():
+    """'op 3 van de 5 invalshoeken' and 'in 2 groepen', never 'op 0,60 van de domeinen' or 'cluster(s)'."""
+    from samenspel.analysis.problems import evaluate
+
+    by_id = {r.problem: r for r in RULES}
+    values = {"divergent_share": 0.6, "divergent_count": 3.0, "divergent_judged": 5.0, "signal.values_fit": 60.0}
+    _, evidence, _ = evaluate(by_id["unbridgeable_diversity"], values)
+    assert evidence[0].text.nl == "Partners verschillen duidelijk op 3 van de 5 invalshoeken (signaal vanaf 20%)."
+    assert evidence[0].text.en == "Partners clearly differ on 3 of the 5 domains (signal from 20%)."
+    _, evidence, _ = evaluate(by_id["persistent_enemy_image"], {"network.trust_split": 1.0, "signal.stereotypes": 40.0})
+    assert "in 2 groepen" in evidence[0].text.nl and "into 2 groups" in evidence[0].text.en
+    assert "cluster" not in evidence[0].text.nl
 
 
 def test_rules_md_documents_every_rule_condition_and_indicator():

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from samenspel.analysis.diagnosis import Diagnosis
 from samenspel.analysis.matrix import RoundMatrix, build_matrix, split_rounds
 from samenspel.analysis.motives import FactorShare, Motives, factors, motives
+from samenspel.analysis.names import scale_name
 from samenspel.analysis.notice import Notice
 from samenspel.analysis.paradoxes import ParadoxResult, paradoxes
 from samenspel.analysis.phase import PhaseResult, phase
@@ -111,9 +112,10 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     groups = Groups.of(m, settings.min_group, targets)
     _group_notices(m, groups, settings, notices)
     domain_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "domain"))
-    domains = {d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices, reliability=full)
+    domains = {d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices, reliability=full,
+                        name=scale_name(kb, d))
                for d in domain_ids}
-    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full)
+    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, name=scale_name(kb, c))
               for c in OTHER_SCALES if m.exact(c)}
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
     signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False,
@@ -148,9 +150,14 @@ def _group_notices(m: RoundMatrix, groups: Groups, settings: Settings, notices: 
             f"Only {m.n} respondents in this round; the results are a first impression, not a conclusion.")))
     hidden = [p for p in groups.partners if 0 < groups.partner_n[p] < settings.min_group]
     if hidden:
-        notices.append(Notice("hidden_partners", Text(
-            f"{len(hidden)} partner(s) met minder dan {settings.min_group} respondenten: hun cijfers worden niet apart getoond ({', '.join(hidden)}).",
-            f"{len(hidden)} partner(s) with fewer than {settings.min_group} respondents: their figures are not shown separately ({', '.join(hidden)}).")))
+        names = ", ".join(hidden)
+        if len(hidden) == 1:
+            text = Text(f"{names} heeft minder dan {settings.min_group} respondenten; cijfers van deze partner worden niet apart getoond.",
+                        f"{names} has fewer than {settings.min_group} respondents; this partner's figures are not shown separately.")
+        else:
+            text = Text(f"{len(hidden)} partners hebben minder dan {settings.min_group} respondenten; hun cijfers worden niet apart getoond ({names}).",
+                        f"{len(hidden)} partners have fewer than {settings.min_group} respondents; their figures are not shown separately ({names}).")
+        notices.append(Notice("hidden_partners", text))
     if len(groups.eligible) < 2 and len(groups.partners) >= 2:
         notices.append(Notice("no_partner_comparison", Text(
             f"Minder dan twee partners hebben {settings.min_group} of meer respondenten; verschillen tussen partners zijn niet te toetsen.",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from samenspel.analysis.notice import Notice
-from samenspel.analysis.rules import INDICATORS, RULES, Rule, format_value
+from samenspel.analysis.rules import RULES, Rule, template_fields
 from samenspel.analysis.scales import ScaleResult
 from samenspel.i18n import Text
 from samenspel.knowledge.model import KnowledgeBase
@@ -84,6 +84,8 @@ def indicators(
     judged = [r.divergence for r in domains.values() if r.divergence is not None]
     if judged:
         put("divergent_share", sum(d.flag for d in judged) / len(judged))
+        put("divergent_count", float(sum(d.flag for d in judged)))
+        put("divergent_judged", float(len(judged)))
     amb = domains.get("ambition")
     if amb is not None:
         shown = [v for v in amb.by_partner.values() if v is not None]  # hidden partners are None
@@ -142,9 +144,7 @@ def evaluate(rule: Rule, values: Mapping[str, float]) -> tuple[float, tuple[Evid
         used += c.weight
         score += c.weight * d
         if d > 0:
-            unit = INDICATORS[c.indicator].unit
-            text = Text(*(getattr(c.evidence, lang).format(value=format_value(v, unit, lang),
-                                                           start=format_value(c.start, unit, lang))
+            text = Text(*(getattr(c.evidence, lang).format(**template_fields(c, v, values, lang))
                           for lang in ("nl", "en")))
             evidence.append(Evidence(c.indicator, v, c.start, c.full, c.direction, c.weight, d, text))
     coverage = used / total
@@ -160,14 +160,17 @@ def judge(values: Mapping[str, float], kb: KnowledgeBase, phase: int | None,
     found: list[Finding] = []
     for rule in RULES:
         strength, evidence, coverage = evaluate(rule, values)
-        if np.isnan(strength):
-            notices.append(Notice(f"rule_not_judged:{rule.problem}", Text(
-                f"Het probleem '{rule.problem}' is niet beoordeeld: te weinig gegevens ({coverage:.0%} van de indicatoren).",
-                f"The problem '{rule.problem}' was not judged: too little data ({coverage:.0%} of its indicators).")))
-            continue
-        if strength <= 0:
-            continue
         problem = kb.problems.get(rule.problem)
+        if np.isnan(strength):
+            name = problem.name if problem else Text(rule.problem, rule.problem)
+            notices.append(Notice(f"rule_not_judged:{rule.problem}", Text(
+                f"Het knelpunt '{name.nl}' is niet beoordeeld: er zijn te weinig gegevens "
+                f"(signalen met {coverage:.0%} van het gewicht beschikbaar, minstens 50% nodig).",
+                f"The problem '{name.en}' was not judged: too little data "
+                f"(signals carrying {coverage:.0%} of its weight available, at least 50% needed).")))
+            continue
+        if round(strength, 4) <= 0:  # FORMATS.md §3: only strength > 0, also after rounding
+            continue
         interventions: tuple[str, ...] = ()
         suited: tuple[str, ...] = ()
         if problem is not None:

@@ -21,6 +21,7 @@ over-organisation from seed 004; the indicators per problem are our reading
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -179,8 +180,8 @@ RULES: tuple[Rule, ...] = (
            "Eén partner krijgt weinig vertrouwen van de anderen: {value} (signaal onder {start}).",
            "One partner receives little trust from the others: {value} (signal below {start})."),
         _c("network.trust_split", "high", 0, 1, 1.0,
-           "Het vertrouwensnetwerk valt uiteen in {value} extra cluster(s) (signaal boven {start}).",
-           "The trust network splits into {value} extra cluster(s) (signal above {start})."),
+           "Het vertrouwensnetwerk valt uiteen in {groups} groepen die elkaar minder vertrouwen dan binnen de groep (signaal vanaf 2 groepen).",
+           "The trust network splits into {groups} groups that trust each other less than within the group (signal from 2 groups)."),
     )),
     Rule("double_loyalty", "001 §8.4.7", (
         _c("signal.torn_loyalty", "high", 50, 75, 2.0,
@@ -195,8 +196,8 @@ RULES: tuple[Rule, ...] = (
     )),
     Rule("unbridgeable_diversity", "001 §8.4.8", (
         _c("divergent_share", "high", 0.2, 0.6, 2.0,
-           "Partners verschillen duidelijk op {value} van de domeinen (signaal boven {start}).",
-           "Partners clearly differ on {value} of the domains (signal above {start})."),
+           "Partners verschillen duidelijk op {count} van de {total} invalshoeken (signaal vanaf {start_pct}).",
+           "Partners clearly differ on {count} of the {total} domains (signal from {start_pct})."),
         _c("signal.values_fit", "low", 50, 30, 2.0,
            "Waarden en werkstijlen passen slecht bij elkaar: {value} (signaal onder {start}).",
            "Values and working styles fit poorly: {value} (signal below {start})."),
@@ -227,6 +228,18 @@ RULES: tuple[Rule, ...] = (
            "Formal matters are tightly regulated: {value} (signal above {start})."),
     )),
 )
+
+
+def template_fields(c: Condition, value: float, values: Mapping[str, float], lang: str) -> dict[str, str]:
+    """What an evidence template may use: ``{value}`` and ``{start}`` formatted by the indicator's unit,
+    ``{start_pct}`` (a share as a percentage), ``{groups}`` (trust split: extra clusters + 1) and
+    ``{count}``/``{total}`` (domains on which partners clearly differ / domains judged)."""
+    unit = INDICATORS[c.indicator].unit
+    out = {"value": format_value(value, unit, lang), "start": format_value(c.start, unit, lang),
+           "start_pct": f"{100 * c.start:.0f}%", "groups": f"{value + 1:.0f}"}
+    out["count"] = f"{values.get('divergent_count', 0):.0f}"
+    out["total"] = f"{values.get('divergent_judged', 0):.0f}"
+    return out
 
 
 def format_value(value: float, unit: str, lang: str = "en") -> str:

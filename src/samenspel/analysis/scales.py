@@ -127,11 +127,17 @@ def _options(matrix: RoundMatrix, cols: list[int]) -> int | None:
     return int(hi - lo + 1)
 
 
+def _decimal(x: float, lang: str) -> str:
+    s = f"{x:.2f}"
+    return s.replace(".", ",") if lang == "nl" else s
+
+
 def scale(
     matrix: RoundMatrix, cols: list[int], key: str, construct: str, groups: Groups, settings: Settings,
-    notices: list[Notice], *, reliability: bool = True, divergence: bool = True,
+    notices: list[Notice], *, reliability: bool = True, divergence: bool = True, name: Text | None = None,
 ) -> ScaleResult:
-    """Score one scale; add notices for small n and low reliability."""
+    """Score one scale; add notices for small n and low reliability (naming the scale by ``name``)."""
+    label = name or Text(key, key)
     pomp = matrix.pomp[:, cols]
     raw = matrix.raw[:, cols]
     persons = person_scores(pomp, settings.min_item_share)
@@ -151,13 +157,16 @@ def scale(
         rel = Reliability(a, ci, om, used, len(cols))
         if used < settings.min_n_reliability:
             notices.append(Notice(f"small_n_reliability:{key}", Text(
-                f"De betrouwbaarheid van '{key}' rust op {used} respondenten (< {settings.min_n_reliability}); lees alpha met voorzichtigheid.",
-                f"Reliability of '{key}' rests on {used} respondents (< {settings.min_n_reliability}); read alpha with care.")))
+                f"De betrouwbaarheid van '{label.nl}' rust op {used} respondenten (minder dan {settings.min_n_reliability}); lees alpha met voorzichtigheid.",
+                f"The reliability of '{label.en}' rests on {used} respondents (fewer than {settings.min_n_reliability}); read alpha with care.")))
         low = [v for v in (a, om) if v is not None and v < settings.alpha_low]
         if low:
+            worst = min(low)
             notices.append(Notice(f"low_reliability:{key}", Text(
-                f"De schaal '{key}' is weinig betrouwbaar (alpha/omega {min(low):.3f} < {settings.alpha_low}); de items meten niet goed hetzelfde.",
-                f"The scale '{key}' has low reliability (alpha/omega {min(low):.3f} < {settings.alpha_low}); its items do not measure one thing well.")))
+                f"De vragen over '{label.nl}' meten niet goed hetzelfde: betrouwbaarheid (alpha/omega) {_decimal(worst, 'nl')}, "
+                f"lager dan {_decimal(settings.alpha_low, 'nl')}. Lees deze score met voorzichtigheid.",
+                f"The questions on '{label.en}' do not measure one thing well: reliability (alpha/omega) {_decimal(worst, 'en')}, "
+                f"below {_decimal(settings.alpha_low, 'en')}. Read this score with care.")))
 
     options = _options(matrix, cols)
     rwg = None
@@ -174,10 +183,11 @@ def scale(
     div: Divergence | None = None
     if divergence:
         eligible = groups.eligible
+        # only partners with at least the minimum group size of scored persons enter the test (privacy)
         samples = [persons[groups.masks[p] & ok] for p in eligible]
-        samples = [s for s in samples if s.size >= 2]
+        samples = [s for s in samples if s.size >= max(groups.min_group, 2)]
         if len(samples) >= 2:
-            f, p_value, eta2, flag = measures.between_partners(samples, min(groups.min_group, 2))
+            f, p_value, eta2, flag = measures.between_partners(samples, max(groups.min_group, 2))
             icc1, icc2 = measures.icc(samples)
             div = Divergence(f, p_value, eta2, flag, icc1, icc2, len(samples))
     return ScaleResult(
@@ -199,10 +209,12 @@ class ItemDivergence:
     p: float | None
     spread: float  # highest minus lowest partner mean
     by_partner: dict[str, float | None]
+    text: Text | None = None  # the question as asked
 
     def to_dict(self) -> dict[str, object]:
         return {"item": self.item, "construct": self.construct, "eta2": self.eta2, "p": self.p,
-                "spread": self.spread, "by_partner": dict(self.by_partner)}
+                "spread": self.spread, "by_partner": dict(self.by_partner),
+                "text": self.text.as_dict() if self.text else None}
 
 
 def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: int) -> tuple[ItemDivergence, ...]:
@@ -212,13 +224,14 @@ def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: i
         return ()
     masks = {p: groups.masks[p] for p in eligible}
     found: list[ItemDivergence] = []
+    least = max(groups.min_group, 2)
     for c in cols:
         v = matrix.pomp[:, c]
         samples = [v[m & ~np.isnan(v)] for m in masks.values()]
-        if sum(s.size >= 2 for s in samples) < 2 or any(s.size == 0 for s in samples):
+        if sum(s.size >= least for s in samples) < 2 or any(s.size == 0 for s in samples):
             continue
-        samples = [s for s in samples if s.size >= 2]
-        f, p_value, eta2, _ = measures.between_partners(samples)
+        samples = [s for s in samples if s.size >= least]
+        f, p_value, eta2, _ = measures.between_partners(samples, least)
         if eta2 is None:
             continue
         means = {p: (float(v[m & ~np.isnan(v)].mean()) if (m & ~np.isnan(v)).any() else None)
@@ -226,6 +239,6 @@ def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: i
         shown = [x for x in means.values() if x is not None]
         by_partner = {p: means.get(p) if p in masks else None for p in groups.partners}
         found.append(ItemDivergence(matrix.items[c].id, matrix.items[c].construct, eta2, p_value,
-                                    max(shown) - min(shown), by_partner))
+                                    max(shown) - min(shown), by_partner, matrix.items[c].text))
     found.sort(key=lambda d: -d.eta2)
     return tuple(found[:top])

@@ -22,6 +22,7 @@ SETTINGS_TABLE: tuple[tuple[str, object, str], ...] = (
     ("top_items", 5, "How many items with the largest between-partner differences to list."),
     ("factor_share", 0.33, "Share of respondents ticking a failure factor or success condition before it is listed."),
     ("strong_problem", 0.3, "Problem strength from which a problem counts as a clear signal in the text output."),
+    ("notable_problem", 0.1, "Problem strength from which the text output describes a problem in full; weaker ones get one line."),
 )
 
 
@@ -39,6 +40,7 @@ class Settings:
     top_items: int = 5
     factor_share: float = 0.33
     strong_problem: float = 0.3
+    notable_problem: float = 0.1
 
     def __post_init__(self) -> None:
         if self.min_group < 1:

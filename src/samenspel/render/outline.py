@@ -17,12 +17,26 @@ from samenspel.knowledge.model import KnowledgeBase
 from samenspel.render.blocks import Block, Bullets, Heading, Para, Table
 from samenspel.render.labels import t
 
+ITEM_TEXT_WIDTH = 60
+"""Question texts in the table of divergent items are cut to this many characters."""
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip(" ,;:") + "…"
+
 TENSION_HIGH = 60.0
 """A paradox whose tension (0-100) reaches this counts as a signal."""
-LOW_SCORE = 50.0
-"""A domain score below this counts as a signal."""
-MIN_SALIENCE = 0.1
-"""Weaker candidates are not among the strongest signals (they stay in the details)."""
+LOW_SCORE = 40.0
+"""A domain score below this is very low and counts as a signal."""
+DIVERGENCE_FULL = 0.2
+"""eta² at which a flagged divergence gets the full salience 1 (Cohen's large effect is 0.14)."""
+MAX_PROBLEMS_ON_TOP = 2
+"""At most this many problems among the three strongest signals while other kinds of signal exist."""
+KIND_ORDER = ("problem", "divergence", "low", "quadrant", "tension")
+"""Kinds of signal in order of importance (docs/ANALYSIS.md, "The three strongest signals")."""
+FACTORS_EACH_END = 5
+"""Success conditions listed at each end (most and least in place); the rest are counted."""
 
 
 def num(x: float | None, lang: str, digits: int = 0) -> str:
@@ -32,11 +46,26 @@ def num(x: float | None, lang: str, digits: int = 0) -> str:
     return s.replace(".", ",") if lang == "nl" else s
 
 
+def p_text(p: object, lang: str) -> str:
+    """A p value as readers expect it: 'p < 0,001' below one in a thousand, else 'p = 0,054'."""
+    if not isinstance(p, (int, float)) or p != p:
+        return "p –"
+    if p < 0.001:
+        return f"p < {num(0.001, lang, 3)}"
+    return f"p = {num(float(p), lang, 3)}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
 @dataclass(frozen=True)
 class Signal:
-    salience: float  # 0-1, for ordering only
+    salience: float  # 0-1, for ordering within a kind
     headline: str
     details: tuple[str, ...]
+    kind: str = "problem"
+    about: frozenset[str] = frozenset()  # domains the signal is about (to avoid saying the same twice)
 
 
 def _domain_name(kb: KnowledgeBase, key: str, lang: str) -> str:
@@ -54,27 +83,74 @@ def _problem_name(kb: KnowledgeBase, key: str, lang: str) -> str:
     return p.name.get(lang) if p else key
 
 
-def signals(d: Diagnosis, kb: KnowledgeBase, lang: str) -> list[Signal]:
-    """Candidate signals with a salience: problems, clear divergence, low scores, strong tensions."""
+def _domains_in(evidence_ids: list[str]) -> frozenset[str]:
+    return frozenset(i.split(".", 1)[1] for i in evidence_ids if i.startswith(("domain.", "divergence.")))
+
+
+def candidates(d: Diagnosis, kb: KnowledgeBase, lang: str) -> list[Signal]:
+    """Every possible signal with its kind and salience (0-1), strongest first within a kind."""
     out: list[Signal] = []
     for f in d.problems:
-        out.append(Signal(f.strength, t("problem_signal", lang, name=_problem_name(kb, f.id, lang),
-                                        s=num(f.strength, lang, 2)),
-                          tuple(e.text.get(lang) for e in f.evidence[:2])))
+        if f.strength >= d.settings.notable_problem:
+            out.append(Signal(f.strength, t("problem_signal", lang, name=_problem_name(kb, f.id, lang),
+                                            s=num(f.strength, lang, 2)),
+                              tuple(e.text.get(lang) for e in f.evidence[:1]), "problem",
+                              _domains_in([e.indicator for e in f.evidence])))
     for key, res in d.domains.items():
         div = res.divergence
         if div is not None and div.flag and div.eta2 is not None:
-            out.append(Signal(0.8 * min(1.0, div.eta2 / 0.2), t("divergence_signal", lang, name=_domain_name(kb, key, lang),
-                              eta2=num(div.eta2, lang, 2), p=num(div.p, lang, 3)), ()))
+            out.append(Signal(min(1.0, div.eta2 / DIVERGENCE_FULL), t(
+                "divergence_signal", lang, name=_domain_name(kb, key, lang), pct=num(100 * div.eta2, lang),
+                eta2=num(div.eta2, lang, 2), p=p_text(div.p, lang)), (), "divergence", frozenset({key})))
         if res.score is not None and res.score < LOW_SCORE:
-            out.append(Signal((LOW_SCORE - res.score) / LOW_SCORE, t("low_signal", lang, name=_domain_name(kb, key, lang),
-                              score=num(res.score, lang)), ()))
-    for key, p in d.paradoxes.items():
-        if p.tension is not None and p.tension >= TENSION_HIGH:
-            out.append(Signal(0.7 * (p.tension - 50) / 50, t("tension_signal", lang, name=_paradox_name(kb, key, lang),
-                              t=num(p.tension, lang)), ()))
-    out.sort(key=lambda s: -s.salience)
-    return [s for s in out if s.salience >= MIN_SALIENCE]
+            out.append(Signal(min(1.0, (LOW_SCORE - res.score) / LOW_SCORE + 0.5), t(
+                "low_signal", lang, name=_domain_name(kb, key, lang), score=num(res.score, lang)),
+                (), "low", frozenset({key})))
+    tf = d.trust_formal
+    if tf is not None and tf.quadrant is not None and tf.quadrant.startswith("low_trust") and tf.trust is not None:
+        qname = tf.advice.get("name") if tf.advice else None
+        label = qname[lang] if isinstance(qname, dict) else tf.quadrant
+        out.append(Signal(min(1.0, (d.settings.quadrant_cut - tf.trust) / d.settings.quadrant_cut + 0.5), t(
+            "quadrant_signal", lang, t=num(tf.trust, lang), f=num(tf.formal_overlap, lang), q=_lower_first(label)),
+            (), "quadrant"))
+    for key, par in d.paradoxes.items():
+        if par.tension is not None and par.tension >= TENSION_HIGH:
+            out.append(Signal((par.tension - 50) / 50, t("tension_signal", lang, name=_paradox_name(kb, key, lang),
+                              t=num(par.tension, lang)), (), "tension"))
+    out.sort(key=lambda s: (KIND_ORDER.index(s.kind), -s.salience))
+    return out
+
+
+def signals(d: Diagnosis, kb: KnowledgeBase, lang: str, n: int = 3) -> list[Signal]:
+    """The ``n`` most important and varied signals (the ranking of docs/ANALYSIS.md).
+
+    1. strong problems (strength >= ``strong_problem``), strongest first, at most
+       ``MAX_PROBLEMS_ON_TOP``; 2. the strongest signal of each other kind in
+       ``KIND_ORDER`` (large divergence, very low score, the trust quadrant, a
+       strong tension); 3. what is left, by kind and strength. A signal about a
+       domain already named by a chosen problem's evidence is left out.
+    """
+    pool = candidates(d, kb, lang)
+    chosen: list[Signal] = []
+
+    def take(s: Signal) -> None:
+        if len(chosen) < n and s not in chosen and not (s.kind != "problem" and s.about & covered()):
+            chosen.append(s)
+
+    def covered() -> frozenset[str]:
+        return frozenset().union(*(c.about for c in chosen if c.kind == "problem"))
+
+    for s in [s for s in pool if s.kind == "problem" and s.salience >= d.settings.strong_problem][:MAX_PROBLEMS_ON_TOP]:
+        take(s)
+    for kind in KIND_ORDER[1:]:
+        for s in (s for s in pool if s.kind == kind):
+            before = len(chosen)
+            take(s)
+            if len(chosen) > before:
+                break
+    for s in pool:
+        take(s)
+    return chosen
 
 
 def _hidden(d: Diagnosis) -> list[str]:
@@ -110,7 +186,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
     if not top:
         blocks.append(Para(t("none", lang)))
     else:
-        blocks.append(Bullets(tuple(s.headline + (": " + " ".join(s.details) if s.details else "") for s in top),
+        blocks.append(Bullets(tuple(s.headline + (". " + " ".join(s.details) if s.details else "") for s in top),
                               numbered=True))
 
     if d.domains:
@@ -119,9 +195,11 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
         if _hidden(d):
             blocks.append(Para(", ".join(f"{p}: {hidden_text}" for p in _hidden(d))))
 
+    notable = [f for f in d.problems if f.strength >= d.settings.notable_problem]
+    weak = [f for f in d.problems if f.strength < d.settings.notable_problem]
     if d.problems:
         blocks.append(Heading(2, t("problems", lang)))
-        for f in d.problems:
+        for f in notable:
             blocks.append(Heading(3, f"{_problem_name(kb, f.id, lang)} ({t('strength', lang)} {num(f.strength, lang, 2)})"))
             blocks.append(Bullets(tuple(e.text.get(lang) for e in f.evidence)))
             if f.interventions:
@@ -136,6 +214,9 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
             if problem and problem.questions:
                 blocks.append(Para(t("questions", lang) + ":"))
                 blocks.append(Bullets(tuple(q.get(lang) for q in problem.questions)))
+        if weak:
+            blocks.append(Para(t("weak_problems", lang, min=num(d.settings.notable_problem, lang, 2), p=", ".join(
+                f"{_problem_name(kb, f.id, lang)} ({num(f.strength, lang, 2)})" for f in weak))))
 
     if d.phase is not None and d.phase.modal is not None:
         blocks.append(Heading(2, t("phase", lang)))
@@ -156,7 +237,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
             adv = tf.advice.get("advice") if tf.advice else None
             qname = tf.advice.get("name") if tf.advice else None
             blocks.append(Para(t("trust_line", lang, t=num(tf.trust, lang), f=num(tf.formal_overlap, lang),
-                                 q=qname[lang] if isinstance(qname, dict) else tf.quadrant)))
+                                 q=_lower_first(qname[lang]) if isinstance(qname, dict) else tf.quadrant)))
             if isinstance(adv, dict):
                 blocks.append(Para(adv[lang]))
         g = d.governance
@@ -164,7 +245,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
             gname = g.text.get("name") if g.text else None
             blocks.append(Para(t("governance_line", lang, r=num(g.relational_uncertainty, lang),
                                  f=num(g.field_uncertainty, lang),
-                                 a=gname[lang] if isinstance(gname, dict) else g.advice)))
+                                 a=_lower_first(gname[lang]) if isinstance(gname, dict) else g.advice)))
             adv = g.text.get("advice") if g.text else None
             if isinstance(adv, dict):
                 blocks.append(Para(adv[lang]))
@@ -181,8 +262,9 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
     if d.divergent_items:
         blocks.append(Heading(2, t("items", lang)))
         shown = [p for p in d.partners if d.shown(p)]
-        blocks.append(Table(("item", "eta²", *shown), tuple(
-            (i.item, num(i.eta2, lang, 2), *(num(i.by_partner.get(p), lang) for p in shown))
+        blocks.append(Table((t("question", lang), "eta²", *shown), tuple(
+            (_short(i.text.get(lang), ITEM_TEXT_WIDTH) if i.text else i.item, num(i.eta2, lang, 2),
+             *(num(i.by_partner.get(p), lang) for p in shown))
             for i in d.divergent_items)))
 
     if d.motives is not None or d.factors:
@@ -191,13 +273,32 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
             blocks.append(Para(t("motive_overlap", lang, o=num(d.motives.overlap, lang, 2))))
         from samenspel.analysis.motives import recognised
 
-        for kind in ("failure", "success"):
-            hits = recognised(d.factors, kind, d.settings)
-            if hits:
-                blocks.append(Para(t(kind, lang) + ":"))
-                blocks.append(Bullets(tuple(
-                    f"{kb.factors[f.id].name.get(lang) if f.id in kb.factors else f.id} ({num(100 * (f.share or 0), lang)}%)"
-                    for f in hits)))
+        def label(f: object) -> str:
+            fid = f.id  # type: ignore[attr-defined]
+            name = kb.factors[fid].name.get(lang) if fid in kb.factors else fid
+            return f"{name} ({num(100 * (f.share or 0), lang)}%)"  # type: ignore[attr-defined]
+
+        hits = recognised(d.factors, "failure", d.settings)
+        if hits:
+            blocks.append(Para(t("failure", lang, min=num(100 * d.settings.factor_share, lang)) + ":"))
+            blocks.append(Bullets(tuple(label(f) for f in hits[:FACTORS_EACH_END])))
+            if len(hits) > FACTORS_EACH_END:
+                blocks.append(Para(t("more_factors", lang, n=len(hits) - FACTORS_EACH_END)))
+        success = sorted((f for f in d.factors if f.kind == "success" and f.share is not None),
+                         key=lambda f: -(f.share or 0.0))
+        if len(success) <= 2 * FACTORS_EACH_END:
+            if success:
+                blocks.append(Para(t("success_all", lang) + ":"))
+                blocks.append(Bullets(tuple(label(f) for f in success)))
+        else:
+            most, least = success[:FACTORS_EACH_END], success[-FACTORS_EACH_END:]
+            rest = success[FACTORS_EACH_END:-FACTORS_EACH_END]
+            blocks.append(Para(t("success_most", lang) + ":"))
+            blocks.append(Bullets(tuple(label(f) for f in most)))
+            blocks.append(Para(t("success_least", lang) + ":"))
+            blocks.append(Bullets(tuple(label(f) for f in reversed(least))))
+            blocks.append(Para(t("success_rest", lang, n=len(rest), hi=num(100 * (rest[0].share or 0), lang),
+                                 lo=num(100 * (rest[-1].share or 0), lang))))
 
     if d.network is not None:
         net = d.network.to_dict()
@@ -206,7 +307,8 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
                              r=num(net.get("reciprocity"), lang, 2), c=num(net.get("centralization"), lang, 2))))  # type: ignore[arg-type]
         groups = net.get("communities")
         if isinstance(groups, list) and len(groups) > 1:
-            blocks.append(Para(t("communities", lang, g=" | ".join(", ".join(g) for g in groups))))
+            blocks.append(Para(t("communities", lang, n=len(groups), g="; ".join(
+                f"({i}) {', '.join(g)}" for i, g in enumerate(groups, 1)))))
         if d.network.dominant:
             blocks.append(Para(t("dominant", lang, p=d.network.dominant)))
 
@@ -218,7 +320,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
             p = s.test.get("p")
             rows.append((_domain_name(kb, k, lang), num(s.previous, lang), num(s.current, lang),
                          num(s.change, lang) if s.change is None else (("+" if s.change > 0 else "") + num(s.change, lang)),
-                         f"{s.test.get('kind')}, p {num(p, lang, 3) if isinstance(p, float) else '–'}"))
+                         f"{t('test_' + str(s.test.get('kind')), lang)}, {p_text(p, lang)}"))
         blocks.append(Table((t("domain", lang), t("previous", lang), t("now", lang), t("change", lang),
                              t("test", lang)), tuple(rows)))
         if tr.new_problems:
