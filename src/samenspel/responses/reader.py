@@ -146,11 +146,19 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
         table = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except (CalamineError, ValueError, OSError) as exc:  # broken zip or XML, password, not a workbook
         raise SamenspelError(f"{name}: cannot read this file as an Excel workbook ({exc})") from None
-    cells: list[list[Cell]] = [[None if c == "" else c for c in row] for row in table]
-    lines = [(i + 1, row) for i, row in enumerate(cells) if any(as_text(c).strip() for c in row)]
+    # Empty cells stay "" (calamine's empty): validation reads "" and None alike.
+    lines: list[Line] = [(line, row) for line, row in enumerate(table, 1) if _filled(row)]
     if not lines:
         raise _empty(name)
     (header_line, header), body = lines[0], lines[1:]
     if header_line != 1:
         raise InputError([Problem(name, header_line, "the header must be in the first row of the first sheet")])
     return header, body
+
+
+def _filled(row: Sequence[Cell]) -> bool:
+    """Whether a worksheet row has anything in it; usually its first cell says so."""
+    first = row[0] if row else None
+    if type(first) is str and first.strip():
+        return True
+    return any(as_text(c).strip() for c in row)

@@ -30,7 +30,7 @@ IGNORED_COLUMNS: tuple[str, ...] = ("question",)
 KNOWN_COLUMNS: tuple[str, ...] = COLUMNS + OPTIONAL_COLUMNS + IGNORED_COLUMNS
 REQUIRED_FIELDS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "item")
 
-Cell = object  # str from CSV; str, int, float, bool, date, datetime from XLSX; None for empty
+Cell = object  # str from CSV; str, int, float, bool, date, datetime from XLSX; None or "" for empty
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language")
