@@ -82,3 +82,52 @@ def test_pre_split_group_statistics_equal_the_labelled_ones():
     c, d = icc_groups(values, labels), icc_samples(samples)
     assert (c.icc1, c.icc2, c.F) == (d.icc1, d.icc2, d.F)
     assert a.p == pytest.approx(stats.f_oneway(*samples[:3]).pvalue, abs=1e-12)
+
+
+def _lbfgsb_one_factor(corr: np.ndarray) -> np.ndarray:
+    """Independent reference: scipy's L-BFGS-B on factanal's objective (the fit used before)."""
+    from scipy import optimize
+
+    k = corr.shape[0]
+
+    def objective(psi: np.ndarray) -> float:
+        root = np.sqrt(psi)
+        values = np.linalg.eigvalsh(corr / np.outer(root, root))[:-1]
+        return float(-np.sum(np.log(values) - values) - 1 + k)
+
+    start = np.clip((1 - 0.5 / k) / np.diag(np.linalg.inv(corr)), 0.005, 1.0)
+    result = optimize.minimize(objective, start, method="L-BFGS-B", bounds=[(0.005, 1.0)] * k,
+                               options={"ftol": 1e-14, "gtol": 1e-10, "maxiter": 2000})
+    return result.x
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_one_factor_fit_reaches_the_lbfgsb_minimum(seed):
+    from samenspel.analysis.stats.reliability import _nearest_correlation, _one_factor_ml
+
+    rng = np.random.default_rng(seed)
+    n, k = int(rng.integers(20, 300)), int(rng.integers(3, 10))
+    load = rng.uniform(0.1, 0.9, k)
+    data = np.clip(np.round(3 + rng.normal(0, 1, (n, 1)) * load + rng.normal(0, 0.8, (n, k))), 1, 5)
+    corr, _ = _nearest_correlation(_pairwise_corr(data))
+
+    def objective(psi: np.ndarray) -> float:
+        root = np.sqrt(psi)
+        values = np.linalg.eigvalsh(corr / np.outer(root, root))[:-1]
+        return float(-np.sum(np.log(values) - values) - 1 + k)
+
+    _, psi = _one_factor_ml(corr)
+    reference = _lbfgsb_one_factor(corr)
+    assert objective(psi) <= objective(reference) + 1e-10
+    assert psi == pytest.approx(reference, abs=1e-4)
+
+
+def test_cli_start_up_leaves_heavy_libraries_unloaded():
+    """`import samenspel.cli` (every command's --help) loads neither networkx nor scipy."""
+    import subprocess
+    import sys
+
+    code = ("import sys, samenspel.cli; "
+            "print(sorted(m for m in ('networkx', 'scipy', 'scipy.stats', 'scipy.optimize') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
