@@ -4,6 +4,7 @@ an open round and logged-in users of different alliances."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 
@@ -79,3 +80,49 @@ def facilitator(django_user_model, alliance: Alliance):  # type: ignore[no-untyp
 def fclient(client, facilitator):  # type: ignore[no-untyped-def]
     client.force_login(facilitator)
     return client
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    """One headless Debian chromium for the whole session (Playwright; never a downloaded browser)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop open in this thread for as long as the
+    # browser lives, and Django refuses ORM calls while a loop is running. The tests are
+    # plain synchronous code, so allow it for the rest of the session (fixtures and
+    # teardowns of later tests included), and restore the setting at the end.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture
+def browser_page(chromium):  # type: ignore[no-untyped-def]
+    """Makes pages, each in a fresh context (own cookies, viewport, locale); closed after the test."""
+    made = []
+
+    def make(**kwargs):  # type: ignore[no-untyped-def]
+        context = chromium.new_context(**kwargs)
+        context.set_default_timeout(15000)
+        made.append(context)
+        return context.new_page()
+
+    yield make
+    for context in made:
+        context.close()

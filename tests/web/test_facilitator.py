@@ -230,3 +230,16 @@ def test_respondent_lookup_leads_to_the_confirmation(fclient, rnd, respondent):
     assert response["Location"] == BASE + "/rounds/2026-1/respondents/r1/delete/"
     response = fclient.get(BASE + "/rounds/2026-1/respondents/", {"respondent": "zz"})
     assert response["Location"] == BASE + "/rounds/2026-1/"
+
+
+def test_alliance_page_forms_have_unique_ids_and_an_iso_opening_date(fclient, alliance):
+    """Partner and round forms share a page: every label must point at its own field, and a
+    date input only shows ISO dates (a Dutch 22-11-2026 would leave it empty and block the form)."""
+    import re
+
+    from django.utils import timezone
+
+    html = fclient.get(BASE + "/").content.decode()
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert f'value="{timezone.localdate().isoformat()}"' in html and 'id="round_opens"' in html

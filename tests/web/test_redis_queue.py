@@ -71,6 +71,7 @@ def test_rq_backend_without_a_redis_url_is_a_clear_configuration_error(tmp_path)
     assert out.returncode != 0 and "needs SAMENSPEL_REDIS_URL" in out.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
 def test_invitations_go_through_redis_and_an_rq_worker(tmp_path):
     env = _env(tmp_path, SAMENSPEL_REDIS_URL=REDIS_URL,

@@ -74,6 +74,7 @@ class PartnerForm(forms.ModelForm):
         labels = {"name": "Naam / Name", "code": "Code (in bestanden) / Code (in files)"}
 
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
+        kwargs.setdefault("auto_id", "partner_%s")  # shares a page with RoundForm: ids must differ
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.alliance = alliance
 
@@ -97,9 +98,12 @@ class RoundForm(forms.ModelForm):
             "closes": "Sluit na / Closes after",
             "short": "Korte pulsmeting / Short pulse version",
         }
-        widgets = {"opens": forms.DateInput(attrs={"type": "date"}), "closes": forms.DateInput(attrs={"type": "date"})}
+        # type=date needs ISO dates whatever the language (a Dutch 22-11-2026 would show as empty)
+        widgets = {"opens": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "closes": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
+        kwargs.setdefault("auto_id", "round_%s")  # shares a page with PartnerForm: ids must differ
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.alliance = alliance
 
