@@ -477,10 +477,12 @@ def _answer_constructor() -> Callable[..., Answer]:
 
     The frozen dataclass ``__init__`` sets each field through ``object.__setattr__`` by name;
     this sets the same slots through their descriptors. The result is an ordinary Answer
-    (equal, hashable, frozen). Should Answer ever get other fields, the dataclass one is used.
+    (equal, hashable, frozen). Should Answer ever get other fields or a ``__post_init__``,
+    the dataclass one is used.
     """
     names = tuple(f.name for f in fields(Answer))
-    if names != _ANSWER_FIELDS or not all(isinstance(vars(Answer).get(n), MemberDescriptorType) for n in names):
+    plain = names == _ANSWER_FIELDS and not hasattr(Answer, "__post_init__")
+    if not plain or not all(isinstance(vars(Answer).get(n), MemberDescriptorType) for n in names):
         return Answer
     new = object.__new__
     set_alliance, set_round, set_respondent, set_partner, set_item, set_value, set_role, set_target, set_date, set_language = (
