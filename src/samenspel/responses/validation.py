@@ -169,7 +169,9 @@ class _Checker:
         context_of = itemgetter(*(columns[c] for c in _CONTEXT_COLUMNS if c in columns))
         i_item, i_value, i_target = columns["item"], columns["value"], columns.get("target")
         answer_of: Callable[[Sequence[Cell]], tuple[Cell, Cell, Cell]] = (
-            itemgetter(i_item, i_target, i_value) if i_target is not None else lambda row: (row[i_item], None, row[i_value])
+            itemgetter(i_item, i_target, i_value)
+            if i_target is not None
+            else lambda row: (row[i_item], None, row[i_value])
         )
         parts: dict[tuple[Cell, Cell, Cell], _Part | Literal[False]] = {}
         contexts: dict[tuple[Cell, ...], _Context] = {}
@@ -216,7 +218,9 @@ class _Checker:
                 fall_back(line, cells, answers)
                 continue
             answered[answer_key] = line
-            append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language))
+            append(
+                new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language)
+            )
         return answers, n_rows
 
     def _answered(self, round_id: str, respondent: str) -> dict[str | tuple[str, str], int]:
@@ -485,9 +489,9 @@ def _answer_constructor() -> Callable[..., Answer]:
     if not plain or not all(isinstance(vars(Answer).get(n), MemberDescriptorType) for n in names):
         return Answer
     new = object.__new__
-    set_alliance, set_round, set_respondent, set_partner, set_item, set_value, set_role, set_target, set_date, set_language = (
-        vars(Answer)[n].__set__ for n in names
-    )
+    setters = [vars(Answer)[n].__set__ for n in names]
+    set_alliance, set_round, set_respondent, set_partner, set_item = setters[:5]
+    set_value, set_role, set_target, set_date, set_language = setters[5:]
 
     def new_answer(
         alliance: str, round: str, respondent: str, partner: str, item: str, value: Value,
