@@ -146,3 +146,17 @@ def test_items_table_shows_question_text_not_ids(instrument, real_kb):
     top = text[text.index("De drie sterkste signalen"):text.index("Scores per invalshoek")]
     assert real_kb.problems[d.problems[0].id].name.nl in top.splitlines()[2]
     assert "p 0,000" not in text and "cluster(s)" not in text and "partner(s)" not in text
+
+
+def test_reverse_keyed_questions_are_marked_in_the_table(instrument, kb):
+    """The synthetic domains have a reverse-keyed 4th item; a partner gap on it must be read as disagreement."""
+    rs = make_responses(instrument, {"A": 8, "B": 8, "C": 8}, seed=9,
+                        partner_levels={"A": {"domain:process": 1.4}, "C": {"domain:process": 4.8}})
+    d = analyse(rs, instrument, kb)
+    items = {i.item: i for i in d.divergent_items}
+    assert "pro_4" in items and items["pro_4"].reverse
+    assert all(not i.reverse for i in d.divergent_items if not i.item.endswith("_4"))
+    text, en = (" ".join(render_text(d, kb, lang).split()) for lang in ("nl", "en"))
+    assert "(omgekeerd)" in text and "een hoge score betekent dat men het er niet mee eens is" in text
+    assert "(reversed)" in en
+    assert d.to_dict()["divergent_items"][[i.item for i in d.divergent_items].index("pro_4")]["reverse"] is True

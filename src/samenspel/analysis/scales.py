@@ -210,11 +210,12 @@ class ItemDivergence:
     spread: float  # highest minus lowest partner mean
     by_partner: dict[str, float | None]
     text: Text | None = None  # the question as asked
+    reverse: bool = False  # reverse-keyed: the partner means count disagreement as high
 
     def to_dict(self) -> dict[str, object]:
         return {"item": self.item, "construct": self.construct, "eta2": self.eta2, "p": self.p,
                 "spread": self.spread, "by_partner": dict(self.by_partner),
-                "text": self.text.as_dict() if self.text else None}
+                "text": self.text.as_dict() if self.text else None, "reverse": self.reverse}
 
 
 def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: int) -> tuple[ItemDivergence, ...]:
@@ -239,6 +240,7 @@ def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: i
         shown = [x for x in means.values() if x is not None]
         by_partner = {p: means.get(p) if p in masks else None for p in groups.partners}
         found.append(ItemDivergence(matrix.items[c].id, matrix.items[c].construct, eta2, p_value,
-                                    max(shown) - min(shown), by_partner, matrix.items[c].text))
+                                    max(shown) - min(shown), by_partner, matrix.items[c].text,
+                                    bool(matrix.items[c].reverse)))
     found.sort(key=lambda d: -d.eta2)
     return tuple(found[:top])

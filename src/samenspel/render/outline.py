@@ -186,7 +186,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
     if not top:
         blocks.append(Para(t("none", lang)))
     else:
-        blocks.append(Bullets(tuple(s.headline + (". " + " ".join(s.details) if s.details else "") for s in top),
+        blocks.append(Bullets(tuple(s.headline + (". " + " ".join(s.details) if s.details else ".") for s in top),
                               numbered=True))
 
     if d.domains:
@@ -262,10 +262,13 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
     if d.divergent_items:
         blocks.append(Heading(2, t("items", lang)))
         shown = [p for p in d.partners if d.shown(p)]
+        marker = " " + t("reversed", lang)
         blocks.append(Table((t("question", lang), "eta²", *shown), tuple(
-            (_short(i.text.get(lang), ITEM_TEXT_WIDTH) if i.text else i.item, num(i.eta2, lang, 2),
-             *(num(i.by_partner.get(p), lang) for p in shown))
+            ((_short(i.text.get(lang), ITEM_TEXT_WIDTH) if i.text else i.item) + (marker if i.reverse else ""),
+             num(i.eta2, lang, 2), *(num(i.by_partner.get(p), lang) for p in shown))
             for i in d.divergent_items)))
+        blocks.append(Para(t("items_note", lang) + (" " + t("reversed_note", lang)
+                                                    if any(i.reverse for i in d.divergent_items) else "")))
 
     if d.motives is not None or d.factors:
         blocks.append(Heading(2, t("motives", lang)))
