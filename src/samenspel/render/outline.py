@@ -83,6 +83,16 @@ def _problem_name(kb: KnowledgeBase, key: str, lang: str) -> str:
     return p.name.get(lang) if p else key
 
 
+def _lean(kb: KnowledgeBase, key: str, lean: str | None, lang: str) -> str:
+    """The pole a paradox leans to, by its name ('in balans' when balanced)."""
+    if lean is None:
+        return "–"
+    p = kb.paradoxes.get(key)
+    if p is None or lean == "balanced":
+        return t(f"lean_{lean}", lang)
+    return _lower_first((p.pole_a if lean == "a" else p.pole_b).get(lang))
+
+
 def _domains_in(evidence_ids: list[str]) -> frozenset[str]:
     return frozenset(i.split(".", 1)[1] for i in evidence_ids if i.startswith(("domain.", "divergence.")))
 
@@ -224,7 +234,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
         pname = name.get(lang, "") if isinstance(name, dict) else ""
         blocks.append(Para(t("phase_line", lang, modal=d.phase.modal, name=pname, agr=num(d.phase.agreement, lang, 2))))
         blocks.append(Para(t("distribution", lang) + ": " + ", ".join(
-            f"{a}: {num(100 * s, lang)}%" for a, s in d.phase.distribution.items())))
+            f"{t('phase_n', lang, n=a)}: {num(100 * s, lang)}%" for a, s in d.phase.distribution.items())))
         todo = d.phase.advice.get("do") if d.phase.advice else None
         if isinstance(todo, list) and todo:
             blocks.append(Para(t("todo", lang) + ":"))
@@ -254,7 +264,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
         blocks.append(Heading(2, t("paradoxes", lang)))
         rows = tuple(
             (_paradox_name(kb, k, lang), num(p.now, lang), num(p.desired, lang), num(p.tension, lang),
-             num(p.polarisation, lang, 2), t(f"lean_{p.lean}", lang) if p.lean else "–")
+             num(p.polarisation, lang, 2), _lean(kb, k, p.lean, lang))
             for k, p in sorted(d.paradoxes.items(), key=lambda kv: -(kv[1].tension or 0)))
         blocks.append(Table((t("paradox", lang), t("now", lang), t("desired", lang), t("tension", lang),
                              t("polarisation", lang), t("lean", lang)), rows))
