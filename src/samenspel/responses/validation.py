@@ -182,6 +182,8 @@ class _Checker:
         answers: list[Answer] = []
         append = answers.append
         n_rows = 0
+        last_key: tuple[Cell, ...] | None = None
+        context: _Context | None = None
         for line, cells in lines:
             n_rows += 1
             row = cells
@@ -191,7 +193,9 @@ class _Checker:
                 fall_back(line, cells, answers)
                 continue
             key = context_of(row)
-            context = contexts.get(key)
+            if key != last_key:  # rows of one respondent mostly follow each other: no hashing then
+                context = contexts.get(key)
+                last_key = key if context is not None else None
             if context is None:
                 answer = slow(Row(line, cells))
                 if answer is not None:
