@@ -76,3 +76,20 @@ def test_rounds_ordered_by_date_when_given(instrument):
                     date(2026, 9, 1) if a.round == "late" else (date(2026, 3, 1) if i == fifth_early else None))
              for i, a in enumerate([*late.answers, *early.answers])]
     assert split_rounds(ResponseSet(tuple(dated)))[0] == ResponseSet(tuple(dated)).rounds() == ["early", "late"]
+
+
+def test_rwg_of_all_partners_at_once_equals_one_at_a_time():
+    """measures.agreement_rwg_groups against measures.agreement_rwg (stats.rwg / rwg_j) per group."""
+    from samenspel.analysis import measures
+
+    rng = np.random.default_rng(11)
+    block = np.clip(np.round(3 + rng.normal(0, 1.1, (40, 4))), 1, 5)
+    block[rng.random(block.shape) < 0.2] = np.nan
+    groups = np.repeat(np.arange(6), [10, 8, 7, 6, 1, 8])
+    masks = [groups == g for g in range(6)]
+    for cols in ([0], [0, 1, 2, 3]):
+        sub = block[:, cols]
+        fast = measures.agreement_rwg_groups(sub, masks, 5)
+        slow = [measures.agreement_rwg(sub[m], 5) for m in masks]
+        for a, b in zip(fast, slow):
+            assert (a is None and b is None) or abs(a - b) < 1e-12, (a, b)

@@ -23,10 +23,15 @@ def group_means(
     ``sizes`` counts respondents per group in the round, so a group is hidden
     by its head count, not by how many answered this one scale.
     """
-    out: dict[str, float | None] = {}
-    for g in order:
-        if sizes.get(g, 0) < min_group:
-            out[g] = None
-        else:
-            out[g] = mean_or_none(values[masks[g]])
+    shown = [g for g in order if sizes.get(g, 0) >= min_group]
+    out: dict[str, float | None] = dict.fromkeys(order)
+    if not shown:
+        return out
+    # all shown groups at once: a groups x respondents membership matrix times the values
+    member = np.array([masks[g] for g in shown], dtype=float)
+    valid = ~np.isnan(values)
+    counts = member @ valid.astype(float)
+    sums = member @ np.where(valid, values, 0.0)
+    for g, c, total in zip(shown, counts.tolist(), sums.tolist()):
+        out[g] = total / c if c > 0 else None
     return out

@@ -45,6 +45,41 @@ def agreement_rwg(block: np.ndarray, n_options: int) -> float | None:
     return _num(rwg_j(block, n_options))
 
 
+def agreement_rwg_groups(block: np.ndarray, rows: Sequence[np.ndarray], n_options: int) -> list[float | None]:
+    """``agreement_rwg`` for several groups of rows at once (same formulas, one matrix product).
+
+    For each group (boolean row mask): item variances over the raters who
+    answered (n - 1), their mean over the J items with at least 2 ratings,
+    and r_wg(J) = J (1 - r) / (J (1 - r) + r) with r = mean variance / ((A^2 - 1) / 12),
+    0 when r >= 1 (James et al. 1984); ``None`` for fewer than 2 rows or no item.
+    """
+    from samenspel.analysis.stats.agreement import uniform_null_variance
+
+    if not rows:
+        return []
+    sigma2 = uniform_null_variance(n_options)
+    member = np.array(rows, dtype=float)
+    present = ~np.isnan(block)
+    x = np.where(present, block, 0.0)
+    counts = member @ present.astype(float)
+    sums = member @ x
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = sums / counts
+        # centred second moments per group and item: sum over members of (x - group mean)^2
+        squares = member @ (x * x) - counts * means**2
+        variances = np.where(counts >= 2, np.maximum(squares, 0.0) / (counts - 1), np.nan)
+    out: list[float | None] = []
+    for n_rows, var in zip(member.sum(axis=1).tolist(), variances):
+        used = var[~np.isnan(var)]
+        if n_rows < 2 or used.size == 0:
+            out.append(None)
+            continue
+        j = used.size
+        ratio = float(used.mean()) / sigma2
+        out.append(0.0 if ratio >= 1 else j * (1 - ratio) / (j * (1 - ratio) + ratio))
+    return out
+
+
 def between_partners(samples: Sequence[np.ndarray], min_group: int = 2) -> tuple[
         float | None, float | None, float | None, bool]:
     """One-way ANOVA over the partner groups: F, p, eta squared and the divergence flag."""

@@ -173,12 +173,9 @@ def scale(
     rwg_by: dict[str, float | None] = {}
     if options is not None and options >= 2:
         rwg = measures.agreement_rwg(raw[ok], options)
-        for p in groups.partners:
-            if groups.partner_n.get(p, 0) < groups.min_group:
-                rwg_by[p] = None
-            else:
-                rows = groups.masks[p] & ok
-                rwg_by[p] = measures.agreement_rwg(raw[rows], options) if rows.sum() >= 2 else None
+        shown = [p for p in groups.partners if groups.partner_n.get(p, 0) >= groups.min_group]
+        values = dict(zip(shown, measures.agreement_rwg_groups(raw, [groups.masks[p] & ok for p in shown], options)))
+        rwg_by = {p: values.get(p) for p in groups.partners}
 
     div: Divergence | None = None
     if divergence:

@@ -67,6 +67,12 @@ def anova(samples: list[FloatArray]) -> AnovaTable:
         return AnovaTable(NAN, NAN, len(samples) - 1, 0, 0, sizes)
     everything = np.concatenate(samples)
     grand = float(everything.mean())
-    ss_between = float(sum(s.size * (s.mean() - grand) ** 2 for s in samples if s.size))
-    ss_within = float(sum(((s - s.mean()) ** 2).sum() for s in samples if s.size))
+    # all groups at once: group sums by bincount over the group index of each answer
+    size_array = np.asarray(sizes, dtype=float)
+    codes = np.repeat(np.arange(len(samples)), sizes)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.bincount(codes, everything, minlength=len(samples)) / size_array
+    filled = size_array > 0
+    ss_between = float((size_array[filled] * (means[filled] - grand) ** 2).sum())
+    ss_within = float(((everything - means[codes]) ** 2).sum())
     return AnovaTable(ss_between, ss_within, len(samples) - 1, n - len(samples), n, sizes)

@@ -146,11 +146,13 @@ def _welch(samples: list[FloatArray]) -> tuple[float, float]:
     sizes = np.array([s.size for s in samples], dtype=float)
     if (sizes < 2).any():
         return NAN, NAN
-    variances = np.array([s.var(ddof=1) for s in samples])
+    g = len(samples)
+    codes = np.repeat(np.arange(g), sizes.astype(int))
+    everything = np.concatenate(samples)
+    means = np.bincount(codes, everything, minlength=g) / sizes
+    variances = np.bincount(codes, (everything - means[codes]) ** 2, minlength=g) / (sizes - 1)
     if (variances == 0).any():
         return NAN, NAN
-    g = len(samples)
-    means = np.array([s.mean() for s in samples])
     weights = sizes / variances
     total = weights.sum()
     centre = float((weights * means).sum() / total)
