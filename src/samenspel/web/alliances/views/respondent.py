@@ -75,11 +75,14 @@ def _instrument(respondent: Respondent) -> Instrument:
     return survey.load_instrument(short=respondent.round.short)
 
 
-def _stored_raw(respondent: Respondent) -> dict[str, str]:
+def _stored_raw(respondent: Respondent, item_ids: list[str] | None = None) -> dict[str, str]:
+    """Saved answers as form values; only ``item_ids`` (one page) when given. Flat rows, no
+    model instances: this runs on every page view, up to 200 respondents at once."""
     raw: dict[str, str] = {}
-    for a in respondent.answers.select_related("target"):
-        name = f"i__{a.item}" if a.target is None else f"i__{a.item}__{a.target.code}"
-        raw[name] = survey.raw_value(a.value, a.text, a.dont_know)
+    answers = respondent.answers.all() if item_ids is None else respondent.answers.filter(item__in=item_ids)
+    for item, target, value, text, dont_know in answers.values_list("item", "target__code", "value", "text", "dont_know"):
+        name = f"i__{item}" if target is None else f"i__{item}__{target}"
+        raw[name] = survey.raw_value(value, text, dont_know)
     return raw
 
 
@@ -132,13 +135,13 @@ def _save(respondent_id: int, item_ids: list[str], answers: list[survey.Parsed])
         respondent = Respondent.objects.select_for_update().select_related("round").get(pk=respondent_id)
         if respondent.submitted_at is not None or not respondent.round.accepts_answers():
             return False
-        partners = {p.code: p for p in Partner.objects.filter(alliance_id=respondent.round.alliance_id)}
+        partners = dict(Partner.objects.filter(alliance_id=respondent.round.alliance_id).values_list("code", "id"))
         Answer.objects.filter(respondent=respondent, item__in=item_ids).delete()
         Answer.objects.bulk_create(
             Answer(
-                respondent=respondent,
+                respondent_id=respondent.pk,
                 item=a.item,
-                target=partners[a.target] if a.target else None,
+                target_id=partners[a.target] if a.target else None,
                 value=a.value,
                 text=a.text,
                 dont_know=a.dont_know,
@@ -206,7 +209,7 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
                 return redirect("respondent:page", token=token, number=number + 1)
             return redirect("respondent:review", token=token)
     else:
-        raw = _stored_raw(respondent)
+        raw = _stored_raw(respondent, [it.id for it in instrument.items_in(part.id)])
     context = _base_context(respondent, token, instrument)
     context.update(
         {
