@@ -129,42 +129,61 @@ def build_networks(
         raise SamenspelError("partner list has duplicates")
     chosen = [a for a in answers if a.item in relation_items and a.value is not None]
     sources = [respondent_partner.get(a.respondent, a.partner) for a in chosen]
-    if not _valid(chosen, sources, relation_items, known):
-        _explain(chosen, relation_items, respondent_partner, known)  # raises with the first bad answer
     dims = list(DIMENSIONS) + sorted({d for d, _, _ in relation_items.values()} - set(DIMENSIONS))
-    order = {p: i for i, p in enumerate(partners)}
+    columns = _columns(chosen, sources, relation_items, partners, dims)
+    if columns is None:
+        _explain(chosen, relation_items, respondent_partner, known)  # raises with the first bad answer
     by_dim: dict[str, list[Tie]] = {d: [] for d in dims}
     raters: dict[str, int] = {}
-    if chosen:
-        by_dim, raters = _ties(chosen, sources, relation_items, dims, partners, order)
+    if chosen and columns is not None:
+        by_dim, raters = _ties(columns, dims, partners)
     networks = tuple(Network(d, tuple(partners), tuple(by_dim[d])) for d in dims)
     sizes = tuple((p, raters.get(p, 0)) for p in partners)
     return Networks(tuple(partners), networks, sizes, min_group)
 
 
-def _valid(chosen: list[Answer], sources: list[str], relation_items: RelationItems, known: set[str]) -> bool:
-    """Fast whole-set check of everything ``_explain`` checks answer by answer."""
-    if not chosen:
-        return True
+@dataclass(frozen=True)
+class _Columns:
+    """The relation answers as integer codes and POMP values (one entry per answer)."""
+
+    dim: np.ndarray
+    source: np.ndarray
+    target: np.ndarray
+    respondent: np.ndarray
+    n_respondents: int
+    pomp: np.ndarray
+
+
+def _columns(chosen: list[Answer], sources: list[str], relation_items: RelationItems,
+             partners: Sequence[str], dims: list[str]) -> _Columns | None:
+    """Codes and POMP values of the answers, or None when any answer breaks a rule ``_explain`` checks."""
+    n = len(chosen)
     targets = [a.target for a in chosen]
     values = [a.value for a in chosen]
     if len({a.round for a in chosen}) > 1 or None in targets or any(map(operator.eq, sources, targets)):
-        return False
-    if not known.issuperset(sources) or not known.issuperset(targets) or str in set(map(type, values)):
-        return False
+        return None
+    order = {p: i for i, p in enumerate(partners)}
+    if not order.keys() >= set(sources) or not order.keys() >= set(targets) or str in set(map(type, values)):
+        return None
+    item_ids = list(relation_items)
+    item_code = {x: i for i, x in enumerate(item_ids)}
+    dim_index = {d: i for i, d in enumerate(dims)}
+    item_dim = np.array([dim_index[relation_items[x][0]] for x in item_ids], dtype=np.int64)
+    item_lo = np.array([relation_items[x][1] for x in item_ids], dtype=float)
+    item_hi = np.array([relation_items[x][2] for x in item_ids], dtype=float)
     respondents = {r: i for i, r in enumerate(dict.fromkeys([a.respondent for a in chosen]))}
-    items = {x: i for i, x in enumerate(relation_items)}
-    places = {p: i for i, p in enumerate(known)}
-    key = ((np.array([items[a.item] for a in chosen], dtype=np.int64) * len(places)
-            + np.array([places[x] for x in targets], dtype=np.int64)) * len(respondents)
-           + np.array([respondents[a.respondent] for a in chosen], dtype=np.int64))
-    if np.unique(key).size != key.size:  # two answers about the same partner
-        return False
-    specs = [relation_items[a.item] for a in chosen]
+    items = np.fromiter(map(item_code.__getitem__, [a.item for a in chosen]), dtype=np.int64, count=n)
+    source = np.fromiter(map(order.__getitem__, sources), dtype=np.int64, count=n)
+    target = np.fromiter(map(order.__getitem__, targets), dtype=np.int64, count=n)
+    respondent = np.fromiter(map(respondents.__getitem__, [a.respondent for a in chosen]), dtype=np.int64, count=n)
     v = np.array(values, dtype=float)
-    lo = np.array([sp[1] for sp in specs], dtype=float)
-    hi = np.array([sp[2] for sp in specs], dtype=float)
-    return bool(((lo <= v) & (v <= hi)).all())
+    lo, hi = item_lo[items], item_hi[items]
+    if not ((lo <= v) & (v <= hi)).all():
+        return None
+    key = (items * len(partners) + target) * max(len(respondents), 1) + respondent
+    if np.unique(key).size != n:  # two answers about the same partner
+        return None
+    return _Columns(item_dim[items], source, target, respondent, len(respondents), 100.0 * (v - lo) / (hi - lo))
 
 
 def _explain(chosen: list[Answer], relation_items: RelationItems, respondent_partner: Mapping[str, str],
@@ -197,27 +216,17 @@ def _explain(chosen: list[Answer], relation_items: RelationItems, respondent_par
             raise SamenspelError(f"{where}: value {a.value} outside {lo:g}-{hi:g}")
 
 
-def _ties(chosen: list[Answer], sources: list[str], relation_items: RelationItems, dims: list[str],
-          partners: Sequence[str], order: dict[str, int]) -> tuple[dict[str, list[Tie]], dict[str, int]]:
+def _ties(c: _Columns, dims: list[str], partners: Sequence[str]) -> tuple[dict[str, list[Tie]], dict[str, int]]:
     """Tie weights with numpy: respondent means per (dimension, source, target), then their mean and SD.
 
     A respondent who answered several items of one dimension about the same
     partner counts once, with the mean of those items.
     """
-    dim_index = {d: i for i, d in enumerate(dims)}
-    specs = [relation_items[a.item] for a in chosen]
-    lo = np.array([sp[1] for sp in specs], dtype=float)
-    hi = np.array([sp[2] for sp in specs], dtype=float)
-    values = 100.0 * (np.array([a.value for a in chosen], dtype=float) - lo) / (hi - lo)
-    resp_codes = {r: i for i, r in enumerate(dict.fromkeys(a.respondent for a in chosen))}
-    n_p, n_r = len(partners), len(resp_codes)
-    d = np.array([dim_index[sp[0]] for sp in specs], dtype=np.int64)
-    s = np.array([order[x] for x in sources], dtype=np.int64)
-    t = np.array([order[a.target] for a in chosen], dtype=np.int64)  # type: ignore[index]
-    r = np.array([resp_codes[a.respondent] for a in chosen], dtype=np.int64)
-    pair = (d * n_p + s) * n_p + t
+    n_p, n_r = len(partners), c.n_respondents
+    s, r = c.source, c.respondent
+    pair = (c.dim * n_p + s) * n_p + c.target
     per_resp, inv = np.unique(pair * n_r + r, return_inverse=True)
-    resp_mean = np.bincount(inv, values) / np.bincount(inv)
+    resp_mean = np.bincount(inv, c.pomp) / np.bincount(inv)
     pairs, inv2 = np.unique(per_resp // n_r, return_inverse=True)
     n = np.bincount(inv2)
     mean = np.bincount(inv2, resp_mean) / n
