@@ -93,3 +93,30 @@ def test_rwg_of_all_partners_at_once_equals_one_at_a_time():
         slow = [measures.agreement_rwg(sub[m], 5) for m in masks]
         for a, b in zip(fast, slow):
             assert (a is None and b is None) or abs(a - b) < 1e-12, (a, b)
+
+
+def test_divergent_items_quick_ranking_finds_the_exact_top(instrument):
+    """divergent_items (quick ranking + exact recompute) against the exact test on every item (stats.one_way)."""
+    from samenspel.analysis.matrix import build_matrix
+    from samenspel.analysis.scales import Groups, divergent_items
+    from samenspel.analysis.stats import one_way
+
+    rs = make_responses(instrument, {"A": 7, "B": 6, "C": 5, "D": 2}, seed=12, missing=0.15,
+                        partner_levels={"A": {"domain:ambition": 2.0}, "C": {"domain:process": 4.7}})
+    m = build_matrix(rs.answers, instrument, "2026-1")
+    groups = Groups.of(m, 3)
+    cols = [c for c, it in enumerate(m.items) if it.construct_kind == "domain"]
+    found = divergent_items(m, cols, groups, top=5)
+    exact = []
+    for c in cols:
+        v = m.pomp[:, c]
+        samples = [v[groups.masks[p] & ~np.isnan(v)] for p in groups.eligible]
+        if any(s.size == 0 for s in samples):
+            continue
+        labels = [g for g, s in enumerate(samples) for _ in s]
+        r = one_way(np.concatenate(samples), labels, min_group_size=3)
+        if not np.isnan(r.eta2):
+            exact.append((r.eta2, m.items[c].id))
+    exact.sort(reverse=True)
+    assert [i.item for i in found] == [item for _, item in exact[:5]]
+    assert all(abs(a.eta2 - e) < 1e-12 for a, (e, _) in zip(found, exact))

@@ -113,13 +113,14 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     _group_notices(m, groups, settings, notices)
     domain_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "domain"))
     domains = {d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices, reliability=full,
-                        name=scale_name(kb, d))
+                        agreement=full, name=scale_name(kb, d))
                for d in domain_ids}
-    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, name=scale_name(kb, c))
+    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, agreement=full,
+                       name=scale_name(kb, c))
               for c in OTHER_SCALES if m.exact(c)}
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
     signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False,
-                        divergence=full) for s in signal_ids}
+                        divergence=full, agreement=full) for s in signal_ids}
     domain_cols = [c for d in domain_ids for c in m.exact(f"domain:{d}")]
     network = _network(m, instrument, groups, settings)
     mot = motives(m, groups)
