@@ -99,3 +99,15 @@ def test_xlsx_keeps_formula_like_text_as_text():
     responses = ResponseSet((Answer("a", "r1", "007", "A", "open_better", "=SOM(A1:A3)"),))
     again = read_responses_data(to_xlsx(responses), "x.xlsx", TOY)
     assert again.answers == responses.answers
+
+
+def test_open_answer_with_a_lone_carriage_return_reads_back() -> None:
+    """Regression: Python 3.11's csv writer left a lone CR unquoted with LF line ends,
+    so such an open answer did not survive export then import (found by hypothesis)."""
+    text_item = next(i for i in TOY.items if i.type == "text")
+    original = ResponseSet(
+        (Answer("a", "r1", "p1", "P", text_item.id, "eerst\rdan, \"zo\"\r\n"),),
+        "mem.csv",
+    )
+    data = to_csv(original).encode("utf-8")
+    assert read_responses_data(data, "mem.csv", TOY).answers == original.answers

@@ -8,8 +8,9 @@ that carry a value, whole numbers without ``.0``, open texts verbatim.
 
 from __future__ import annotations
 
-import csv
 import io
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -57,13 +58,25 @@ def write_csv(responses: ResponseSet, path_or_stream: str | Path | TextIO) -> No
 
 def to_csv(responses: ResponseSet) -> str:
     """The CSV text of ``responses`` (comma-delimited, ``\\n`` line ends, quoted only where needed)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
     columns = columns_used(responses)
-    writer.writerow(columns)
-    for answer in responses.answers:
-        writer.writerow(_fields(answer, columns))
-    return buffer.getvalue()
+    lines = [_csv_line(columns)]
+    lines.extend(_csv_line(_fields(answer, columns)) for answer in responses.answers)
+    lines.append("")
+    return "\n".join(lines)
+
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def _csv_line(fields: Sequence[str]) -> str:
+    """One CSV line, quoting a field only when it holds a comma, quote, CR or LF.
+
+    Python 3.11's csv writer does not quote a lone CR when the line end is LF,
+    so an open answer with a CR would not read back; hence our own quoting.
+    """
+    return ",".join(
+        '"' + f.replace('"', '""') + '"' if _NEEDS_QUOTES.search(f) else f for f in fields
+    )
 
 
 def to_xlsx(responses: ResponseSet) -> bytes:
