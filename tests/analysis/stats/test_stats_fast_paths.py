@@ -131,3 +131,38 @@ def test_cli_start_up_leaves_heavy_libraries_unloaded():
             "print(sorted(m for m in ('networkx', 'scipy', 'scipy.stats', 'scipy.optimize') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_analysis_runs_without_importing_scipy():
+    """A one-round analysis of coherent scales needs no scipy (its import is a large part of the CLI start-up).
+
+    (Weakly related items can make the omega fit fall back to scipy's L-BFGS-B; not here: person effect 0.6.)
+    """
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, 'tests/analysis'); "
+            "from analysis_synth import make_instrument, make_responses; from analysis_kb import make_kb; "
+            "from samenspel.analysis import analyse; inst = make_instrument(); "
+            "analyse(make_responses(inst, {'A': 8, 'B': 8, 'C': 8}, seed=0, person_noise=0.6), inst, make_kb()); "
+            "print(sorted(m for m in sys.modules if m == 'scipy' or m.startswith('scipy.')))")
+    root = __file__.rsplit("/tests/", 1)[0]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("d1", [1, 2, 4, 11, 39, 287])
+@pytest.mark.parametrize("d2", [1, 3, 20, 150.5, 288, 4000])
+def test_f_and_t_tails_match_scipy_special(d1, d2):
+    """_distributions (continued fraction, Numerical Recipes §6.4) against scipy.special.fdtrc / fdtri / stdtr."""
+    from scipy import special
+
+    from samenspel.analysis.stats._distributions import f_isf, f_sf, t_sf
+
+    for f in (1e-4, 0.05, 0.5, 1.0, 2.3, 7.0, 40.0):
+        expected = special.fdtrc(d1, d2, f)
+        assert f_sf(f, d1, d2) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    for q in (0.025, 0.5, 0.975):
+        assert f_isf(q, d1, d2) == pytest.approx(special.fdtri(d1, d2, 1 - q), rel=1e-10)
+    for t in (-3.0, -0.4, 0.0, 0.4, 2.0, 9.0):
+        assert t_sf(t, d2) == pytest.approx(special.stdtr(d2, -t), rel=1e-9, abs=1e-12)

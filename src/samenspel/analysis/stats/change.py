@@ -14,9 +14,9 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ._common import NAN, FloatArray, as_vector, drop_missing, join_warnings
+from ._distributions import t_sf
 
 SMALL_N = 5
 """With fewer answers (pairs, or per round) the change is flagged as a small-n estimate."""
@@ -79,7 +79,7 @@ def paired_change(before: ArrayLike, after: ArrayLike) -> Change:
         t = p = d = NAN
     else:
         t = mean / (sd / np.sqrt(n))
-        p = float(2 * special.stdtr(df, -abs(t)))  # = 2 * stats.t.sf(|t|, df)
+        p = 2 * t_sf(abs(t), df)  # = 2 * stats.t.sf(|t|, df)
         d = mean / sd
     if n < SMALL_N:
         notes.append(f"small n: only {n} pairs")
@@ -120,7 +120,7 @@ def independent_change(before: ArrayLike, after: ArrayLike) -> Change:
     else:
         t = mean / np.sqrt(se2)
         df = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))
-        p = float(2 * special.stdtr(df, -abs(t)))  # = 2 * stats.t.sf(|t|, df)
+        p = 2 * t_sf(abs(t), df)  # = 2 * stats.t.sf(|t|, df)
         pooled = np.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2))
         g = mean / pooled * (1 - 3 / (4 * (n1 + n2) - 9))
     if min(n1, n2) < SMALL_N:

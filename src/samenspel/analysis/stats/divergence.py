@@ -23,9 +23,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ._anova import anova
+from ._distributions import f_sf
 from ._common import NAN, FloatArray, join_warnings, split_groups
 
 ETA2_MEDIUM = 0.06
@@ -160,4 +160,4 @@ def _welch(samples: list[FloatArray]) -> tuple[float, float]:
     h = float(((1 - weights / total) ** 2 / (sizes - 1)).sum())
     f = a / (1 + 2 * (g - 2) * h / (g**2 - 1))
     df2 = (g**2 - 1) / (3 * h)
-    return f, float(special.fdtrc(g - 1, df2, f))  # = stats.f.sf
+    return f, f_sf(f, g - 1, df2)  # = stats.f.sf

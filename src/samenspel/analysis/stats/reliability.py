@@ -21,9 +21,9 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ._common import NAN, FloatArray, as_matrix, join_warnings
+from ._distributions import f_isf
 
 ALPHA_LOW = 0.6
 """Below this alpha a scale is flagged "low" (a common lenient cut-off for short scales)."""
@@ -114,8 +114,8 @@ def cronbach_alpha(
         )
     df1, df2 = n - 1, (n - 1) * (k - 1)
     tail = (1 - ci) / 2
-    ci_low = 1 - (1 - alpha) * float(special.fdtri(df1, df2, 1 - tail)) if alpha <= 1 else NAN  # = stats.f.isf
-    ci_high = 1 - (1 - alpha) * float(special.fdtri(df1, df2, tail)) if alpha <= 1 else NAN
+    ci_low = 1 - (1 - alpha) * f_isf(tail, df1, df2) if alpha <= 1 else NAN  # = stats.f.isf
+    ci_high = 1 - (1 - alpha) * f_isf(1 - tail, df1, df2) if alpha <= 1 else NAN
     if alpha < ALPHA_LOW:
         notes.append(f"low: alpha {alpha:.2f} is below {ALPHA_LOW}")
     if n < SMALL_N:
@@ -290,9 +290,11 @@ def _box_newton(
 
     The Hessian of the free variables (those not held at a bound) comes from
     forward differences of the analytic gradient. Returns the point and
-    whether it converged (projected gradient below ``gtol``); a step that does
-    not descend, a non-positive-definite Hessian or ``max_iter`` steps end the
-    search unconverged, and the caller falls back to L-BFGS-B. For the usual
+    whether it converged (projected gradient below ``gtol``); a Hessian that is
+    not positive definite (the likelihood is not convex there and Newton could
+    head for another stationary point), a line search that fails or
+    ``max_iter`` steps end the search unconverged, and the caller falls back to
+    L-BFGS-B from the start, so the minimum found is always L-BFGS-B's. For the usual
     one-factor fit (k items, k small) this takes a handful of steps where
     L-BFGS-B takes dozens, and it spares the CLI the import of scipy.optimize.
     """
