@@ -98,6 +98,22 @@ def test_reminders_only_to_those_who_did_not_submit(fclient, rnd):
     assert "Herinnering" in mail.outbox[0].subject
 
 
+def _run_db_worker() -> None:
+    """``db_worker --batch`` in this process, on a fresh connection before and after.
+
+    The worker calls ``close_old_connections()`` between tasks, so whether it
+    keeps, closes or reopens the test's connection depends on its age
+    (CONN_MAX_AGE) and health; on PostgreSQL a reused connection that was
+    closed underneath gave "the connection is closed". Starting and ending on
+    a new connection makes the test independent of what ran before it.
+    """
+    from django.db import connection
+
+    connection.close()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    connection.close()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_reminder_task_runs_on_the_database_worker(fclient, rnd, settings):
     """The real backend: the request only enqueues; ``db_worker --batch`` sends."""
@@ -106,8 +122,29 @@ def test_reminder_task_runs_on_the_database_worker(fclient, rnd, settings):
     Respondent.objects.filter(pk=todo.pk).update(email="todo@x.nl")
     fclient.post(BASE + "/rounds/2026-1/remind/")
     assert mail.outbox == []
+    _run_db_worker()
+    assert [m.to for m in mail.outbox] == [["todo@x.nl"]]
+    assert Respondent.objects.get(pk=todo.pk).reminded_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_survives_a_connection_closed_underneath(fclient, rnd, settings):
+    """A database connection closed behind Django's back (server restart, idle time-out) is
+    replaced by the worker thanks to the health checks (settings: conn_health_checks)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite connections are local files; no server closes them")
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    todo, _ = make_respondent(rnd, "A", "r2")
+    Respondent.objects.filter(pk=todo.pk).update(email="todo@x.nl")
+    fclient.post(BASE + "/rounds/2026-1/remind/")
+    connection.ensure_connection()
+    connection.connection.close()  # the raw psycopg connection, as if the server dropped it
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert [m.to for m in mail.outbox] == [["todo@x.nl"]]
+    connection.close()
 
 
 def test_response_rates_are_counts_per_partner(fclient, rnd):

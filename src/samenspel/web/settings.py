@@ -100,7 +100,10 @@ _SQLITE_OPTIONS = {
 def _database() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        db = dj_database_url.parse(url, conn_max_age=60)
+        # Persistent connections, checked before reuse: a long-running task worker (or a web
+        # worker) whose connection the server closed (restart, idle time-out) reconnects
+        # instead of failing with "the connection is closed".
+        db = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     else:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "samenspel.sqlite3")}
