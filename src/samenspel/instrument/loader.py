@@ -246,7 +246,8 @@ def _finish(instrument: Instrument) -> Instrument:
 def read_data(name: str = DATA_FILE) -> dict[str, Any]:
     """The raw questionnaire data shipped with the package."""
     text = resources.files("samenspel.instrument").joinpath("data", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    # libyaml's loader when present: the same data, about 8x faster at start-up.
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise InstrumentError(f"{name}: expected a mapping at the top level")
     return data
