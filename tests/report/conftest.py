@@ -24,8 +24,7 @@ from samenspel.knowledge import load_knowledge  # noqa: E402
 from samenspel.report import build_report  # noqa: E402
 from samenspel.responses.model import ResponseSet  # noqa: E402
 
-SMALL = "Stichting Kwetsbaar Klein"
-DAY = date(2026, 11, 22)
+from report_constants import DAY, SMALL  # noqa: E402,F401
 
 
 def with_small_partner(responses: ResponseSet, keep: int = 2) -> tuple[ResponseSet, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import SMALL
+from report_constants import SMALL
 
 from samenspel.network.picture import render_svg
 from samenspel.report.notation import long_date, num, p_value, pct

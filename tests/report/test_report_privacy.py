@@ -11,7 +11,7 @@ group of 1 the same partner is scored, and the same check finds it.
 from __future__ import annotations
 
 import pytest
-from conftest import DAY, SMALL
+from report_constants import DAY, SMALL
 from report_leaks import figures, leaks_in_html, leaks_in_text
 
 from samenspel.analysis import Settings, analyse

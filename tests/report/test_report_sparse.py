@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DAY
+from report_constants import DAY
 
 from samenspel.analysis import analyse
 from samenspel.report import build_report

@@ -48,5 +48,7 @@ def main() -> None:
     try:
         app()
     except SamenspelError as exc:
-        typer.echo(f"samenspel: {exc}", err=True)
+        from samenspel.cli.common import show_error
+
+        show_error(exc)
         sys.exit(exc.exit_code)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
-from samenspel.errors import SamenspelError
+from samenspel.errors import InputError, SamenspelError
 from samenspel.i18n import check_language
 
 LangOption = typer.Option("nl", "--lang", help="Language of the output: nl or en.")
@@ -34,3 +35,20 @@ def write_output(text: str | bytes, out: Path | None) -> None:
     else:
         tmp.write_text(text, encoding="utf-8")
     tmp.replace(out)
+
+
+def show_error(exc: SamenspelError, consequence: str = "nothing was read") -> None:
+    """Every problem on its own line on stderr (``file:line: reason``), then a count."""
+    if isinstance(exc, InputError):
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        count = len(exc.problems)
+        typer.echo(f"{count} problem{'s' if count != 1 else ''}; {consequence}", err=True)
+    else:
+        typer.echo(f"samenspel: {exc}", err=True)
+
+
+def fail(exc: SamenspelError, consequence: str = "nothing was read") -> NoReturn:
+    """Show a user error and leave with its exit code (2): no traceback."""
+    show_error(exc, consequence)
+    raise typer.Exit(exc.exit_code)

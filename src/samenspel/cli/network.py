@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samenspel.cli.common import language, write_output
-from samenspel.errors import InputError, SamenspelError
+from samenspel.cli.common import fail, language, write_output
+from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument
 
@@ -21,16 +21,6 @@ FORMATS = ("text", "json", "svg")
 def instrument() -> Instrument | None:
     """The questionnaire; None means the full one, loaded when needed (tests replace this)."""
     return None
-
-
-def _fail(exc: SamenspelError) -> NoReturn:
-    if isinstance(exc, InputError):
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"{len(exc.problems)} problem(s); nothing was read", err=True)
-    else:
-        typer.echo(f"samenspel: {exc}", err=True)
-    raise typer.Exit(exc.exit_code)
 
 
 def analyse_file(file: Path, round_id: str | None, min_group: int) -> tuple[str, str, NetworkResult]:
@@ -89,7 +79,7 @@ def register(app: typer.Typer) -> None:
                 text = summary(result, dimension, lang, alliance, round_id)
             write_output(text, out)
         except SamenspelError as exc:
-            _fail(exc)
+            fail(exc)
 
 
 # -- the text summary ------------------------------------------------------------------------

@@ -5,28 +5,17 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Optional
 
 import typer
 
-from samenspel.cli.common import language, write_output
-from samenspel.errors import InputError, SamenspelError
+from samenspel.cli.common import fail, language, write_output
+from samenspel.errors import SamenspelError
 
 
 class ReportFormat(str, Enum):
     html = "html"
     pdf = "pdf"
-
-
-def _fail(exc: SamenspelError) -> NoReturn:
-    """Every problem on its own line on stderr, exit 2, no traceback."""
-    if isinstance(exc, InputError):
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}; no report was made", err=True)
-    else:
-        typer.echo(f"samenspel: {exc}", err=True)
-    raise typer.Exit(exc.exit_code)
 
 
 def parse_invited(values: list[str]) -> dict[str, int]:
@@ -84,6 +73,6 @@ def register(app: typer.Typer) -> None:
                                     instrument=instrument, title=title, day=date.today(), invited=counts or None)
             write_output(document, out)
         except SamenspelError as exc:
-            _fail(exc)
+            fail(exc, "no report was made")
         if out is not None:
             typer.echo(f"wrote {out} ({fmt}, {chosen}, round {diagnosis.round})", err=True)

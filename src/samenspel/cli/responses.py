@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from samenspel.cli.common import language, write_output
-from samenspel.errors import InputError, SamenspelError
+from samenspel.cli.common import fail, language, write_output
+from samenspel.errors import SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.responses.model import ResponseSet
 
@@ -16,17 +16,6 @@ from samenspel.responses.model import ResponseSet
 def instrument() -> Instrument | None:
     """The questionnaire to check against; None means the full one, loaded when needed (tests replace this)."""
     return None
-
-
-def _fail(exc: SamenspelError) -> NoReturn:
-    """Show every problem, one per line, on stderr and exit 2 (the CLI's user-error code)."""
-    if isinstance(exc, InputError):
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}; nothing was read", err=True)
-    else:
-        typer.echo(f"samenspel: {exc}", err=True)
-    raise typer.Exit(exc.exit_code)
 
 
 def summary(responses: ResponseSet) -> str:
@@ -53,7 +42,7 @@ def register(app: typer.Typer) -> None:
         try:
             responses = _read(file)
         except SamenspelError as exc:
-            _fail(exc)
+            fail(exc)
         typer.echo(summary(responses))
 
     @app.command("export")
@@ -78,7 +67,7 @@ def register(app: typer.Typer) -> None:
             else:
                 write_output(to_csv(responses), out)
         except SamenspelError as exc:
-            _fail(exc)
+            fail(exc)
 
     @app.command("template")
     def template(
@@ -99,7 +88,7 @@ def register(app: typer.Typer) -> None:
             data = template_bytes(instrument(), names, respondents, language(lang), alliance, round_id)
             write_output(data, out)
         except SamenspelError as exc:
-            _fail(exc)
+            fail(exc)
         typer.echo(f"wrote {out}: {len(names)} partners x {respondents} respondents", err=True)
 
     @app.command("demo")
@@ -119,5 +108,5 @@ def register(app: typer.Typer) -> None:
             write_output(to_xlsx(responses), out / "responses.xlsx")
             write_output(demo_readme(responses, seed), out / "README.md")
         except SamenspelError as exc:
-            _fail(exc)
+            fail(exc)
         typer.echo(f"wrote {out}/responses.csv, responses.xlsx, README.md ({summary(responses)[4:]})", err=True)
