@@ -4,7 +4,9 @@ Starts ``samenspel serve --no-demo`` (2 gunicorn workers + task worker) on a
 fresh SQLite database in a temporary directory (or the database in
 DATABASE_URL), loopback only, makes one open round with N personal links,
 then starts N respondents together (one thread each, released by a barrier):
-each opens the link, GETs and POSTs every page of the real questionnaire,
+each opens the link and page 1, then POSTs every page of the real
+questionnaire (the redirect brings the next page, as in a browser; one
+"page time" is the POST plus that page),
 pausing a random "reading time" before every click (``--think`` seconds on
 average, uniform between half and one and a half times that; 0 hammers),
 and submits. Bounded: every request has a timeout and
@@ -131,15 +133,18 @@ def respondent(base: str, token: str, pages: dict[int, dict[str, str]], run: Run
         # the first click comes after a reading time like any other page
         pause()
         call(f"/r/{token}/")
+        pause()
+        html = call(f"/r/{token}/p/1/")
         for number, data in pages.items():
-            pause()
-            html = call(f"/r/{token}/p/{number}/")
+            # like a browser: the POST's redirect brings the next page, whose form is filled next
             own = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
             post = dict(data, csrfmiddlewaretoken=own.group(1) if own else "")
             if number == len(pages):
                 post["nav"] = "review"
             pause()
-            call(f"/r/{token}/p/{number}/", post)
+            html = call(f"/r/{token}/p/{number}/", post)
+            if number < len(pages) and f"/p/{number + 1}/" not in html:
+                raise RuntimeError(f"page {number} did not lead to page {number + 1}")
         pause()
         thanks = call(f"/r/{token}/submit/", {"csrfmiddlewaretoken": ""})
         if "Dank" not in thanks and "Thank" not in thanks:
@@ -186,7 +191,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--respondents", type=int, default=200, help="respondents answering at once")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--think", type=float, default=3.0, help="mean seconds a respondent reads a page (0: none)")
+    parser.add_argument("--think", type=float, default=10.0,
+                        help="mean seconds a respondent spends on a page (0: none); real people need ~45 s")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds one request may take")
     parser.add_argument("--deadline", type=float, default=600.0, help="seconds the whole run may take")
     args = parser.parse_args()
@@ -199,17 +205,21 @@ def main() -> None:
     load_before = os.getloadavg()[0]  # other work on the machine shares the CPUs with server and clients
     port = free_port()
     cli = Path(sys.executable).with_name("samenspel")
+    log = open(var / "serve.log", "wb")  # noqa: SIM115 - open for the server's whole life
     server = subprocess.Popen([str(cli), "serve", "--no-demo", "--host", "127.0.0.1", "--port", str(port),
                                "--workers", str(args.workers)],
-                              cwd=var, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=var, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     workers_mb: dict[int, float] = {}
     try:
-        for _ in range(120):
+        up = time.monotonic() + 120
+        while True:
             try:
                 urllib.request.urlopen(base + "/nl/login/", timeout=2).read()
                 break
             except OSError:
+                if server.poll() is not None or time.monotonic() > up:
+                    sys.exit(f"the server did not start; see {var / 'serve.log'}")
                 time.sleep(0.5)
         run = Run(time.monotonic() + args.deadline, args.think, args.timeout)
         barrier = threading.Barrier(args.respondents + 1)
