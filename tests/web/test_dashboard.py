@@ -121,3 +121,21 @@ def test_round_without_answers_says_so(client, django_user_model, demo):
     assert client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard.json").status_code == 404
     assert "Nog geen verstuurde antwoorden" in client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
     assert "No submitted answers" in client.get(f"/en/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
+
+
+def test_api_gives_viewers_the_same_privacy_as_the_dashboard(client, django_user_model, demo):
+    from samenspel.web.alliances.api import create_token
+
+    alliance, _ = load_demo(demo)
+    viewer = django_user_model.objects.create_user("vera", password="x")
+    Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
+    fien = django_user_model.objects.create_user("fien", password="x")
+    Membership.objects.create(user=fien, alliance=alliance, role=Membership.FACILITATOR)
+    url = f"/api/alliances/{ALLIANCE_ID}/rounds/2025-najaar/diagnosis"
+    as_viewer = client.get(url, HTTP_AUTHORIZATION=f"Bearer {create_token(viewer)}").json()
+    as_facilitator = client.get(url, HTTP_AUTHORIZATION=f"Bearer {create_token(fien)}").json()
+    assert as_facilitator["network"]["partners"]["Welzijn Samen"]["in_trust"] is not None
+    assert as_viewer["network"]["partners"]["Welzijn Samen"]["in_trust"] is None
+    assert as_viewer["domains"] == as_facilitator["domains"]
+    client.force_login(viewer)
+    assert as_viewer == client.get(f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/dashboard.json").json()

@@ -19,7 +19,7 @@ from ninja.security import HttpBearer
 
 from samenspel.responses.writer import to_csv
 from samenspel.web.alliances import access, dataset
-from samenspel.web.alliances.diagnosis import diagnose
+from samenspel.web.alliances.diagnosis import diagnose, for_viewer
 from samenspel.web.alliances.models import ApiToken, Membership
 
 
@@ -84,11 +84,13 @@ def rounds(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 @api.get("/alliances/{slug}/rounds/{code}/diagnosis")
 def diagnosis(request: HttpRequest, slug: str, code: str, lang: str = "nl") -> dict[str, Any]:
-    """The diagnosis JSON of FORMATS.md §3."""
+    """The diagnosis JSON of FORMATS.md §3 (for viewers without small partners' network figures)."""
     rnd = access.round_for(request.user, slug, code, role=None)
     result = diagnose(rnd, "en" if lang == "en" else "nl")
     if result is None:
         raise HttpError(404, "no submitted answers in this round")
+    if access.role_in(request.user, rnd.alliance) != Membership.FACILITATOR:
+        return for_viewer(result)
     return result
 
 
