@@ -407,20 +407,18 @@ class _Checker:
         return None
 
     def _role(self, cell: Cell, line: int) -> str | None:
-        text = as_text(cell).strip().lower()
-        if not text:
-            return None
-        if text not in ROLES:
-            self.problem(line, f"unknown role '{text}'; allowed roles are {', '.join(ROLES)} (or empty)")
-            return None
-        return text
+        return self._one_of(cell, line, "role", ROLES)
 
     def _language(self, cell: Cell, line: int) -> str | None:
+        return self._one_of(cell, line, "language", LANGUAGES)
+
+    def _one_of(self, cell: Cell, line: int, what: str, allowed: Sequence[str]) -> str | None:
+        """An optional code from a fixed list (case-insensitive); empty is None."""
         text = as_text(cell).strip().lower()
         if not text:
             return None
-        if text not in LANGUAGES:
-            self.problem(line, f"unknown language '{text}'; allowed languages are {', '.join(LANGUAGES)} (or empty)")
+        if text not in allowed:
+            self.problem(line, f"unknown {what} '{text}'; allowed {what}s are {', '.join(allowed)} (or empty)")
             return None
         return text
 
