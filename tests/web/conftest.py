@@ -12,6 +12,7 @@ from webhelpers import make_respondent, small_instrument
 
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner, Respondent
+from samenspel.web.alliances.texts import bi
 
 
 @pytest.fixture(autouse=True)
@@ -20,9 +21,9 @@ def _instrument(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 KB_CHOICES = {
-    "collaboration_forms": [("", "—"), ("joint_venture", "Joint venture / Joint venture")],
-    "governance_models": [("", "—"), ("cooperative", "Coöperatief / Cooperative")],
-    "phase_models": [("", "—"), ("boonstra", "Boonstra / Boonstra")],
+    "collaboration_forms": [("", "—"), ("joint_venture", bi("Gezamenlijke onderneming", "Joint venture"))],
+    "governance_models": [("", "—"), ("cooperative", bi("Coöperatief", "Cooperative"))],
+    "phase_models": [("", "—"), ("boonstra", bi("Boonstra", "Boonstra"))],
 }
 
 

@@ -47,7 +47,7 @@ def load_demo(responses: ResponseSet | None = None) -> tuple[Alliance, bool]:
             import_into(rnd, part)
         today = timezone.localdate()
         open_round = MeasurementRound.objects.create(
-            alliance=alliance, code=OPEN_ROUND, name="Demo: probeer de vragenlijst / try the questionnaire",
+            alliance=alliance, code=OPEN_ROUND, name="Demo: probeer de vragenlijst",
             opens=today, closes=today + dt.timedelta(days=365),
         )
         for partner in alliance.partners.all():

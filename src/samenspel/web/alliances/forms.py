@@ -1,4 +1,8 @@
-"""Facilitator forms; knowledge-base ids are offered as choices from the knowledge base."""
+"""Facilitator forms; knowledge-base ids are offered as choices from the knowledge base.
+
+Labels, choices and errors are Dutch/English pairs (:mod:`.texts`), shown in
+the language of the page only.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,20 @@ from django import forms
 from django.utils.text import slugify
 
 from samenspel.i18n import Text
-from samenspel.responses.model import ROLES
-from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
+from samenspel.web.alliances import texts
+from samenspel.web.alliances.models import Alliance, MeasurementRound, Partner
+from samenspel.web.alliances.texts import bi, pick
 
 
-def _kb_choices(kind: str) -> list[tuple[str, str]]:
-    """``("", "—")`` plus the entries of one knowledge-base table, named in Dutch / English."""
+def _kb_choices(kind: str) -> list[tuple[str, object]]:
+    """``("", "—")`` plus the entries of one knowledge-base table, named in the page's language."""
     from samenspel.knowledge import load_knowledge
 
     table: dict[str, object] = getattr(load_knowledge(), kind)
-    out = [("", "—")]
+    out: list[tuple[str, object]] = [("", "—")]
     for key, entry in table.items():
         name = getattr(entry, "name", None)
-        out.append((key, f"{name.nl} / {name.en}" if isinstance(name, Text) else key))
+        out.append((key, bi(name.nl, name.en) if isinstance(name, Text) else key))
     return out
 
 
@@ -27,12 +32,17 @@ class AllianceForm(forms.ModelForm):
         model = Alliance
         fields = ["name", "slug", "collaboration_form", "governance_model", "phase_model", "min_group"]
         labels = {
-            "name": "Naam / Name",
-            "slug": "Korte id (in adressen en bestanden) / Short id",
-            "collaboration_form": "Samenwerkingsvorm / Form of collaboration",
-            "governance_model": "Governancemodel / Governance model",
-            "phase_model": "Fasemodel / Phase model",
-            "min_group": "Minimale groepsgrootte / Minimum group size",
+            "name": bi("Naam", "Name"),
+            "slug": bi("Korte code (in webadressen en bestanden)", "Short code (in web addresses and files)"),
+            "collaboration_form": bi("Samenwerkingsvorm", "Form of collaboration"),
+            "governance_model": bi("Sturingsmodel", "Governance model"),
+            "phase_model": bi("Fasemodel", "Phase model"),
+            "min_group": bi("Minimale groepsgrootte", "Minimum group size"),
+        }
+        help_texts = {
+            "slug": bi("Leeg laten: wordt gemaakt uit de naam.", "Leave empty to make one from the name."),
+            "min_group": bi("Cijfers per partner alleen bij minstens zoveel deelnemers van die partner.",
+                            "Figures per partner only with at least this many respondents from that partner."),
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -52,18 +62,18 @@ class AllianceForm(forms.ModelForm):
     def clean_min_group(self) -> int:
         value = self.cleaned_data["min_group"]
         if value < 1:
-            raise forms.ValidationError("Minimaal 1 / At least 1")
+            raise forms.ValidationError(pick("Minimaal 1", "At least 1"))
         return value
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:60]
         if not slug:
-            raise forms.ValidationError("Geef een korte id / Give a short id")
+            raise forms.ValidationError(pick("Geef een korte code", "Give a short code"))
         clash = Alliance.objects.filter(slug=slug)
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
-            raise forms.ValidationError("Deze id bestaat al / This id is taken")
+            raise forms.ValidationError(pick("Deze code bestaat al", "This code is taken"))
         return slug
 
 
@@ -71,7 +81,8 @@ class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["name", "code"]
-        labels = {"name": "Naam / Name", "code": "Code (in bestanden) / Code (in files)"}
+        labels = {"name": bi("Naam", "Name"), "code": bi("Code (in bestanden)", "Code (in files)")}
+        help_texts = {"code": bi("Kort, bijvoorbeeld A of GEM.", "Short, for example A or CITY.")}
 
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
         kwargs.setdefault("auto_id", "partner_%s")  # shares a page with RoundForm: ids must differ
@@ -81,9 +92,9 @@ class PartnerForm(forms.ModelForm):
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
         if not code or any(c in code for c in ",;\"\n"):
-            raise forms.ValidationError("Geen komma, puntkomma of aanhalingsteken / No comma, semicolon or quote")
+            raise forms.ValidationError(pick("Geen komma, puntkomma of aanhalingsteken", "No comma, semicolon or quote"))
         if Partner.objects.filter(alliance=self.alliance, code=code).exists():
-            raise forms.ValidationError("Deze code bestaat al / This code is taken")
+            raise forms.ValidationError(pick("Deze code bestaat al", "This code is taken"))
         return code
 
 
@@ -92,11 +103,16 @@ class RoundForm(forms.ModelForm):
         model = MeasurementRound
         fields = ["name", "code", "opens", "closes", "short"]
         labels = {
-            "name": "Naam / Name",
-            "code": "Code (in bestanden) / Code (in files)",
-            "opens": "Open vanaf / Opens",
-            "closes": "Sluit na / Closes after",
-            "short": "Korte pulsmeting / Short pulse version",
+            "name": bi("Naam", "Name"),
+            "code": bi("Code (in bestanden)", "Code (in files)"),
+            "opens": bi("Open vanaf", "Opens on"),
+            "closes": bi("Sluit na", "Closes after"),
+            "short": bi("Korte pulsmeting", "Short pulse survey"),
+        }
+        help_texts = {
+            "code": bi("Bijvoorbeeld 2026-1; letters, cijfers en streepjes.", "For example 2026-1; letters, digits and hyphens."),
+            "closes": bi("Leeg laten: open tot u de ronde sluit.", "Leave empty: open until you close the round."),
+            "short": bi("Alleen de kernvragen, voor een tussentijdse meting.", "Only the core questions, for a check in between."),
         }
         # type=date needs ISO dates whatever the language (a Dutch 22-11-2026 would show as empty)
         widgets = {"opens": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -111,21 +127,24 @@ class RoundForm(forms.ModelForm):
         data = super().clean() or {}
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:  # type: ignore[operator]
-            self.add_error("closes", "Sluit voor het opent / Closes before it opens")
+            self.add_error("closes", pick("Sluit voordat de ronde opent", "Closes before it opens"))
         code = data.get("code")
         if code and MeasurementRound.objects.filter(alliance=self.alliance, code=code).exists():
-            self.add_error("code", "Deze code bestaat al / This code is taken")
+            self.add_error("code", pick("Deze code bestaat al", "This code is taken"))
         return data
 
 
 class InviteForm(forms.Form):
-    partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label="Partner")
+    partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label="Partner", empty_label="—")
     count = forms.IntegerField(min_value=0, max_value=500, initial=0, required=False,
-                               label="Aantal links zonder e-mail / Number of links without e-mail")
+                               label=bi("Aantal links zonder e-mail", "Number of links without e-mail"))
     emails = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                             label="E-mailadressen, één per regel (krijgen een uitnodiging) / E-mail addresses, one per line")
-    role = forms.ChoiceField(choices=[("", "—")] + [(r, r) for r in ROLES], required=False, label="Rol / Role")
-    language = forms.ChoiceField(choices=[("nl", "Nederlands"), ("en", "English")], label="Taal / Language")
+                             label=bi("E-mailadressen, één per regel (krijgen een uitnodiging)",
+                                       "E-mail addresses, one per line (each gets an invitation)"))
+    role = forms.ChoiceField(choices=[("", "—"), *texts.choices("respondent_role")], required=False,
+                             label=bi("Rol van de deelnemers", "Role of the respondents"))
+    language = forms.ChoiceField(choices=[("nl", bi("Nederlands", "Dutch")), ("en", bi("Engels", "English"))],
+                                 label=bi("Taal van de vragenlijst", "Language of the questionnaire"))
 
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -136,13 +155,13 @@ class InviteForm(forms.Form):
         emails = [e for e in raw if e]
         bad = [e for e in emails if not _valid_email(e)]
         if bad:
-            raise forms.ValidationError("Geen geldig adres / Not a valid address: " + ", ".join(bad))
+            raise forms.ValidationError(pick("Geen geldig adres: ", "Not a valid address: ") + ", ".join(bad))
         return emails
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if not data.get("count") and not data.get("emails"):
-            raise forms.ValidationError("Geef een aantal of e-mailadressen / Give a number or e-mail addresses")
+            raise forms.ValidationError(pick("Geef een aantal of e-mailadressen", "Give a number or e-mail addresses"))
         return data
 
 
@@ -155,11 +174,11 @@ def _valid_email(value: str) -> bool:
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Antwoordbestand (CSV of XLSX) / Response file (CSV or XLSX)")
+    file = forms.FileField(label=bi("Antwoordbestand (CSV of XLSX)", "Response file (CSV or XLSX)"))
 
 
 class ConfirmForm(forms.Form):
-    confirm = forms.CharField(label="Typ ter bevestiging / Type to confirm")
+    confirm = forms.CharField(label=bi("Bevestiging", "Confirmation"))
 
     def __init__(self, *args: object, expected: str, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -168,18 +187,18 @@ class ConfirmForm(forms.Form):
     def clean_confirm(self) -> str:
         value = self.cleaned_data["confirm"].strip()
         if value != self.expected:
-            raise forms.ValidationError(f"Typ precies / Type exactly: {self.expected}")
+            raise forms.ValidationError(pick("Typ precies: ", "Type exactly: ") + self.expected)
         return value
 
 
 class MemberForm(forms.Form):
-    username = forms.CharField(label="Gebruikersnaam / Username")
-    role = forms.ChoiceField(choices=Membership.ROLES, label="Rol / Role")
+    username = forms.CharField(label=bi("Gebruikersnaam", "Username"))
+    role = forms.ChoiceField(choices=texts.choices("member_role"), label=bi("Rol", "Role"))
 
     def clean_username(self) -> object:
         from django.contrib.auth import get_user_model
 
         user = get_user_model().objects.filter(username=self.cleaned_data["username"].strip()).first()
         if user is None:
-            raise forms.ValidationError("Onbekende gebruiker / Unknown user")
+            raise forms.ValidationError(pick("Onbekende gebruiker", "Unknown user"))
         return user

@@ -10,6 +10,7 @@ from django.utils import timezone
 from samenspel.errors import InputError, Problem
 from samenspel.responses.model import ResponseSet
 from samenspel.web.alliances.models import Answer, MeasurementRound, Partner, Respondent
+from samenspel.web.alliances.texts import pick
 
 
 @dataclass(frozen=True)
@@ -29,15 +30,18 @@ def import_into(rnd: MeasurementRound, responses: ResponseSet) -> ImportSummary:
     name = responses.source
     rounds = responses.rounds()
     if not responses.answers:
-        raise InputError([Problem(name, None, "the file holds no answers")])
+        raise InputError([Problem(name, None, pick("het bestand bevat geen antwoorden", "the file holds no answers"))])
     if len(rounds) != 1:
-        raise InputError([Problem(name, None, f"the file holds {len(rounds)} rounds ({', '.join(rounds)}); import one round at a time")])
+        shown = ", ".join(rounds)
+        raise InputError([Problem(name, None, pick(f"het bestand bevat {len(rounds)} rondes ({shown}); importeer één ronde tegelijk",
+                                                   f"the file holds {len(rounds)} rounds ({shown}); import one round at a time"))])
     people = responses.respondents()
     with transaction.atomic():
         taken = set(Respondent.objects.filter(round=rnd, code__in=list(people)).values_list("code", flat=True))
         if taken:
             shown = ", ".join(sorted(taken)[:10])
-            raise InputError([Problem(name, None, f"respondents already in this round: {shown}")])
+            raise InputError([Problem(name, None, pick(f"deze deelnemers zitten al in deze ronde: {shown}",
+                                                       f"respondents already in this round: {shown}"))])
         partners = {p.code: p for p in Partner.objects.filter(alliance=rnd.alliance)}
         new = [c for c in responses.partners() if c not in partners]
         for code in new:

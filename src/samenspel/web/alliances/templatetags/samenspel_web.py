@@ -1,32 +1,26 @@
 """Template helpers: bilingual strings without message catalogues.
 
-``{% tr "Dutch" "English" %}`` picks by the active language, and
-``{{ text|t }}`` renders a :class:`~samenspel.i18n.Text`.
+``{% tr "Dutch" "English" %}`` picks by the active language and
+``{{ id|label:"kind" }}`` shows a stored id (see :mod:`..texts`). Views pass
+:class:`~samenspel.i18n.Text` values as strings: a Text is callable, and
+templates call callables (with Text's default language, Dutch).
 """
 
 from __future__ import annotations
 
 from django import template
-from django.utils import translation
 
-from samenspel.i18n import Text
+from samenspel.web.alliances import texts
 
 register = template.Library()
 
 
-def _lang() -> str:
-    return "en" if (translation.get_language() or "nl").startswith("en") else "nl"
-
-
 @register.simple_tag
 def tr(nl: str, en: str) -> str:
-    return en if _lang() == "en" else nl
+    return texts.pick(nl, en)
 
 
 @register.filter
-def t(text: Text | str | None) -> str:
-    if text is None:
-        return ""
-    if isinstance(text, Text):
-        return text.get(_lang())
-    return str(text)
+def label(value: str, kind: str) -> str:
+    """``{{ round.status|label:"round_status" }}``: a stored id in the page's language."""
+    return texts.label(kind, value)

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from samenspel.web.alliances import access
 from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
-from samenspel.web.alliances.models import Membership
+from samenspel.web.alliances.models import Alliance, Membership
+from samenspel.web.alliances.texts import pick
 
 
 @login_required
@@ -29,7 +30,7 @@ def alliance_new(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             alliance = form.save()
             Membership.objects.create(user=request.user, alliance=alliance, role=Membership.FACILITATOR)
-        messages.success(request, f"{alliance.name} ✓")
+        messages.success(request, pick("Alliantie aangemaakt: ", "Alliance created: ") + alliance.name)
         return redirect("facilitator:alliance", slug=alliance.slug)
     return render(request, "facilitator/alliance_form.html", {"form": form})
 
@@ -38,8 +39,12 @@ def alliance_new(request: HttpRequest) -> HttpResponse:
 def alliance(request: HttpRequest, slug: str) -> HttpResponse:
     """One alliance: partners, rounds, and forms to add both. Viewers see results only."""
     alliance = access.alliance_for(request.user, slug, role=None)
-    role = access.role_in(request.user, alliance)
-    context = {
+    return render(request, "facilitator/alliance.html", _alliance_context(alliance, access.role_in(request.user, alliance)))
+
+
+def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> dict[str, object]:
+    """The alliance page's context; ``forms`` replaces a form (one with errors) by name."""
+    context: dict[str, object] = {
         "alliance": alliance,
         "role": role,
         "partners": alliance.partners.all(),
@@ -49,7 +54,8 @@ def alliance(request: HttpRequest, slug: str) -> HttpResponse:
         "member_form": MemberForm(),
         "members": alliance.memberships.select_related("user").order_by("role", "user__username"),
     }
-    return render(request, "facilitator/alliance.html", context)
+    context.update(forms)
+    return context
 
 
 @login_required
@@ -72,8 +78,7 @@ def partner_add(request: HttpRequest, slug: str) -> HttpResponse:
         partner.alliance = alliance
         partner.save()
         return redirect("facilitator:alliance", slug=slug)
-    context = {"alliance": alliance, "role": Membership.FACILITATOR, "partners": alliance.partners.all(),
-               "rounds": alliance.rounds.all(), "partner_form": form, "round_form": RoundForm(alliance=alliance)}
+    context = _alliance_context(alliance, Membership.FACILITATOR, partner_form=form)
     return render(request, "facilitator/alliance.html", context, status=400)
 
 
@@ -87,8 +92,7 @@ def round_add(request: HttpRequest, slug: str) -> HttpResponse:
         rnd.alliance = alliance
         rnd.save()
         return redirect("facilitator:round", slug=slug, code=rnd.code)
-    context = {"alliance": alliance, "role": Membership.FACILITATOR, "partners": alliance.partners.all(),
-               "rounds": alliance.rounds.all(), "partner_form": PartnerForm(alliance=alliance), "round_form": form}
+    context = _alliance_context(alliance, Membership.FACILITATOR, round_form=form)
     return render(request, "facilitator/alliance.html", context, status=400)
 
 
@@ -100,7 +104,7 @@ def alliance_delete(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         name = alliance.name
         alliance.delete()
-        messages.success(request, f"{name}: verwijderd / deleted")
+        messages.success(request, pick("Verwijderd: ", "Deleted: ") + name)
         return redirect("facilitator:home")
     return render(request, "facilitator/confirm_delete.html",
                   {"form": form, "alliance": alliance, "what": alliance.name}, status=400 if form.errors else 200)
@@ -116,7 +120,7 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
         Membership.objects.update_or_create(
             user=form.cleaned_data["username"], alliance=alliance, defaults={"role": form.cleaned_data["role"]}
         )
-        messages.success(request, f"{form.cleaned_data['username']} ✓")
+        messages.success(request, pick("Toegang gegeven aan ", "Access given to ") + str(form.cleaned_data["username"]))
     else:
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
     return redirect("facilitator:alliance", slug=slug)

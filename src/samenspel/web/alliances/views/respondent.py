@@ -160,6 +160,8 @@ def _base_context(respondent: Respondent, token: str, instrument: Instrument) ->
         "token": token,
         "alliance": respondent.round.alliance,
         "instrument": instrument,
+        # Text is callable, so a template would call it with its default language: pass strings
+        "title": instrument.title.get(respondent.language),
         "lang": respondent.language,
         "pages": survey.pages(instrument),
     }
@@ -214,6 +216,8 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
     context.update(
         {
             "part": part,
+            "part_title": part.title.get(lang),
+            "part_intro": part.intro.get(lang),
             "number": number,
             "total": len(parts),
             "blocks": _page_items(instrument, part, others, raw, errors, lang),
@@ -261,7 +265,8 @@ def review(request: HttpRequest, respondent: Respondent, token: str) -> HttpResp
                         "answer": _shown(item, a, lang) if a is not None else "",
                     }
                 )
-        sections.append({"part": part, "number": number, "rows": rows, "total": total, "answered": answered})
+        sections.append({"part": part, "title": part.title.get(respondent.language), "number": number,
+                         "rows": rows, "total": total, "answered": answered})
     context = _base_context(respondent, token, instrument)
     context["sections"] = sections
     return render(request, "respondent/review.html", context)

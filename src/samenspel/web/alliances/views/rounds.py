@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 from samenspel.errors import InputError, SamenspelError
 from samenspel.responses.reader import read_responses_data
 from samenspel.responses.writer import to_csv
-from samenspel.web.alliances import access, dataset, survey, tokens
+from samenspel.web.alliances import access, dataset, survey, texts, tokens
 from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm
 from samenspel.web.alliances.importing import import_into
 from samenspel.web.alliances.models import MeasurementRound, ReportJob, Respondent
 from samenspel.web.alliances.tasks import send_links
+from samenspel.web.alliances.texts import pick
 
 
 def rates(rnd: MeasurementRound) -> list[dict[str, object]]:
@@ -96,7 +97,10 @@ def invite(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     if mailed:
         ids = list(mailed)
         transaction.on_commit(lambda: send_links.enqueue(ids, _base_url(request), "invite"))
-    messages.success(request, f"{len(made)} links ✓" + (f", {len(mailed)} e-mails" if mailed else ""))
+    done = pick(f"{len(made)} links gemaakt", f"{len(made)} links made")
+    if mailed:
+        done += pick(f"; {len(mailed)} uitnodigingen worden gemaild", f"; {len(mailed)} invitations are being e-mailed")
+    messages.success(request, done)
     return redirect("facilitator:links", slug=slug, code=code)
 
 
@@ -131,7 +135,7 @@ def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     ids = list(rnd.respondents.filter(submitted_at__isnull=True).exclude(email="").values_list("pk", flat=True))
     if ids:
         send_links.enqueue(ids, _base_url(request), "reminder")
-    messages.success(request, f"{len(ids)} herinneringen / reminders")
+    messages.success(request, pick(f"{len(ids)} herinneringen worden gemaild", f"{len(ids)} reminders are being e-mailed"))
     return redirect("facilitator:round", slug=slug, code=code)
 
 
@@ -156,17 +160,23 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "facilitator/round.html", _context(request, rnd, import_form=form), status=400)
     upload = form.cleaned_data["file"]
+    # the file check (samenspel.responses) words its problems in English; import_into in the page's language
+    problems_lang = "en"
     try:
         instrument = survey.load_instrument(short=rnd.short)
         responses = read_responses_data(upload.read(), upload.name, instrument)
+        problems_lang = texts.lang()
         summary = import_into(rnd, responses)
     except InputError as exc:
         problems = [str(p) for p in exc.problems[:200]]
-        return render(request, "facilitator/round.html", _context(request, rnd, import_problems=problems,
-                      more_problems=max(0, len(exc.problems) - 200)), status=400)
+        return render(request, "facilitator/round.html", _context(
+            request, rnd, import_problems=problems, import_problems_lang=problems_lang,
+            more_problems=max(0, len(exc.problems) - 200)), status=400)
     except SamenspelError as exc:
-        return render(request, "facilitator/round.html", _context(request, rnd, import_problems=[str(exc)]), status=400)
-    messages.success(request, f"{summary.respondents} respondents, {summary.answers} answers ✓")
+        return render(request, "facilitator/round.html", _context(
+            request, rnd, import_problems=[str(exc)], import_problems_lang=problems_lang), status=400)
+    messages.success(request, pick(f"Geïmporteerd: {summary.respondents} deelnemers, {summary.answers} antwoorden",
+                                    f"Imported: {summary.respondents} respondents, {summary.answers} answers"))
     return redirect("facilitator:round", slug=slug, code=code)
 
 
@@ -191,7 +201,7 @@ def respondent_delete(request: HttpRequest, slug: str, code: str, respondent: st
             person.delete()
             # stored PDF reports were built with this person's answers (trends reach other rounds)
             ReportJob.objects.filter(round__alliance=rnd.alliance).delete()
-        messages.success(request, f"{respondent}: verwijderd / deleted")
+        messages.success(request, pick("Verwijderd: deelnemer ", "Deleted: respondent ") + respondent)
         return redirect("facilitator:round", slug=slug, code=code)
     return render(request, "facilitator/confirm_delete.html",
                   {"form": form, "alliance": rnd.alliance, "round": rnd, "what": person.code},
@@ -212,5 +222,5 @@ def respondent_lookup(request: HttpRequest, slug: str, code: str) -> HttpRespons
     wanted = request.GET.get("respondent", "").strip()
     if wanted and rnd.respondents.filter(code=wanted).exists():
         return redirect("facilitator:respondent_delete", slug=slug, code=code, respondent=wanted)
-    messages.error(request, f"{wanted or '—'}: onbekend in deze ronde / not in this round")
+    messages.error(request, pick("Niet in deze ronde: ", "Not in this round: ") + (wanted or "—"))
     return redirect("facilitator:round", slug=slug, code=code)

@@ -1,0 +1,61 @@
+"""Bilingual user-facing texts without message catalogues.
+
+Every page is in one language, the active one (``/nl/`` or ``/en/`` prefix,
+or a respondent link's own language). Texts are written as Dutch/English
+pairs next to the code that shows them: :func:`pick` chooses one now,
+:func:`bi` chooses when the text is rendered (for form labels and choices
+defined at import time). Stored ids (round status, roles) get their labels
+here, so models keep plain ids and need no migration when a label changes.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.functional import lazy
+
+
+def lang() -> str:
+    """The active page language: ``"en"`` or ``"nl"`` (the default)."""
+    return "en" if (translation.get_language() or "nl").startswith("en") else "nl"
+
+
+def pick(nl: str, en: str) -> str:
+    """The text in the active language."""
+    return en if lang() == "en" else nl
+
+
+bi = lazy(pick, str)
+"""Like :func:`pick`, but chooses when the string is used (form labels, choices)."""
+
+
+ROUND_STATUS: dict[str, tuple[str, str]] = {"open": ("open", "open"), "closed": ("gesloten", "closed")}
+RESPONDENT_ROLE: dict[str, tuple[str, str]] = {
+    "board": ("bestuur", "board"),
+    "manager": ("management", "management"),
+    "staff": ("medewerker", "staff"),
+    "other": ("anders", "other"),
+}
+MEMBER_ROLE: dict[str, tuple[str, str]] = {"facilitator": ("begeleider", "facilitator"), "viewer": ("kijker", "viewer")}
+REPORT_STATUS: dict[str, tuple[str, str]] = {
+    "queued": ("in de wachtrij", "queued"),
+    "running": ("wordt gemaakt", "being made"),
+    "done": ("klaar", "ready"),
+    "failed": ("mislukt", "failed"),
+}
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "round_status": ROUND_STATUS,
+    "respondent_role": RESPONDENT_ROLE,
+    "member_role": MEMBER_ROLE,
+    "report_status": REPORT_STATUS,
+}
+
+
+def label(kind: str, value: str) -> str:
+    """The label of a stored id (``label("round_status", "closed")``); unknown ids show as they are."""
+    pair = LABELS[kind].get(value)
+    return pick(*pair) if pair else value
+
+
+def choices(kind: str) -> list[tuple[str, object]]:
+    """Form choices for the ids of ``kind``, labelled lazily in the page's language."""
+    return [(value, bi(nl, en)) for value, (nl, en) in LABELS[kind].items()]
