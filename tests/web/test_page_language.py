@@ -254,3 +254,16 @@ def test_every_stored_id_has_a_label_in_both_languages():
     assert list(texts.REPORT_STATUS) == [value for value, _ in ReportJob.STATUSES]
     for labels in texts.LABELS.values():
         assert all(nl and en for nl, en in labels.values())
+
+
+@pytest.mark.parametrize(("lang", "day"), [("nl", "1 december 2026"), ("en", "Dec. 1, 2026")])
+def test_invitation_mail_is_in_the_respondents_language_with_a_local_date(rnd, lang, day):
+    from samenspel.web.alliances.tasks import message
+
+    rnd.closes = dt.date(2026, 12, 1)
+    rnd.save(update_fields=["closes"])
+    person = Respondent.objects.create(round=rnd, partner=rnd.alliance.partners.first(), code="m1", language=lang)
+    tokens.issue(person)
+    subject, body = message(person, "https://example.org", "invite")
+    assert day in body
+    assert other_language(f"<p>{subject}</p><p>{body}</p>", lang, [rnd.alliance.name, "https://example.org"]) == []

@@ -11,7 +11,7 @@ import logging
 
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django_tasks import task
 
 from samenspel.web.alliances import tokens
@@ -50,7 +50,8 @@ def message(respondent: Respondent, base_url: str, kind: str) -> tuple[str, str]
     link = base_url.rstrip("/") + reverse("respondent:start", kwargs={"token": tokens.token_for(respondent)})
     closes = ""
     if respondent.round.closes:
-        day = respondent.round.closes.isoformat()
+        with translation.override(lang):  # "1 december 2026" / "Dec. 1, 2026", as on the pages
+            day = formats.date_format(respondent.round.closes, "DATE_FORMAT")
         closes = f"De vragenlijst sluit na {day}.\n" if lang == "nl" else f"The questionnaire closes after {day}.\n"
     subject = SUBJECT[kind][0 if lang == "nl" else 1].format(alliance=alliance)
     body = BODY[lang].format(lead=LEAD[(kind, lang)].format(alliance=alliance), link=link, closes=closes, alliance=alliance)
