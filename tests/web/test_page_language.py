@@ -267,3 +267,22 @@ def test_invitation_mail_is_in_the_respondents_language_with_a_local_date(rnd, l
     subject, body = message(person, "https://example.org", "invite")
     assert day in body
     assert other_language(f"<p>{subject}</p><p>{body}</p>", lang, [rnd.alliance.name, "https://example.org"]) == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_viewer_pages_are_in_one_language(client, site, lang):
+    alliance, names = site
+    client.force_login(Membership.objects.get(role=Membership.VIEWER).user)
+    rounds = f"/{lang}/a/{ALLIANCE_ID}/rounds/2025-najaar/"
+    pages = {url: client.get(url) for url in (f"/{lang}/", f"/{lang}/a/{ALLIANCE_ID}/", rounds + "dashboard/",
+                                               rounds + "report/")}
+    assert all(r.status_code == 200 for r in pages.values())
+    problems = {url: found for url, r in pages.items() if (found := other_language(r.content.decode(), lang, names))}
+    assert problems == {}
+
+
+def test_language_switch_keeps_the_page(fclient, rnd):
+    page = fclient.get("/nl/a/zorg-oost/rounds/2026-1/links/?x=1").content.decode()
+    assert 'href="/en/a/zorg-oost/rounds/2026-1/links/?x=1"' in page
+    after_post = fclient.post("/en/a/zorg-oost/partners/", {"name": "", "code": ""}).content.decode()
+    assert 'href="/nl/"' in after_post  # a POST cannot be repeated by a link

@@ -2,7 +2,7 @@
 
 ``{% tr "Dutch" "English" %}`` picks by the active language and
 ``{{ id|label:"kind" }}`` shows a stored id (see :mod:`..texts`);
-``{{ svg|chart }}`` embeds a chart. Views pass
+``{{ svg|chart }}`` embeds a chart; ``{% in_language "en" %}`` is this page in another language. Views pass
 :class:`~samenspel.i18n.Text` values as strings: a Text is callable, and
 templates call callables (with Text's default language, Dutch).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
 
 from samenspel.web.alliances import texts
@@ -28,6 +29,15 @@ def tr(nl: str, en: str) -> str:
 def label(value: str, kind: str) -> str:
     """``{{ round.status|label:"round_status" }}``: a stored id in the page's language."""
     return texts.label(kind, value)
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context: template.Context, lang: str) -> str:
+    """The address of this page in ``lang`` (home for a page that answered a POST, which a link cannot repeat)."""
+    request = context.get("request")
+    if request is None or request.method != "GET":
+        return f"/{lang}/"
+    return translate_url(request.get_full_path(), lang)
 
 
 _GENERATED_ARIA = re.compile(r'\s(?:aria-label|aria-roledescription|role)="[^"]*"')
