@@ -4,27 +4,52 @@ Every chart reads in black and white: partners differ by shape as well as
 colour, "now" and "desired" by a filled and an open mark, and the numbers
 that matter are written in the chart or in the table next to it. Numbers on
 the axes follow the reader's language (d3 locale nl-NL: 71,2).
+
+Screen readers get one short name per chart in the report's language (a
+``<title>`` and ``aria-label`` on the ``<svg role="img">``). Vega's own ARIA
+descriptions are switched off: they are English whatever the report's
+language ("X-axis titled ...") and read out raw field names and numbers; the
+table or text next to each chart gives the figures.
 """
 
 from __future__ import annotations
 
+import re
+from html import escape
 from typing import Any
 
 import altair as alt
 import vl_convert as vlc
+
+from samenspel.i18n import Text
+from samenspel.report.labels import t
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross", "triangle-right", "triangle-left")
 COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999")  # Okabe-Ito
 D3_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 WIDTH = 470
+PARADOX_CHART = Text("Paradoxen: nu en gewenst", "Paradoxes: now and desired")
+
+_TAG = re.compile(r"<[^>]*>")
+_VEGA_ARIA = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role)="[^"]*"')
 
 
-def to_svg(chart: alt.TopLevelMixin, lang: str) -> str:
-    """Render a chart to an SVG string without any network access."""
+def to_svg(chart: alt.TopLevelMixin, lang: str, label: str) -> str:
+    """Render a chart to an SVG string without any network access, named ``label`` for screen readers."""
     spec = chart.to_dict()
+    spec.setdefault("config", {})["aria"] = False
     svg = vlc.vegalite_to_svg(spec, format_locale=D3_LOCALES.get(lang, "nl-NL"), allowed_base_urls=[])
-    return svg
+    return label_svg(svg, label)
+
+
+def label_svg(svg: str, label: str) -> str:
+    """``svg`` as one image named ``label``: Vega's leftover roles ("rect mark container") removed from every tag."""
+    svg = _TAG.sub(lambda m: _VEGA_ARIA.sub("", m.group(0)), svg)
+    start = svg.index("<svg")
+    end = svg.index(">", start)
+    name = escape(label)
+    return (svg[:end] + f' role="img" aria-label="{name}">' + f"<title>{name}</title>" + svg[end + 1:])
 
 
 def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -59,7 +84,7 @@ def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], part
             shape=alt.Shape("partner:N", scale=shape, title=None),
             color=alt.Color("partner:N", scale=colour, title=None)))
     chart = alt.layer(*layers).properties(width=WIDTH, height=alt.Step(34))
-    return to_svg(_config(chart), lang)
+    return to_svg(_config(chart), lang, t("domains_chart", lang))
 
 
 def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> str:
@@ -81,7 +106,7 @@ def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> 
     pole_b = base.mark_text(align="left", dx=10, fontSize=11, color="#000").encode(
         x=alt.datum(100), y=y, text="pole_b:N")
     chart = alt.layer(middle, line, marks, pole_b).properties(width=280, height=alt.Step(28))
-    return to_svg(_config(chart), lang)
+    return to_svg(_config(chart), lang, PARADOX_CHART.get(lang))
 
 
 def trend(rows: list[dict[str, Any]], previous: str, current: str, lang: str) -> str:
@@ -99,7 +124,7 @@ def trend(rows: list[dict[str, Any]], previous: str, current: str, lang: str) ->
         fill=alt.Fill("which:N", scale=alt.Scale(domain=[previous, current], range=["#fff", "#000"]), title=None),
         color=alt.value("#000"))
     chart = alt.layer(line, marks).properties(width=WIDTH, height=alt.Step(30))
-    return to_svg(_config(chart), lang)
+    return to_svg(_config(chart), lang, t("trend_chart", lang))
 
 
 def quadrant(trust: float, formal: float, cut: float, names: dict[str, str], x_title: str, y_title: str,
@@ -124,4 +149,4 @@ def quadrant(trust: float, formal: float, cut: float, names: dict[str, str], x_t
     dot = alt.Chart(alt.Data(values=[{"x": formal, "y": trust}])).mark_point(
         filled=True, size=140, color="#000", shape="circle", opacity=1).encode(x="x:Q", y="y:Q")
     chart = alt.layer(*labels, *lines, dot).properties(width=220, height=110)
-    return to_svg(_config(chart), lang)
+    return to_svg(_config(chart), lang, t("trust_box", lang))
