@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from samenspel.analysis import Diagnosis
 from samenspel.analysis.scales import ScaleResult
+from samenspel.knowledge import naming
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.render.blocks import Block, Bullets, Heading, Para, Table
 from samenspel.render.labels import t
@@ -68,21 +69,6 @@ class Signal:
     about: frozenset[str] = frozenset()  # domains the signal is about (to avoid saying the same twice)
 
 
-def _domain_name(kb: KnowledgeBase, key: str, lang: str) -> str:
-    d = kb.domains.get(key)
-    return d.name.get(lang) if d else key
-
-
-def _paradox_name(kb: KnowledgeBase, key: str, lang: str) -> str:
-    p = kb.paradoxes.get(key)
-    return p.name.get(lang) if p else key
-
-
-def _problem_name(kb: KnowledgeBase, key: str, lang: str) -> str:
-    p = kb.problems.get(key)
-    return p.name.get(lang) if p else key
-
-
 def _lean(kb: KnowledgeBase, key: str, lean: str | None, lang: str) -> str:
     """The pole a paradox leans to, by its name ('in balans' when balanced)."""
     if lean is None:
@@ -102,7 +88,7 @@ def candidates(d: Diagnosis, kb: KnowledgeBase, lang: str) -> list[Signal]:
     out: list[Signal] = []
     for f in d.problems:
         if f.strength >= d.settings.notable_problem:
-            out.append(Signal(f.strength, t("problem_signal", lang, name=_problem_name(kb, f.id, lang),
+            out.append(Signal(f.strength, t("problem_signal", lang, name=naming.problem(kb, f.id, lang),
                                             s=num(f.strength, lang, 2)),
                               tuple(e.text.get(lang) for e in f.evidence[:1]), "problem",
                               _domains_in([e.indicator for e in f.evidence])))
@@ -110,11 +96,11 @@ def candidates(d: Diagnosis, kb: KnowledgeBase, lang: str) -> list[Signal]:
         div = res.divergence
         if div is not None and div.flag and div.eta2 is not None:
             out.append(Signal(min(1.0, div.eta2 / DIVERGENCE_FULL), t(
-                "divergence_signal", lang, name=_domain_name(kb, key, lang), pct=num(100 * div.eta2, lang),
+                "divergence_signal", lang, name=naming.domain(kb, key, lang), pct=num(100 * div.eta2, lang),
                 eta2=num(div.eta2, lang, 2), p=p_text(div.p, lang)), (), "divergence", frozenset({key})))
         if res.score is not None and res.score < LOW_SCORE:
             out.append(Signal(min(1.0, (LOW_SCORE - res.score) / LOW_SCORE + 0.5), t(
-                "low_signal", lang, name=_domain_name(kb, key, lang), score=num(res.score, lang)),
+                "low_signal", lang, name=naming.domain(kb, key, lang), score=num(res.score, lang)),
                 (), "low", frozenset({key})))
     tf = d.trust_formal
     if tf is not None and tf.quadrant is not None and tf.quadrant.startswith("low_trust") and tf.trust is not None:
@@ -125,7 +111,7 @@ def candidates(d: Diagnosis, kb: KnowledgeBase, lang: str) -> list[Signal]:
             (), "quadrant"))
     for key, par in d.paradoxes.items():
         if par.tension is not None and par.tension >= TENSION_HIGH:
-            out.append(Signal((par.tension - 50) / 50, t("tension_signal", lang, name=_paradox_name(kb, key, lang),
+            out.append(Signal((par.tension - 50) / 50, t("tension_signal", lang, name=naming.paradox(kb, key, lang),
                               t=num(par.tension, lang)), (), "tension"))
     out.sort(key=lambda s: (KIND_ORDER.index(s.kind), -s.salience))
     return out
@@ -174,7 +160,7 @@ def _scale_table(d: Diagnosis, kb: KnowledgeBase, lang: str, results: dict[str, 
     for key, r in results.items():
         flag = r.divergence.flag if r.divergence is not None else None
         rows.append((
-            _domain_name(kb, key, lang), num(r.score, lang),
+            naming.domain(kb, key, lang), num(r.score, lang),
             num(r.reliability.alpha if r.reliability else None, lang, 2), num(r.rwg, lang, 2),
             "–" if flag is None else t("yes" if flag else "no", lang),
             *(num(r.by_partner.get(p), lang) for p in shown),
@@ -210,7 +196,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
     if d.problems:
         blocks.append(Heading(2, t("problems", lang)))
         for f in notable:
-            blocks.append(Heading(3, f"{_problem_name(kb, f.id, lang)} ({t('strength', lang)} {num(f.strength, lang, 2)})"))
+            blocks.append(Heading(3, f"{naming.problem(kb, f.id, lang)} ({t('strength', lang)} {num(f.strength, lang, 2)})"))
             blocks.append(Bullets(tuple(e.text.get(lang) for e in f.evidence)))
             if f.interventions:
                 names = []
@@ -226,7 +212,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
                 blocks.append(Bullets(tuple(q.get(lang) for q in problem.questions)))
         if weak:
             blocks.append(Para(t("weak_problems", lang, min=num(d.settings.notable_problem, lang, 2), p=", ".join(
-                f"{_problem_name(kb, f.id, lang)} ({num(f.strength, lang, 2)})" for f in weak))))
+                f"{naming.problem(kb, f.id, lang)} ({num(f.strength, lang, 2)})" for f in weak))))
 
     if d.phase is not None and d.phase.modal is not None:
         blocks.append(Heading(2, t("phase", lang)))
@@ -263,7 +249,7 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
     if d.paradoxes:
         blocks.append(Heading(2, t("paradoxes", lang)))
         rows = tuple(
-            (_paradox_name(kb, k, lang), num(p.now, lang), num(p.desired, lang), num(p.tension, lang),
+            (naming.paradox(kb, k, lang), num(p.now, lang), num(p.desired, lang), num(p.tension, lang),
              num(p.polarisation, lang, 2), _lean(kb, k, p.lean, lang))
             for k, p in sorted(d.paradoxes.items(), key=lambda kv: -(kv[1].tension or 0)))
         blocks.append(Table((t("paradox", lang), t("now", lang), t("desired", lang), t("tension", lang),
@@ -331,15 +317,15 @@ def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
         rows = []
         for k, s in tr.domains.items():
             p = s.test.get("p")
-            rows.append((_domain_name(kb, k, lang), num(s.previous, lang), num(s.current, lang),
+            rows.append((naming.domain(kb, k, lang), num(s.previous, lang), num(s.current, lang),
                          num(s.change, lang) if s.change is None else (("+" if s.change > 0 else "") + num(s.change, lang)),
                          f"{t('test_' + str(s.test.get('kind')), lang)}, {p_text(p, lang)}"))
         blocks.append(Table((t("domain", lang), t("previous", lang), t("now", lang), t("change", lang),
                              t("test", lang)), tuple(rows)))
         if tr.new_problems:
-            blocks.append(Para(t("new_problems", lang, p=", ".join(_problem_name(kb, i, lang) for i in tr.new_problems))))
+            blocks.append(Para(t("new_problems", lang, p=", ".join(naming.problem(kb, i, lang) for i in tr.new_problems))))
         if tr.gone_problems:
-            blocks.append(Para(t("gone_problems", lang, p=", ".join(_problem_name(kb, i, lang) for i in tr.gone_problems))))
+            blocks.append(Para(t("gone_problems", lang, p=", ".join(naming.problem(kb, i, lang) for i in tr.gone_problems))))
 
     if d.notices:
         blocks.append(Heading(2, t("warnings", lang)))

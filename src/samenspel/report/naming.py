@@ -1,5 +1,8 @@
 """Names of domains, scales, paradoxes, problems and interventions from the knowledge base.
 
+The entries themselves come from ``samenspel.knowledge.naming``; this adds the
+report's own scale labels.
+
 The diagnosis holds ids; a reader wants names. An id the knowledge base does
 not know is shown as it is, so nothing silently disappears.
 """
@@ -7,12 +10,10 @@ not know is shown as it is, so nothing silently disappears.
 from __future__ import annotations
 
 from samenspel.knowledge.model import KnowledgeBase
+from samenspel.knowledge.naming import domain, intervention, paradox, problem
 from samenspel.report.labels import L
 
-
-def domain(kb: KnowledgeBase, key: str, lang: str) -> str:
-    d = kb.domains.get(key)
-    return d.name.get(lang) if d else key
+__all__ = ["domain", "in_sentence", "intervention", "paradox", "problem", "scale"]
 
 
 def scale(kb: KnowledgeBase, key: str, lang: str) -> str:
@@ -28,16 +29,3 @@ def in_sentence(name: str, lang: str) -> str:
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
-def paradox(kb: KnowledgeBase, key: str, lang: str) -> str:
-    p = kb.paradoxes.get(key)
-    return p.name.get(lang) if p else key
-
-
-def problem(kb: KnowledgeBase, key: str, lang: str) -> str:
-    p = kb.problems.get(key)
-    return p.name.get(lang) if p else key
-
-
-def intervention(kb: KnowledgeBase, key: str, lang: str) -> str:
-    i = kb.interventions.get(key)
-    return i.name.get(lang) if i else key
