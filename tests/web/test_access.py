@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 B = "/nl/a/haven"
 B_GET = [
-    B + "/", B + "/edit/", B + "/delete/", B + "/rounds/h1/", B + "/rounds/h1/links/", B + "/rounds/h1/links.csv",
+    B + "/", B + "/index.json", B + "/rounds/h1/round.json", B + "/edit/", B + "/delete/", B + "/rounds/h1/", B + "/rounds/h1/links/", B + "/rounds/h1/links.csv",
     B + "/rounds/h1/export.csv", B + "/rounds/h1/dashboard/", B + "/rounds/h1/dashboard.json", B + "/rounds/h1/respondents/x1/delete/",
     "/en/a/haven/", "/en/a/haven/rounds/h1/export.csv", B + "/rounds/h1/rates/", B + "/rounds/h1/respondents/?respondent=x1",
 ]

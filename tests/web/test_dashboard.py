@@ -113,6 +113,20 @@ def test_dashboard_shows_every_part_of_the_diagnosis_with_offline_charts(client,
     assert "https://" not in html
 
 
+def test_dashboard_charts_are_named_in_the_page_language(client, django_user_model, demo):
+    """The report's charts come with their own name (role="img") and without Vega's English ARIA texts."""
+    from samenspel.report.labels import L
+
+    alliance, _ = load_demo(demo)
+    fien = django_user_model.objects.create_user("fien", password="x")
+    Membership.objects.create(user=fien, alliance=alliance, role=Membership.FACILITATOR)
+    client.force_login(fien)
+    html = client.get(f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/dashboard/").content.decode()
+    assert "X-axis titled" not in html and "Y-axis titled" not in html and "aria-roledescription" not in html
+    for key in ("domains_chart", "trend_chart", "trust_box"):
+        assert f'role="img" aria-label="{L[key].nl}"><title>{L[key].nl}</title>' in html, key
+
+
 def test_round_without_answers_says_so(client, django_user_model, demo):
     alliance, _ = load_demo(demo)
     user = django_user_model.objects.create_user("fien", password="x")

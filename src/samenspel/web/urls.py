@@ -23,6 +23,7 @@ respondent_patterns = (
 
 round_patterns = [
     path("", rounds.round_detail, name="round"),
+    path("round.json", rounds.round_json, name="round_json"),
     path("invite/", rounds.invite, name="invite"),
     path("links/", rounds.links, name="links"),
     path("links.csv", rounds.links_csv, name="links_csv"),
@@ -45,8 +46,10 @@ round_patterns = [
 facilitator_patterns = (
     [
         path("", facilitator.home, name="home"),
+        path("index.json", facilitator.home_json, name="home_json"),
         path("alliances/new/", facilitator.alliance_new, name="alliance_new"),
         path("a/<slug:slug>/", facilitator.alliance, name="alliance"),
+        path("a/<slug:slug>/index.json", facilitator.alliance_json, name="alliance_json"),
         path("a/<slug:slug>/edit/", facilitator.alliance_edit, name="alliance_edit"),
         path("a/<slug:slug>/delete/", facilitator.alliance_delete, name="alliance_delete"),
         path("a/<slug:slug>/partners/", facilitator.partner_add, name="partner_add"),

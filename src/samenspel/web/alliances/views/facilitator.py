@@ -1,25 +1,54 @@
-"""Facilitator pages for alliances and partners (login required, object-level access)."""
+"""Facilitator pages for alliances and partners (login required, object-level access).
+
+The home and alliance pages each have a JSON twin (``index.json``) built from
+the same context as the HTML, with the same access check: ids, names, dates
+and statuses only, never members, e-mail addresses or respondent links.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samenspel.web.alliances import access
 from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
-from samenspel.web.alliances.models import Alliance, Membership
+from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
 from samenspel.web.alliances.texts import pick
+
+
+def _home_context(request: HttpRequest) -> dict[str, object]:
+    return {"alliances": access.visible_alliances(request.user)}
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The alliances this user runs or views."""
-    alliances = access.visible_alliances(request.user)
-    return render(request, "facilitator/home.html", {"alliances": alliances})
+    return render(request, "facilitator/home.html", _home_context(request))
+
+
+@login_required
+def home_json(request: HttpRequest) -> JsonResponse:
+    """The home page's JSON twin: the alliances this user may see, with their role in each."""
+    alliances = _home_context(request)["alliances"]
+    if getattr(request.user, "is_superuser", False):
+        roles: dict[int, str] = {}
+    else:
+        roles = dict(Membership.objects.filter(user=request.user).values_list("alliance_id", "role"))
+    return _json({"alliances": [
+        {"slug": a.slug, "name": a.name, "role": roles.get(a.pk, Membership.FACILITATOR),
+         "url": reverse("facilitator:alliance", args=[a.slug]),
+         "json": reverse("facilitator:alliance_json", args=[a.slug])}
+        for a in alliances  # type: ignore[attr-defined]
+    ]})
+
+
+def _json(data: dict[str, object]) -> JsonResponse:
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
@@ -42,13 +71,45 @@ def alliance(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "facilitator/alliance.html", _alliance_context(alliance, access.role_in(request.user, alliance)))
 
 
+@login_required
+def alliance_json(request: HttpRequest, slug: str) -> JsonResponse:
+    """The alliance page's JSON twin: details, partners and rounds (links to a round's page for facilitators only)."""
+    alliance = access.alliance_for(request.user, slug, role=None)
+    data = _alliance_data(alliance, access.role_in(request.user, alliance))
+    manages = data["role"] == Membership.FACILITATOR
+
+    def one_round(r: MeasurementRound) -> dict[str, object]:
+        out: dict[str, object] = {
+            "code": r.code, "name": r.name, "status": r.status, "accepting_answers": r.accepts_answers(),
+            "opens": r.opens, "closes": r.closes, "pulse": r.short,
+            "dashboard": reverse("facilitator:dashboard", args=[alliance.slug, r.code]),
+            "dashboard_json": reverse("facilitator:dashboard_json", args=[alliance.slug, r.code]),
+        }
+        if manages:
+            out["url"] = reverse("facilitator:round", args=[alliance.slug, r.code])
+            out["json"] = reverse("facilitator:round_json", args=[alliance.slug, r.code])
+        return out
+
+    return _json({
+        "slug": alliance.slug, "name": alliance.name, "role": data["role"],
+        "collaboration_form": alliance.collaboration_form or None,
+        "governance_model": alliance.governance_model or None,
+        "phase_model": alliance.phase_model or None,
+        "min_group": alliance.min_group,
+        "partners": [{"code": p.code, "name": p.name} for p in data["partners"]],  # type: ignore[attr-defined]
+        "rounds": [one_round(r) for r in data["rounds"]],  # type: ignore[attr-defined]
+    })
+
+
+def _alliance_data(alliance: Alliance, role: str | None) -> dict[str, object]:
+    """What the alliance page and its JSON twin both show."""
+    return {"alliance": alliance, "role": role, "partners": alliance.partners.all(), "rounds": alliance.rounds.all()}
+
+
 def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> dict[str, object]:
     """The alliance page's context; ``forms`` replaces a form (one with errors) by name."""
     context: dict[str, object] = {
-        "alliance": alliance,
-        "role": role,
-        "partners": alliance.partners.all(),
-        "rounds": alliance.rounds.all(),
+        **_alliance_data(alliance, role),
         "partner_form": PartnerForm(alliance=alliance),
         "round_form": RoundForm(alliance=alliance),
         "member_form": MemberForm(),

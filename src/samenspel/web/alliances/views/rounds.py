@@ -1,5 +1,10 @@
 """Facilitator pages for one measurement round: invitations, response rates,
-closing, import, export and deleting one respondent's data."""
+closing, import, export and deleting one respondent's data.
+
+The round page has a JSON twin (``round.json``): status, dates and response
+counts per partner from the same context, never who answered, e-mail
+addresses or links.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -56,14 +61,16 @@ def _links(request: HttpRequest, rnd: MeasurementRound) -> list[dict[str, object
     return out
 
 
+def _round_data(rnd: MeasurementRound) -> dict[str, object]:
+    """What the round page and its JSON twin both show."""
+    return {"alliance": rnd.alliance, "round": rnd, "rates": rates(rnd), "accepting": rnd.accepts_answers()}
+
+
 def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> dict[str, object]:
     context: dict[str, object] = {
-        "alliance": rnd.alliance,
-        "round": rnd,
-        "rates": rates(rnd),
+        **_round_data(rnd),
         "invite_form": InviteForm(alliance=rnd.alliance),
         "import_form": ImportForm(),
-        "accepting": rnd.accepts_answers(),
     }
     context.update(extra)
     return context
@@ -73,6 +80,23 @@ def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> di
 def round_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code)
     return render(request, "facilitator/round.html", _context(request, rnd))
+
+
+@login_required
+def round_json(request: HttpRequest, slug: str, code: str) -> JsonResponse:
+    """The round page's JSON twin: status, dates and per-partner counts (same access: facilitators)."""
+    rnd = access.round_for(request.user, slug, code)
+    data = _round_data(rnd)
+    counts = [{"partner": r["partner"].code, "name": r["partner"].name,  # type: ignore[attr-defined]
+               "invited": r["invited"], "started": r["started"], "submitted": r["submitted"], "rate": r["rate"]}
+              for r in data["rates"]]  # type: ignore[attr-defined]
+    total = {k: sum(int(c[k]) for c in counts) for k in ("invited", "started", "submitted")}
+    return JsonResponse({
+        "alliance": rnd.alliance.slug, "code": rnd.code, "name": rnd.name, "status": rnd.status,
+        "accepting_answers": data["accepting"], "opens": rnd.opens, "closes": rnd.closes, "pulse": rnd.short,
+        "response": counts, "total": total,
+        "dashboard_json": reverse("facilitator:dashboard_json", args=[slug, code]),
+    }, json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
