@@ -52,7 +52,7 @@ def test_respondent_answers_everything_on_a_phone_in_dutch(live_server, rnd, bro
     expect(page.get_by_role("heading", name="Nakijken en versturen")).to_be_visible()
     expect(page.get_by_text("Mooi traject, meer tempo graag.")).to_be_visible()
     page.get_by_role("button", name="Versturen").click()
-    expect(page.get_by_role("heading", name="Dank u wel")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dank je wel")).to_be_visible()
 
     respondent = Respondent.objects.get(pk=respondent.pk)
     assert respondent.submitted_at is not None

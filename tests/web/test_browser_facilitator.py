@@ -108,7 +108,7 @@ def test_facilitator_invites_imports_and_sees_the_dashboard_change(live_server, 
         phone.get_by_role("button", name="Opslaan en verder").click()
     phone.get_by_role("button", name="Opslaan en nakijken").click()
     phone.get_by_role("button", name="Versturen").click()
-    expect(phone.get_by_role("heading", name="Dank u wel")).to_be_visible()
+    expect(phone.get_by_role("heading", name="Dank je wel")).to_be_visible()
 
     # the counts change: round page and dashboard
     page.get_by_role("link", name=re.compile("← Najaar 2025")).click()

@@ -128,7 +128,7 @@ def test_review_then_submit_then_thanks_then_link_is_used(client, respondent):
     assert "fase 3" in html and "Goed bezig" in html and "niet beantwoord" in html
     response = client.post(url(token, "submit/"))
     assert response["Location"] == url(token, "thanks/")
-    assert "Dank u wel" in client.get(url(token, "thanks/")).content.decode()
+    assert "Dank je wel" in client.get(url(token, "thanks/")).content.decode()
     # a second submit (double click, other tab) lands on the same thank-you page
     assert client.post(url(token, "submit/"))["Location"] == url(token, "thanks/")
     r.refresh_from_db()

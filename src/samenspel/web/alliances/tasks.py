@@ -25,8 +25,8 @@ SUBJECT = {
 }
 BODY = {
     "nl": (
-        "Beste deelnemer,\n\n{lead}\n\nUw persoonlijke link:\n{link}\n\n"
-        "De link is alleen voor u; stuur hem niet door. Uw antwoorden worden zonder naam bewaard "
+        "Beste deelnemer,\n\n{lead}\n\nJe persoonlijke link:\n{link}\n\n"
+        "De link is alleen voor jou; stuur hem niet door. Je antwoorden worden zonder naam bewaard "
         "en worden alleen besproken als groepsuitkomst.\n{closes}\nMet vriendelijke groet,\n{alliance}\n"
     ),
     "en": (
@@ -36,9 +36,9 @@ BODY = {
     ),
 }
 LEAD = {
-    ("invite", "nl"): "U bent uitgenodigd een korte vragenlijst in te vullen over hoe de samenwerking in {alliance} verloopt.",
+    ("invite", "nl"): "Je bent uitgenodigd een korte vragenlijst in te vullen over hoe de samenwerking in {alliance} verloopt.",
     ("invite", "en"): "You are invited to fill in a short questionnaire on how the collaboration in {alliance} is going.",
-    ("reminder", "nl"): "Wij hebben uw antwoorden op de vragenlijst over {alliance} nog niet ontvangen. Doet u nog mee?",
+    ("reminder", "nl"): "We hebben je antwoorden op de vragenlijst over {alliance} nog niet ontvangen. Doe je nog mee?",
     ("reminder", "en"): "We have not yet received your answers to the questionnaire on {alliance}. Will you still take part?",
 }
 
