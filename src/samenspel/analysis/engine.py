@@ -19,7 +19,7 @@ from samenspel.analysis.notice import Notice
 from samenspel.analysis.paradoxes import ParadoxResult, paradoxes
 from samenspel.analysis.phase import PhaseResult, phase
 from samenspel.analysis.problems import Finding, indicators, judge
-from samenspel.analysis.scales import Groups, ItemDivergence, ScaleResult, divergent_items, scale
+from samenspel.analysis.scales import Groups, ItemDivergence, ScaleResult, divergent_items, holm_flags, scale
 from samenspel.analysis.settings import Settings
 from samenspel.analysis.trend import trend
 from samenspel.analysis.trust import Governance, TrustFormal, governance, trust_formal
@@ -112,9 +112,9 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     groups = Groups.of(m, settings.min_group, targets)
     _group_notices(m, groups, settings, notices)
     domain_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "domain"))
-    domains = {d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices, reliability=full,
-                        agreement=full, name=scale_name(kb, d))
-               for d in domain_ids}
+    domains = holm_flags({d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices,
+                                   reliability=full, agreement=full, name=scale_name(kb, d))
+                          for d in domain_ids})
     scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, agreement=full,
                        name=scale_name(kb, c))
               for c in OTHER_SCALES if m.exact(c)}

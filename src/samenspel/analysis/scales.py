@@ -7,7 +7,7 @@ size. The statistics themselves live in ``analysis.stats`` (via ``measures``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -76,10 +76,39 @@ class Divergence:
     icc1: float | None
     icc2: float | None
     groups: int
+    p_holm: float | None = None  # p adjusted over the domains tested together (Holm 1979)
 
     def to_dict(self) -> dict[str, object]:
         return {"eta2": self.eta2, "p": self.p, "flag": self.flag, "F": self.f,
-                "icc1": self.icc1, "icc2": self.icc2, "groups": self.groups}
+                "icc1": self.icc1, "icc2": self.icc2, "groups": self.groups, "p_holm": self.p_holm}
+
+
+def holm_flags(results: dict[str, ScaleResult], level: float = 0.05) -> dict[str, ScaleResult]:
+    """Re-judge the divergence flags of scales tested together with Holm's (1979) step-down rule.
+
+    Testing five domains at p < .05 each flags at least one of them by chance in
+    about a fifth of alliances where partners do not differ at all. Holm's
+    adjusted p is ``max over j <= i of min(1, (m - j + 1) * p_(j))`` for the
+    i-th smallest p of m tests; a flag stays only when the effect rule held and
+    the adjusted p is below ``level``. It keeps the family-wise error at ``level``.
+    """
+    tested = sorted(((r.divergence.p, key) for key, r in results.items()
+                     if r.divergence is not None and r.divergence.p is not None), key=lambda t: t[0])
+    m = len(tested)
+    adjusted: dict[str, float] = {}
+    running = 0.0
+    for i, (p_value, key) in enumerate(tested):
+        running = max(running, min(1.0, (m - i) * p_value))
+        adjusted[key] = running
+    out: dict[str, ScaleResult] = {}
+    for key, result in results.items():
+        div = result.divergence
+        if div is None or key not in adjusted:
+            out[key] = result
+            continue
+        div = replace(div, p_holm=adjusted[key], flag=div.flag and adjusted[key] < level)
+        out[key] = replace(result, divergence=div)
+    return out
 
 
 @dataclass(frozen=True)
