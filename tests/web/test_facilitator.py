@@ -280,3 +280,25 @@ def test_alliance_page_forms_have_unique_ids_and_an_iso_opening_date(fclient, al
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert f'value="{timezone.localdate().isoformat()}"' in html and 'id="round_opens"' in html
+
+
+def test_xlsx_bomb_upload_gets_a_friendly_message_and_imports_nothing(fclient, rnd):
+    """Issue 13: a 1.6 KB workbook with one cell at XFD1048576 used to abort the worker."""
+    from pathlib import Path
+
+    bomb = (Path(__file__).parents[1] / "fixtures" / "bad" / "bomb.xlsx").read_bytes()
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": SimpleUploadedFile(
+        "bom.xlsx", bomb, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "bom.xlsx" in html and "Ctrl+End" in html
+    assert not rnd.respondents.exists() and not Answer.objects.exists()
+
+
+def test_upload_above_the_size_limit_is_refused(fclient, rnd, settings):
+    settings.SAMENSPEL_MAX_UPLOAD_MB = 1
+    big = CSV_OK + "zorg-oost,R1,p9,A,amb_01,3,\n" * 50_000
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(big)})
+    assert response.status_code == 400
+    assert "het maximum is 1 MB" in response.content.decode()
+    assert not rnd.respondents.exists()

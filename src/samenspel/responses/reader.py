@@ -24,6 +24,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from samenspel.errors import InputError, Problem, SamenspelError
 from samenspel.instrument.model import Instrument
+from samenspel.responses import limits
 from samenspel.responses.model import ResponseSet
 from samenspel.responses.validation import Cell, as_text, build_responses_from_lines
 
@@ -51,6 +52,7 @@ def read_responses(path: str | Path, instrument: Instrument | None = None) -> Re
 def read_responses_data(data: bytes, name: str, instrument: Instrument | None = None) -> ResponseSet:
     """Like :func:`read_responses` for file contents already in memory (e.g. a web upload named ``name``)."""
     suffix = _check_suffix(name)
+    limits.check_size(data, name)
     if instrument is None:
         from samenspel.instrument import load_instrument
 
@@ -107,6 +109,7 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
         raise _empty(name)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    limits.check_table(text.count("\n"), first_line.count(delimiter) + 1, name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
@@ -139,6 +142,7 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
+    limits.check_xlsx(data, name)  # before the workbook library sees the file: it trusts the sheet's range
     try:
         workbook = CalamineWorkbook.from_object(io.BytesIO(data))
         if not workbook.sheet_names:
@@ -153,6 +157,7 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
     (header_line, header), body = lines[0], lines[1:]
     if header_line != 1:
         raise InputError([Problem(name, header_line, "the header must be in the first row of the first sheet")])
+    limits.check_table(len(body), len(header), name)
     return header, body
 
 

@@ -185,6 +185,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Largest response file a facilitator may upload (docs/WEB.md); the reader's own limits
+# (samenspel.responses.limits) hold beneath it for every file.
+SAMENSPEL_MAX_UPLOAD_MB = int(os.environ.get("SAMENSPEL_MAX_UPLOAD_MB", "20"))
 
 # Samenspel's own settings (documented in docs/WEB.md).
 SAMENSPEL_BASE_URL = os.environ.get("SAMENSPEL_BASE_URL", "")

@@ -1,0 +1,5 @@
+"""``python -m samenspel``: the same as the ``samenspel`` command."""
+
+from samenspel.cli import main
+
+main()

@@ -1,0 +1,180 @@
+"""Hard limits on input files, checked before a file is parsed (docs/FORMATS.md, "Limits").
+
+A response file comes from people we do not know (a web upload, an e-mail
+attachment). Two kinds of file can take a server down without these checks:
+
+* a spreadsheet whose used range is absurd: an XLSX of 1.6 KB with one cell at
+  XFD1048576 makes the spreadsheet library allocate the full 16,384 x 1,048,576
+  grid (hundreds of GB) and the process aborts. The sheet's ``<dimension>`` tag
+  may lie, so the range is found from the cell references themselves, by
+  streaming the decompressed sheet XML through a regular expression, with a cap
+  on how many bytes are decompressed (a zip bomb stops at the cap);
+* a file that is simply too large: its size, rows and columns are capped.
+
+The defaults fit the largest real use we know of (a national monitor round of a
+few hundred thousand answers) with room to spare; a file beyond them gets a clear
+error naming the limit.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from posixpath import dirname, join, normpath
+
+from samenspel.errors import SamenspelError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+"""Largest response file read (CSV or XLSX as stored), 200 MB."""
+MAX_ROWS = 2_000_000
+"""Most data rows in a response file (one answer per row)."""
+MAX_COLUMNS = 64
+"""Most columns in a response file; the format has 12."""
+MAX_XML_BYTES = 2 * 1024 * 1024 * 1024
+"""Most bytes decompressed from all parts of an XLSX together (2 GB), which stops zip bombs."""
+MAX_XLSX_CELLS = 6_000_000
+"""Most cells in the used range of a worksheet (rows x columns): 500,000 answers in 12 columns.
+
+The workbook library holds the whole range in memory, empty cells included, so a
+stray cell far away costs as much as a full sheet. Larger data sets go as CSV."""
+
+_CHUNK = 1 << 20
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})([0-9]{1,8})"')
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]+)"')
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The limits one read obeys; the defaults are the documented ones."""
+
+    max_bytes: int = MAX_FILE_BYTES
+    max_rows: int = MAX_ROWS
+    max_columns: int = MAX_COLUMNS
+    max_xml_bytes: int = MAX_XML_BYTES
+    max_xlsx_cells: int = MAX_XLSX_CELLS
+
+
+DEFAULT = Limits()
+
+
+def column_number(letters: bytes | str) -> int:
+    """Spreadsheet column letters to a 1-based number: A -> 1, Z -> 26, AA -> 27, XFD -> 16384."""
+    n = 0
+    for ch in letters.encode() if isinstance(letters, str) else letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):,.0f} MB"
+
+
+def check_size(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
+    """Refuse a file larger than ``limits.max_bytes`` before anything else is done with it."""
+    if len(data) > limits.max_bytes:
+        raise SamenspelError(f"{name}: the file is {_mb(len(data))}, more than the limit of {_mb(limits.max_bytes)}; "
+                             "split it into smaller files (one per round, for example)")
+
+
+def check_table(n_rows: int, n_columns: int, name: str, limits: Limits = DEFAULT) -> None:
+    """Refuse a table with more rows or columns than the limits allow."""
+    if n_columns > limits.max_columns:
+        raise SamenspelError(f"{name}: the file has {n_columns:,} columns, more than the limit of {limits.max_columns}; "
+                             "a response file has one answer per row in at most 12 columns")
+    if n_rows > limits.max_rows:
+        raise SamenspelError(f"{name}: the file has {n_rows:,} rows, more than the limit of {limits.max_rows:,}; "
+                             "split it into smaller files (one per round, for example)")
+
+
+def _first_sheet(archive: zipfile.ZipFile) -> str:
+    """The path inside the archive of the first worksheet (the one the reader uses)."""
+    names = set(archive.namelist())
+    try:
+        workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
+        rels = archive.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return ""
+    first = _SHEET.search(workbook[:_CHUNK * 8])
+    if first is not None:
+        for m in _REL.finditer(rels[:_CHUNK * 8]):
+            attrs = dict(_ATTR.findall(m.group(1)))
+            if attrs.get(b"Id") == first.group(1) and b"Target" in attrs:
+                target = attrs[b"Target"].decode("utf-8", "replace")
+                return target.lstrip("/") if target.startswith("/") else normpath(join("xl", target))
+    sheets = sorted(n for n in names if dirname(n) == "xl/worksheets" and n.endswith(".xml"))
+    return sheets[0] if sheets else ""
+
+
+def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
+    """Refuse a workbook whose first sheet's used range, or whose decompressed size, is beyond the limits.
+
+    Reads only the archive: the cell references of the first sheet give its real
+    used range (the ``<dimension>`` tag is not trusted), and every part is
+    decompressed with a running count, so a zip bomb stops at ``max_xml_bytes``.
+    A file that is not a readable zip is left to the workbook reader, which
+    reports it as not an Excel workbook.
+    """
+    check_size(data, name, limits)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    with archive:
+        sheet = _first_sheet(archive)
+        budget = limits.max_xml_bytes
+        max_row = max_col = 0
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            scan = info.filename == sheet
+            try:
+                used, rows, cols = _stream(archive, info, budget, scan)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, ValueError):
+                return  # the workbook reader reports a broken archive in its own words
+            if used < 0:
+                raise SamenspelError(
+                    f"{name}: the workbook unpacks to more than {_mb(limits.max_xml_bytes)}, more than the limit; "
+                    "this is not a normal response sheet (save it again from Excel, or export it as CSV)")
+            budget -= used
+            if scan:
+                max_row, max_col = rows, cols
+        if max_col > limits.max_columns or max_row > limits.max_rows + 1 or max_row * max_col > limits.max_xlsx_cells:
+            raise SamenspelError(
+                f"{name}: the first sheet uses cells up to column {max_col:,} and row {max_row:,}, beyond the limit of "
+                f"{limits.max_columns} columns and {limits.max_xlsx_cells:,} cells; delete the stray cells far to the "
+                "right or below the answers (Ctrl+End in Excel shows the last used cell) and save again, "
+                "or save the answers as CSV")
+
+
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool) -> tuple[int, int, int]:
+    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column referenced.
+
+    Returns (bytes used, max row, max column), or (-1, 0, 0) when the budget ran out.
+    """
+    used = max_row = max_col = 0
+    tail = b""
+    with archive.open(info) as part:
+        while True:
+            chunk = part.read(_CHUNK)
+            if not chunk:
+                break
+            used += len(chunk)
+            if used > budget:
+                return -1, 0, 0
+            if not scan:
+                continue
+            block = tail + chunk
+            for m in _CELL_REF.finditer(block):
+                col, row = m.group(1), int(m.group(2))
+                if len(col) > 3 or column_number(col) > max_col:
+                    max_col = max(max_col, column_number(col))
+                max_row = max(max_row, row)
+            for m in _ROW_REF.finditer(block):
+                max_row = max(max_row, int(m.group(1)))
+            tail = block[-256:]  # a tag cut at the chunk border is found again in the next block
+    return used, max_row, max_col
