@@ -83,12 +83,12 @@ def test_xlsx_bomb_gives_exit_2_under_a_memory_cap(tmp_path: Path, command: tupl
     path.write_bytes(bomb())
     result = _run_capped(path, *command)
     assert result.returncode == 2, result.stderr[-2000:]
-    assert "bomb.xlsx" in result.stderr and "column 16,384 and row 1,048,576" in result.stderr
+    assert "bomb.xlsx" in result.stderr and "up to column 16,384, beyond the limit of 64 columns" in result.stderr
     assert "Traceback" not in result.stderr and "panicked" not in result.stderr
 
 
 def test_stray_cell_far_below_is_refused_with_the_limit():
-    with pytest.raises(SamenspelError, match=r"column 26 and row 1,000,000.*6,000,000 cells.*Ctrl\+End"):
+    with pytest.raises(SamenspelError, match=r"up to row 1,000,000 and column 26, 26,000,000 cells, beyond the limit of 6,400,000 cells.*Ctrl\+End"):
         read_responses_data(_xlsx({"Z1000000": "x"}), "far.xlsx")
 
 
@@ -99,7 +99,7 @@ def test_wide_sheet_is_refused():
 
 def test_a_lying_dimension_tag_does_not_hide_cells():
     data = _xlsx({"ZZ200000": "x"}, dimension="A1:F2")
-    with pytest.raises(SamenspelError, match="column 702 and row 200,000"):
+    with pytest.raises(SamenspelError, match="up to column 702, beyond"):
         read_responses_data(data, "lying.xlsx")
 
 
@@ -110,6 +110,27 @@ def test_zip_bomb_stops_at_the_decompression_budget():
     small = limits.Limits(max_xml_bytes=4 * 1024 * 1024)
     with pytest.raises(SamenspelError, match="unpacks to more than"):
         limits.check_xlsx(payload.getvalue(), "zip.xlsx", small)
+
+
+def test_cells_without_a_reference_are_refused():
+    data = _xlsx({})
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":  # 20,000 cells in row 1 with no reference
+                body = body.replace(b"</row>", b"<c/>" * 20_000 + b"</row>", 1)
+            dst.writestr(info, body)
+    with pytest.raises(SamenspelError, match="cells without a cell reference"):
+        limits.check_xlsx(out.getvalue(), "norefs.xlsx")
+
+
+def test_long_sheet_within_the_limits_gives_its_real_size():
+    data = _xlsx({"F150000": 1})
+    assert limits.check_xlsx(data, "long.xlsx") is None
+    with pytest.raises(SamenspelError, match="up to row 150,000 and column 26"):
+        limits.check_xlsx(_xlsx({"F150000": 1, "Z1": 1}), "long.xlsx", limits.Limits(max_xlsx_cells=3_000_000))
 
 
 def test_ordinary_workbook_passes_the_check():

@@ -34,18 +34,28 @@ MAX_COLUMNS = 64
 """Most columns in a response file; the format has 12."""
 MAX_XML_BYTES = 2 * 1024 * 1024 * 1024
 """Most bytes decompressed from all parts of an XLSX together (2 GB), which stops zip bombs."""
-MAX_XLSX_CELLS = 6_000_000
+MAX_XLSX_CELLS = 6_400_000
 """Most cells in the used range of a worksheet (rows x columns): 500,000 answers in 12 columns.
 
 The workbook library holds the whole range in memory, empty cells included, so a
 stray cell far away costs as much as a full sheet. Larger data sets go as CSV."""
 
 _CHUNK = 1 << 20
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})([0-9]{1,8})"')
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
+# A cell tag as every spreadsheet program writes it: the reference first (<c r="B7" ...>).
+_CELL_AT = b'<c r="'
+# Only references that can matter for the limits are captured, so an ordinary sheet (columns A-Z,
+# fewer than 100,000 rows) gives no match at all and is scanned at the speed of a byte search.
+_WIDE = re.compile(rb'<c r="([A-Z]{2,4})[0-9]')
+_LONG = re.compile(rb'<c r="[A-Z]{1,4}([0-9]{6,9})"')
+_ANY_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})([0-9]{1,9})"')
+_ANY_CELL = re.compile(rb"<(?:\w+:)?c[ >/]")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]+)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
+
+
+class _NoReference(Exception):
+    """A worksheet cell without a reference (see :func:`_stream`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +144,10 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
             scan = info.filename == sheet
             try:
                 used, rows, cols = _stream(archive, info, budget, scan)
+            except _NoReference:
+                raise SamenspelError(f"{name}: the first sheet has cells without a cell reference, which this reader "
+                                     "does not accept; open the file in a spreadsheet program and save it again as "
+                                     ".xlsx, or save it as CSV") from None
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, ValueError):
                 return  # the workbook reader reports a broken archive in its own words
             if used < 0:
@@ -143,18 +157,25 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
             budget -= used
             if scan:
                 max_row, max_col = rows, cols
-        if max_col > limits.max_columns or max_row > limits.max_rows + 1 or max_row * max_col > limits.max_xlsx_cells:
-            raise SamenspelError(
-                f"{name}: the first sheet uses cells up to column {max_col:,} and row {max_row:,}, beyond the limit of "
-                f"{limits.max_columns} columns and {limits.max_xlsx_cells:,} cells; delete the stray cells far to the "
-                "right or below the answers (Ctrl+End in Excel shows the last used cell) and save again, "
-                "or save the answers as CSV")
+        advice = ("delete the stray cells far to the right of or below the answers (Ctrl+End in Excel shows the "
+                  "last used cell) and save again, or save the answers as CSV")
+        if max_col > limits.max_columns:
+            raise SamenspelError(f"{name}: the first sheet uses cells up to column {max_col:,}, beyond the limit of "
+                                 f"{limits.max_columns} columns; {advice}")
+        if max_row > limits.max_rows + 1 or max_row * max_col > limits.max_xlsx_cells:
+            raise SamenspelError(f"{name}: the first sheet uses cells up to row {max_row:,} and column {max_col:,}, "
+                                 f"{max_row * max_col:,} cells, beyond the limit of {limits.max_xlsx_cells:,} cells; "
+                                 f"{advice}")
 
 
 def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool) -> tuple[int, int, int]:
-    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column referenced.
+    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column that matter.
 
     Returns (bytes used, max row, max column), or (-1, 0, 0) when the budget ran out.
+    Rows below 100,000 and columns A-Z are reported as 99,999 and 26 at most: with at
+    most 64 columns such a sheet stays within ``MAX_XLSX_CELLS`` anyway. A cell without a
+    reference (allowed by the standard, written by no common program) would let the
+    workbook library place cells where no reference says, so such a sheet is refused.
     """
     used = max_row = max_col = 0
     tail = b""
@@ -169,12 +190,28 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: 
             if not scan:
                 continue
             block = tail + chunk
-            for m in _CELL_REF.finditer(block):
-                col, row = m.group(1), int(m.group(2))
-                if len(col) > 3 or column_number(col) > max_col:
-                    max_col = max(max_col, column_number(col))
-                max_row = max(max_row, row)
-            for m in _ROW_REF.finditer(block):
-                max_row = max(max_row, int(m.group(1)))
-            tail = block[-256:]  # a tag cut at the chunk border is found again in the next block
+            cut = block.rfind(b"<")  # a tag cut at the chunk border is scanned with the next block
+            if cut < 0 or block.find(b">", cut) >= 0:
+                cut = len(block)
+            body, tail = block[:cut], block[cut:]
+            rows, cols = _scan(body)
+            max_row, max_col = max(max_row, rows), max(max_col, cols)
+    if scan and tail:
+        rows, cols = _scan(tail)
+        max_row, max_col = max(max_row, rows), max(max_col, cols)
     return used, max_row, max_col
+
+
+def _scan(body: bytes) -> tuple[int, int]:
+    """(max row, max column) of the cell references in ``body``, as :func:`_stream` describes."""
+    cells = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/>")
+    if cells and body.count(_CELL_AT) == cells:  # the common layout: one fast pass each
+        cols = max(map(column_number, set(_WIDE.findall(body))), default=26)
+        rows = max(map(int, _LONG.findall(body)), default=99_999)
+        return rows, cols
+    refs = _ANY_REF.findall(body)
+    if len(refs) != len(_ANY_CELL.findall(body)):
+        raise _NoReference()
+    if not refs:
+        return 0, 0
+    return max(int(r) for _, r in refs), max(column_number(c) for c, _ in refs)

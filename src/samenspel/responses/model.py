@@ -11,7 +11,10 @@ from datetime import date
 
 ROLES: tuple[str, ...] = ("board", "manager", "staff", "other")
 COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "item", "value")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("role", "target", "round_date", "language")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("role", "target", "round_date", "language", "missing", "instrument")
+MISSING_REASONS: tuple[str, ...] = ("dont_know", "not_applicable", "skipped", "not_asked")
+"""Why a value is empty (FORMATS.md §4, column ``missing``): "don't know", "not applicable",
+seen but not answered (a box never touched), not in this round (module or item not asked)."""
 
 Value = float | str | None  # float for numeric items, str for open answers, None = missing
 
@@ -28,6 +31,8 @@ class Answer:
     target: str | None = None  # rated partner, relation items only
     round_date: date | None = None
     language: str | None = None
+    missing: str | None = None  # why the value is empty (MISSING_REASONS); None = unknown or answered
+    instrument: str | None = None  # questionnaire@version the answer was given with, e.g. samenspel-core@1.0
 
     @property
     def key(self) -> tuple[str, str, str, str | None]:

@@ -22,7 +22,7 @@ from typing import Literal
 from samenspel.errors import InputError, Problem
 from samenspel.i18n import LANGUAGES
 from samenspel.instrument.model import Instrument, Item
-from samenspel.responses.model import COLUMNS, OPTIONAL_COLUMNS, ROLES, Answer, ResponseSet, Value
+from samenspel.responses.model import COLUMNS, MISSING_REASONS, OPTIONAL_COLUMNS, ROLES, Answer, ResponseSet, Value
 
 # Columns the reader accepts and ignores: helper text for people filling in an
 # answer sheet (see docs/FORMATS-NOTES.md). Never written by the exporter.
@@ -33,13 +33,17 @@ REQUIRED_FIELDS: tuple[str, ...] = ("alliance", "round", "respondent", "partner"
 Cell = object  # str from CSV; str, int, float, bool, date, datetime from XLSX; None or "" for empty
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language")
+_INSTRUMENT = re.compile(r"^[a-z0-9][a-z0-9_.-]*@[0-9][0-9a-z.]*$")
+_CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language",
+                                     "instrument")
 _INVALID = object()  # a cell that is not a clean number; such rows go the slow way to get their message
 _ANSWER_FIELDS: tuple[str, ...] = COLUMNS + OPTIONAL_COLUMNS
-# Remembered clean parts of a row: alliance, round, respondent, partner, role, round_date, language and
-# the respondent's answered items; item id, target, value, relation? and the duplicate key.
-_Context = tuple[str, str, str, str, "str | None", "date | None", "str | None", "dict[str | tuple[str, str], int]"]
-_Part = tuple[str, "str | None", "Value", bool, "str | tuple[str, str]"]
+# Remembered clean parts of a row: alliance, round, respondent, partner, role, round_date, language,
+# instrument and the respondent's answered items; item id, target, value, relation?, the duplicate key
+# and the reason a value is missing.
+_Context = tuple[str, str, str, str, "str | None", "date | None", "str | None", "str | None",
+                 "dict[str | tuple[str, str], int]"]
+_Part = tuple[str, "str | None", "Value", bool, "str | tuple[str, str]", "str | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,8 @@ class _Checker:
         self.seen: dict[tuple[str, str], dict[str | tuple[str, str], int]] = {}
         self.hints: dict[str, str] = {}
         self.dates: dict[str, date] = {}
+        self.instrument_of: dict[str, tuple[str, int]] = {}  # round -> (questionnaire@version, first line)
+        self.instrument_conflicts: set[tuple[str, str]] = set()
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
@@ -167,13 +173,19 @@ class _Checker:
         """
         width, unnamed, columns = self._width, self._unnamed, self._columns
         context_of = itemgetter(*(columns[c] for c in _CONTEXT_COLUMNS if c in columns))
-        i_item, i_value, i_target = columns["item"], columns["value"], columns.get("target")
-        answer_of: Callable[[Sequence[Cell]], tuple[Cell, Cell, Cell]] = (
-            itemgetter(i_item, i_target, i_value)
-            if i_target is not None
-            else lambda row: (row[i_item], None, row[i_value])
-        )
-        parts: dict[tuple[Cell, Cell, Cell], _Part | Literal[False]] = {}
+        i_item, i_value = columns["item"], columns["value"]
+        i_target, i_missing = columns.get("target"), columns.get("missing")
+        answer_of: Callable[[Sequence[Cell]], tuple[Cell, Cell, Cell, Cell]]
+        if i_target is not None and i_missing is not None:
+            answer_of = itemgetter(i_item, i_target, i_value, i_missing)
+        elif i_target is not None:
+            get = itemgetter(i_item, i_target, i_value)
+            answer_of = lambda row: (*get(row), None)  # noqa: E731
+        elif i_missing is not None:
+            answer_of = lambda row: (row[i_item], None, row[i_value], row[i_missing])  # noqa: E731
+        else:
+            answer_of = lambda row: (row[i_item], None, row[i_value], None)  # noqa: E731
+        parts: dict[tuple[Cell, Cell, Cell, Cell], _Part | Literal[False]] = {}
         contexts: dict[tuple[Cell, ...], _Context] = {}
         kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
         numbers: dict[str, float | None | object] = {}
@@ -202,11 +214,11 @@ class _Checker:
                     append(answer)
                     contexts[key] = (
                         answer.alliance, answer.round, answer.respondent, answer.partner,
-                        answer.role, answer.round_date, answer.language,
+                        answer.role, answer.round_date, answer.language, answer.instrument,
                         answered_by(answer.round, answer.respondent),
                     )  # fmt: skip
                 continue
-            alliance, round_id, respondent, partner, role, round_date, language, answered = context
+            alliance, round_id, respondent, partner, role, round_date, language, instrument, answered = context
 
             key = answer_of(row)
             part = parts.get(key)
@@ -217,14 +229,13 @@ class _Checker:
             if not part:
                 fall_back(line, cells, answers)
                 continue
-            item_id, target, value, relation, answer_key = part
+            item_id, target, value, relation, answer_key, missing = part
             if (relation and target == partner) or answer_key in answered:
                 fall_back(line, cells, answers)
                 continue
             answered[answer_key] = line
-            append(
-                new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language)
-            )
+            append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date,
+                              language, missing, instrument))
         return answers, n_rows
 
     def _answered(self, round_id: str, respondent: str) -> dict[str | tuple[str, str], int]:
@@ -243,10 +254,11 @@ class _Checker:
         raw_item: Cell,
         raw_target: Cell,
         raw_value: Cell,
+        raw_missing: Cell,
         kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None],
         numbers: dict[str, float | None | object],
     ) -> _Part | Literal[False]:
-        """(item id, target, value, relation?, key) when these cells are clean on their own, else False.
+        """(item id, target, value, relation?, key, missing) when these cells are clean on their own, else False.
 
         Only the target being the respondent's own partner is left to check.
         """
@@ -276,7 +288,14 @@ class _Checker:
             if number is not None and number not in allowed:
                 return False
             value = number  # type: ignore[assignment]
-        return item_id, target, value, relation, item_id if target is None else (item_id, target)
+        missing = None
+        if raw_missing is not None:
+            missing = raw_missing.strip() if type(raw_missing) is str else _INVALID
+            if missing == "":
+                missing = None
+            elif missing not in MISSING_REASONS or value is not None:
+                return False
+        return item_id, target, value, relation, item_id if target is None else (item_id, target), missing  # type: ignore[return-value]
 
     def _kind(self, cell: Cell) -> tuple[str, bool, bool, frozenset[object]] | None:
         """(id, relation?, text?, allowed numbers) of the item named in ``cell``; None if empty or unknown."""
@@ -308,7 +327,7 @@ class _Checker:
             del cells[width:]
         cells.extend([None] * (width + 1 - len(cells)))
         raw_alliance, raw_round, raw_respondent, raw_partner, raw_item, raw_value, *optional = self._fields(cells)
-        raw_role, raw_target, raw_round_date, raw_language = optional
+        raw_role, raw_target, raw_round_date, raw_language, raw_missing, raw_instrument = optional
 
         fields = [as_text(c).strip() for c in (raw_alliance, raw_round, raw_respondent, raw_partner, raw_item)]
         for name, text in zip(REQUIRED_FIELDS, fields, strict=True):
@@ -321,6 +340,7 @@ class _Checker:
 
         role = self._role(raw_role, line)
         language = self._language(raw_language, line)
+        instrument = self._instrument(raw_instrument, round_id, line)
         round_date = self._round_date(raw_round_date, line)
         if round_id and round_date is not None:
             self._check_round_date(round_id, round_date, line)
@@ -334,6 +354,7 @@ class _Checker:
             if item.type != "relation" and target is not None:
                 self.problem(line, f"target '{target}' given for item {item.id}, which is not a relation item")
             value = self._value(item, raw_value, line)
+        missing = self._missing(raw_missing, raw_value, line)
         if target is not None and partner and target == partner:
             self.problem(line, f"target '{target}' is the respondent's own partner; rate only other partners")
 
@@ -355,7 +376,8 @@ class _Checker:
 
         if len(self.problems) > before:
             return None
-        return Answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language)
+        return Answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language,
+                      missing, instrument)
 
     # -- field checks ---------------------------------------------------
     def _check_alliance(self, alliance: str, line: int) -> None:
@@ -405,6 +427,38 @@ class _Checker:
             f"{self.instrument.id} {self.instrument.version}",
         )
         return None
+
+    def _missing(self, cell: Cell, raw_value: Cell, line: int) -> str | None:
+        """Why a value is empty (FORMATS.md §4): one of MISSING_REASONS, and only with an empty value."""
+        text = as_text(cell).strip()
+        if not text:
+            return None
+        if text not in MISSING_REASONS:
+            self.problem(line, f"unknown missing reason '{text}'; allowed are {', '.join(MISSING_REASONS)} (or empty)")
+            return None
+        if as_text(raw_value).strip():
+            self.problem(line, f"missing is '{text}' but the value is filled in; leave one of the two empty")
+            return None
+        return text
+
+    def _instrument(self, cell: Cell, round_id: str, line: int) -> str | None:
+        """The questionnaire and version (``samenspel-core@1.0``); one per round."""
+        text = as_text(cell).strip()
+        if not text:
+            return None
+        if not _INSTRUMENT.match(text):
+            self.problem(line, f"invalid instrument '{text}'; write the questionnaire and its version as "
+                               "id@version, e.g. samenspel-core@1.0")
+            return None
+        if round_id:
+            first = self.instrument_of.get(round_id)
+            if first is None:
+                self.instrument_of[round_id] = (text, line)
+            elif first[0] != text and (round_id, text) not in self.instrument_conflicts:
+                self.instrument_conflicts.add((round_id, text))
+                self.problem(line, f"round {round_id} was answered with {first[0]} (line {first[1]}) but this row "
+                                   f"says {text}; a round has one questionnaire version")
+        return text
 
     def _role(self, cell: Cell, line: int) -> str | None:
         return self._one_of(cell, line, "role", ROLES)
@@ -493,11 +547,12 @@ def _answer_constructor() -> Callable[..., Answer]:
     new = object.__new__
     setters = [vars(Answer)[n].__set__ for n in names]
     set_alliance, set_round, set_respondent, set_partner, set_item = setters[:5]
-    set_value, set_role, set_target, set_date, set_language = setters[5:]
+    set_value, set_role, set_target, set_date, set_language, set_missing, set_instrument = setters[5:]
 
     def new_answer(
         alliance: str, round: str, respondent: str, partner: str, item: str, value: Value,
         role: str | None, target: str | None, round_date: date | None, language: str | None,
+        missing: str | None, instrument: str | None,
     ) -> Answer:  # fmt: skip
         answer = new(Answer)
         set_alliance(answer, alliance)
@@ -510,6 +565,8 @@ def _answer_constructor() -> Callable[..., Answer]:
         set_target(answer, target)
         set_date(answer, round_date)
         set_language(answer, language)
+        set_missing(answer, missing)
+        set_instrument(answer, instrument)
         return answer
 
     return new_answer
