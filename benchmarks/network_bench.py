@@ -9,7 +9,7 @@ import random
 import time
 
 from samenspel.network import build_networks, measure
-from samenspel.network.picture import render_svg
+from samenspel.render.picture import render_svg
 from samenspel.responses.model import Answer
 
 ITEMS = {"rel_trust": ("trust", 1.0, 5.0), "rel_dep": ("dependency", 1.0, 5.0),

@@ -94,7 +94,7 @@ def test_min_group_option(run):
     [
         (("--dimension", "friendship"), "unknown dimension"),
         (("--format", "pdf"), "unknown format"),
-        (("--round", "r9"), "no round 'r9'"),
+        (("--round", "r9"), "unknown round 'r9'"),
         (("--lang", "fr"), "unknown language"),
     ],
 )

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from samenspel.network import build_networks, measure
-from samenspel.network.picture import render_svg
+from samenspel.render.picture import render_svg
 
 from netsynth import ITEMS, answers
 

@@ -13,7 +13,7 @@ import pytest
 
 from samenspel.errors import SamenspelError
 from samenspel.network import build_networks, measure
-from samenspel.network.picture import render_svg
+from samenspel.render.picture import render_svg
 from samenspel.responses.model import Answer
 
 from netsynth import ITEMS, answers

@@ -20,6 +20,7 @@ from samenspel.analysis import Settings, analyse  # noqa: E402
 from samenspel.demo import make_demo  # noqa: E402
 from samenspel.instrument import load_instrument  # noqa: E402
 from samenspel.knowledge import load_knowledge  # noqa: E402
+from samenspel.reading import read  # noqa: E402
 from samenspel.report import build_report  # noqa: E402
 from samenspel.responses.model import ResponseSet  # noqa: E402
 
@@ -70,18 +71,23 @@ def diagnosis(responses, instrument, kb):
 
 
 @pytest.fixture(scope="session")
-def html(diagnosis, kb, instrument):
-    return {lang: build_report(diagnosis, kb, lang=lang, fmt="html", instrument=instrument, day=DAY)
+def reading(diagnosis, kb):
+    return read(diagnosis, kb)
+
+
+@pytest.fixture(scope="session")
+def html(reading, kb, instrument):
+    return {lang: build_report(reading, kb, lang=lang, fmt="html", instrument=instrument, day=DAY)
             for lang in ("nl", "en")}
 
 
 @pytest.fixture(scope="session")
-def pdf(diagnosis, kb, instrument, tmp_path_factory):
+def pdf(reading, kb, instrument, tmp_path_factory):
     """Each language rendered to PDF once; the bytes, the file and its text (pdftotext -layout)."""
     out = {}
     folder = tmp_path_factory.mktemp("pdf")
     for lang in ("nl", "en"):
-        data = build_report(diagnosis, kb, lang=lang, fmt="pdf", instrument=instrument, day=DAY)
+        data = build_report(reading, kb, lang=lang, fmt="pdf", instrument=instrument, day=DAY)
         path = folder / f"report-{lang}.pdf"
         path.write_bytes(data)
         text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,

@@ -25,9 +25,20 @@ def html_blocks(document: str) -> list[str]:
     return [html_lib.unescape(TAG.sub(" ", p)) for p in parts]
 
 
-def leaks_in_html(document: str, name: str) -> list[str]:
-    """Blocks that mention ``name`` and hold a digit."""
-    return [b.strip() for b in html_blocks(document) if name in b and DIGIT.search(b)]
+def _received(block: str, name: str, least: int) -> bool:
+    """A network tooltip of a rating ``name`` receives from at least ``least`` raters of another partner.
+
+    That is a group figure of the raters, not the small partner's own answers
+    (docs/PRIVACY.md, the network), so it may be shown.
+    """
+    m = re.fullmatch(rf"\s*(.+?) \u2192 {re.escape(name)}: \d+ \(n=(\d+)\)\s*", block)
+    return bool(m) and m.group(1) != name and int(m.group(2)) >= least
+
+
+def leaks_in_html(document: str, name: str, least: int = 3) -> list[str]:
+    """Blocks that mention ``name`` and hold a digit (received ratings from enough raters excepted)."""
+    return [b.strip() for b in html_blocks(document)
+            if name in b and DIGIT.search(b) and not _received(b, name, least)]
 
 
 def leaks_in_text(text: str, name: str) -> list[str]:

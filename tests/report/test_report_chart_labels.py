@@ -14,7 +14,7 @@ import pytest
 import vl_convert as vlc
 
 from samenspel.report import charts
-from samenspel.report.labels import L
+from samenspel.reading.labels import L
 
 VEGA_ENGLISH = ("X-axis titled", "Y-axis titled", "mark container", "Bar chart", "Point mark")
 
@@ -55,7 +55,7 @@ def test_each_chart_is_one_image_named_in_the_report_language(html, lang):
     for key in ("domains_chart", "trend_chart", "trust_box"):
         assert L[key].get(lang) in names
         assert L[key].get(other) not in names
-    assert charts.PARADOX_CHART.get(lang) in names
+    assert L["paradox_chart"].get(lang) in names
 
 
 def test_label_is_escaped_and_inner_roles_removed():

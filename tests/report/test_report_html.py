@@ -8,7 +8,7 @@ import re
 import pytest
 
 from samenspel.report import Options, render_html
-from samenspel.report.labels import L
+from samenspel.reading.labels import L
 
 NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 
@@ -37,22 +37,17 @@ def test_html_charts_are_inline_svg(html, lang):
 def test_html_language(html, lang):
     other = "en" if lang == "nl" else "nl"
     doc = html[lang]
-    for key in ("page_one", "domains", "agenda", "appendix", "discuss_first"):
+    for key in ("page_one", "domains", "agenda", "appendix", "signals", "strengths"):
         assert L[key].get(lang) in doc
         assert L[key].get(other) not in doc
 
 
-def test_dutch_sentences_from_the_analysis_get_a_decimal_comma(diagnosis, kb, instrument):
-    """Evidence the analysis wrote with a decimal point ("0.60") reads "0,60" in Dutch, "0.60" in English.
-
-    Also the web app's path: ``render_html`` straight from stored diagnosis JSON.
-    """
-    for lang, expected, wrong in (("nl", "op 0,60 van de", "0.60"), ("en", "op 0.60 van de", "0,60")):
-        data = json.loads(json.dumps(diagnosis.to_dict(lang)))  # as the web app would store it
-        data["problems"][0]["evidence"] = ["Partners verschillen op 0.60 van de domeinen."]
-        doc = render_html(data, kb, options=Options(lang=lang, strong_problem=0.0), instrument=instrument)
-        assert expected in doc
-        assert f"op {wrong} van de" not in doc
+def test_evidence_reads_in_the_reports_number_notation(reading, kb, instrument):
+    """Every sentence is worded in the report's language when it is laid out: a decimal comma in Dutch."""
+    for lang, wrong in (("nl", "0."), ("en", "0,")):
+        doc = render_html(reading, kb, options=Options(lang=lang), instrument=instrument)
+        page = doc[doc.index('<section class="chapter" id="problems">'):doc.index('<section id="trend">')]
+        assert not re.search(rf"\b{re.escape(wrong)}\d", page), lang
 
 
 def test_reflection_agenda_is_filled(html, diagnosis, kb):

@@ -11,9 +11,9 @@ import re
 
 import pytest
 
-from samenspel.report.labels import L
+from samenspel.reading.labels import L
 
-HEADINGS = ["page_one", "signals", "discuss_first", "domains", "divergence", "paradoxes", "network", "problems",
+HEADINGS = ["page_one", "signals", "strengths", "advice", "domains", "divergence", "paradoxes", "network", "problems",
             "trend", "agenda", "appendix", "who_answered", "scores_title", "reliability_title", "rules_title",
             "sources_title"]
 
@@ -56,7 +56,7 @@ def test_pdf_headings_are_in_the_chosen_language(pdf):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_pdf_holds_the_figures(pdf, diagnosis, lang):
+def test_pdf_holds_the_figures(pdf, diagnosis, kb, lang):
     text = pdf[lang]["text"]
     flat = re.sub(r"\s+", " ", text)
     # every domain's overall score on the row "All respondents" of the domain table
@@ -70,7 +70,7 @@ def test_pdf_holds_the_figures(pdf, diagnosis, lang):
     # the phase, the trust figures and the strongest problem
     assert f"{'Fase' if lang == 'nl' else 'Phase'} {diagnosis.phase.modal}:" in flat
     assert fmt(diagnosis.trust_formal.trust, lang) in flat
-    assert diagnosis.problems[0].name.get(lang) in flat
+    assert kb.problems[diagnosis.problems[0].id].name.get(lang) in flat
 
 
 def test_pdf_dutch_numbers_and_date(pdf):
@@ -93,15 +93,29 @@ def test_pdf_has_no_words_of_the_other_language(pdf, lang, foreign):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_page_one_holds_what_the_steering_group_must_know(pdf, diagnosis, kb, lang):
-    """Signals, phase, trust quadrant, response and reliability, and what to discuss first all fit on page one."""
+    """Findings, strengths, phase, trust quadrant, response and reliability, and what to do first fit on page one."""
     import subprocess
 
     page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf[lang]["path"]), "-"], check=True,
                           capture_output=True, text=True).stdout
     page = re.sub(r"\s+", " ", page)
-    for key in ("page_one", "signals", "phase_box", "trust_box", "discuss_first"):
+    for key in ("page_one", "signals", "strengths", "phase_box", "trust_box", "advice"):
         assert L[key].get(lang) in page, key
     assert kb.trust_quadrants[diagnosis.trust_formal.quadrant].name.get(lang) in page
     assert kb.phases[diagnosis.phase.modal].name.get(lang) in page
     assert str(diagnosis.n_respondents) in page
-    assert kb.problems[diagnosis.problems[0].id].questions[0].get(lang) in page
+    assert kb.problems[diagnosis.problems[0].id].name.get(lang) in page
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_page_one_names_the_readings_findings_in_order(pdf, reading, kb, lang):
+    """The PDF's page one (pdftotext) lists the same findings in the same order as every other output."""
+    import subprocess
+
+    from samenspel.reading import phrases as P
+
+    page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf[lang]["path"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    page = re.sub(r"\s+", " ", page)
+    positions = [page.find(P.headline(f, kb, lang)) for f in reading.top]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)

@@ -15,6 +15,7 @@ from report_constants import DAY, SMALL
 from report_leaks import figures, leaks_in_html, leaks_in_text
 
 from samenspel.analysis import Settings, analyse
+from samenspel.reading import read
 from samenspel.report import build_report
 
 
@@ -48,6 +49,6 @@ def test_small_partner_never_next_to_a_number_in_pdf(pdf, lang):
 def test_check_bites_when_partner_is_shown(responses, instrument, kb):
     """With a minimum group of 1 the partner gets scores, and the same check reports them."""
     open_diag = analyse(responses, instrument, kb, settings=Settings(min_group=1))
-    doc = build_report(open_diag, kb, lang="nl", fmt="html", instrument=instrument, day=DAY)
+    doc = build_report(read(open_diag, kb), kb, lang="nl", fmt="html", instrument=instrument, day=DAY)
     assert leaks_in_html(doc, SMALL) != []
     assert any(SMALL in c for c in figures(doc))

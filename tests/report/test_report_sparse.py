@@ -5,8 +5,9 @@ from __future__ import annotations
 from report_constants import DAY
 
 from samenspel.analysis import analyse
+from samenspel.reading import read
 from samenspel.report import build_report
-from samenspel.report.labels import L
+from samenspel.reading.labels import L
 from samenspel.responses.model import ResponseSet
 
 
@@ -18,7 +19,7 @@ def test_report_of_domains_only(responses, instrument, kb):
     assert diagnosis.network is None and diagnosis.trend is None
     assert diagnosis.phase is None or diagnosis.phase.modal is None
     for lang in ("nl", "en"):
-        doc = build_report(diagnosis, kb, lang=lang, fmt="html", instrument=instrument, day=DAY)
+        doc = build_report(read(diagnosis, kb), kb, lang=lang, fmt="html", instrument=instrument, day=DAY)
         for key in ("no_network", "no_trend", "no_phase", "no_trust", "domains"):
             assert L[key].get(lang) in doc, key
         assert L["paradoxes"].get(lang) not in doc

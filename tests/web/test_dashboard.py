@@ -46,6 +46,19 @@ def test_demo_loads_once_with_an_open_round(demo):
     assert alliance.rounds.get(code="2025-najaar").respondents.count() == len(demo.for_round("2025-najaar").respondents())
 
 
+def _expected(demo, alliance):  # type: ignore[no-untyped-def]
+    """The JSON ``samenspel analyse --format json`` gives for the same answers in the same alliance context."""
+    from samenspel.reading import read
+    from samenspel.render.json import diagnosis_json
+    from samenspel.web.alliances.diagnosis import context_of
+    from samenspel.web.alliances.reporting import invited
+
+    kb = load_knowledge()
+    d = analyse(demo, load_instrument(), kb, round="2025-najaar", settings=Settings(min_group=3))
+    rnd = alliance.rounds.get(code="2025-najaar")
+    return diagnosis_json(read(d, kb, context_of(alliance), invited=invited(rnd)), kb, "nl")
+
+
 def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_user_model, demo):
     alliance, _ = load_demo(demo)
     fien = django_user_model.objects.create_user("fien", password="x")
@@ -53,9 +66,7 @@ def test_dashboard_json_equals_the_analysis_of_the_same_answers(client, django_u
     client.force_login(fien)
     base = f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/"
     got = client.get(base + "dashboard.json").json()
-    expected = analyse(demo, load_instrument(), load_knowledge(), round="2025-najaar",
-                       settings=Settings(min_group=3)).to_dict("nl")
-    assert got == json.loads(json.dumps(expected))
+    assert got == json.loads(json.dumps(_expected(demo, alliance)))
     # the welfare foundation has two respondents: hidden per partner
     assert got["domains"]["ambition"]["by_partner"]["Welzijn Samen"] is None
 
@@ -67,8 +78,7 @@ def test_viewer_sees_alliance_results_and_only_partners_above_min_group(client, 
     client.force_login(viewer)
     base = f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/"
     got = client.get(base + "dashboard.json").json()
-    expected = json.loads(json.dumps(analyse(demo, load_instrument(), load_knowledge(), round="2025-najaar",
-                                             settings=Settings(min_group=3)).to_dict("nl")))
+    expected = json.loads(json.dumps(_expected(demo, alliance)))
     # alliance-wide results are all there
     assert got["domains"]["ambition"]["score"] == expected["domains"]["ambition"]["score"]
     assert got["problems"] == expected["problems"] and got["trend"] == expected["trend"]
@@ -115,7 +125,7 @@ def test_dashboard_shows_every_part_of_the_diagnosis_with_offline_charts(client,
 
 def test_dashboard_charts_are_named_in_the_page_language(client, django_user_model, demo):
     """The report's charts come with their own name (role="img") and without Vega's English ARIA texts."""
-    from samenspel.report.labels import L
+    from samenspel.reading.labels import L
 
     alliance, _ = load_demo(demo)
     fien = django_user_model.objects.create_user("fien", password="x")

@@ -39,9 +39,13 @@ def make_respondent(rnd: MeasurementRound, partner: str = "A", code: str = "r1",
     return r, tokens.issue(r)
 
 
-def leaks(document: str, name: str) -> list[str]:
+def leaks(document: str, name: str, least: int = 3) -> list[str]:
     """HTML blocks (paragraph, list item, table row, heading, SVG text or tooltip) that
-    mention ``name`` and hold a digit: a per-partner figure next to the partner."""
+    mention ``name`` and hold a digit: a per-partner figure next to the partner.
+
+    A network tooltip of a rating the partner *receives* from at least ``least``
+    raters of another partner is the raters' group figure and may be shown
+    (docs/PRIVACY.md, the network)."""
     import html as html_lib
     import re
 
@@ -50,4 +54,9 @@ def leaks(document: str, name: str) -> list[str]:
     block = re.compile(r"<(?:/?(?:p|li|tr|h[1-6]|figcaption|title|text|td|th|div|section|ul|ol|table|svg|figure|nav|option)\b|br)[^>]*>",
                        re.I)
     blocks = [html_lib.unescape(re.sub(r"<[^>]+>", " ", part)) for part in block.split(body)]
-    return [b.strip() for b in blocks if name in b and re.search(r"\d", b)]
+
+    def received(b: str) -> bool:
+        m = re.fullmatch(rf"\s*(.+?) \u2192 {re.escape(name)}: \d+ \(n=(\d+)\)\s*", b)
+        return bool(m) and m.group(1) != name and int(m.group(2)) >= least
+
+    return [b.strip() for b in blocks if name in b and re.search(r"\d", b) and not received(b)]

@@ -1,4 +1,8 @@
-"""The frozen result of one analysis and its JSON form (FORMATS.md §3)."""
+"""The frozen result of one analysis: codes and numbers, never sentences.
+
+The reading layer (``samenspel.reading``) turns a Diagnosis into what people
+read, and ``samenspel.render.json`` into the diagnosis JSON of FORMATS.md §3.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,12 @@ from samenspel.analysis.motives import FactorShare, Motives
 from samenspel.analysis.notice import Notice
 from samenspel.analysis.paradoxes import ParadoxResult
 from samenspel.analysis.phase import PhaseResult
-from samenspel.analysis.problems import Finding
+from samenspel.analysis.problems import Finding, IndicatorValue, Strength
 from samenspel.analysis.scales import ItemDivergence, ScaleResult
 from samenspel.analysis.settings import Settings
 from samenspel.analysis.trend import Trend
 from samenspel.analysis.trust import Governance, TrustFormal
 from samenspel.network import NetworkResult
-
-SCHEMA = "samenspel-diagnosis/1"
-
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -40,50 +41,44 @@ class Diagnosis:
     motives: Motives | None
     factors: tuple[FactorShare, ...]
     divergent_items: tuple[ItemDivergence, ...]
-    indicators: dict[str, float]
+    indicators: dict[str, IndicatorValue]
     problems: tuple[Finding, ...]
+    not_judged: dict[str, tuple[str, ...]]  # problem -> sign indicators without enough evidence
+    strengths: tuple[Strength, ...]
     trend: Trend | None
     notices: tuple[Notice, ...]
     settings: Settings
+    not_counted: tuple[str, ...] = ()  # empty or near-empty submissions: kept, never counted
 
     def shown(self, partner: str) -> bool:
         """Whether a partner's own figures may be shown (minimum group size)."""
         return self.partners.get(partner, 0) >= self.settings.min_group
 
-    def to_dict(self, lang: str = "nl") -> dict[str, object]:
-        """FORMATS.md §3: the must keys first, then documented extension keys (docs/ANALYSIS.md)."""
+    def to_dict(self) -> dict[str, object]:
+        """Every number and code of the analysis, language-free (the JSON renderer builds on it)."""
         d: dict[str, object] = {
-            "alliance": self.alliance,
-            "round": self.round,
-            "n_respondents": self.n_respondents,
-            "partners": {p: {"n": n, "shown": self.shown(p)} for p, n in self.partners.items()},
+            "alliance": self.alliance, "round": self.round, "rounds": list(self.rounds),
+            "n_respondents": self.n_respondents, "partners": dict(self.partners), "roles": dict(self.roles),
             "domains": {k: v.to_dict() for k, v in self.domains.items()},
+            "scales": {k: v.to_dict() for k, v in self.scales.items()},
+            "signals": {k: v.to_dict() for k, v in self.signals.items()},
             "paradoxes": {k: v.to_dict() for k, v in self.paradoxes.items()},
             "phase": self.phase.to_dict() if self.phase else None,
             "trust_formal": self.trust_formal.to_dict() if self.trust_formal else None,
             "governance": self.governance.to_dict() if self.governance else None,
             "network": self.network.to_dict() if self.network else None,
-            "problems": [f.to_dict(lang) for f in self.problems],
-            "warnings": [n.get(lang) for n in self.notices],
-            # extensions
-            "schema": SCHEMA,
-            "language": lang,
-            "rounds": list(self.rounds),
-            "min_group": self.settings.min_group,
-            "roles": dict(self.roles),
-            "scales": {k: v.to_dict() for k, v in self.scales.items()},
-            "signals": {k: v.to_dict() for k, v in self.signals.items()},
             "motives": self.motives.to_dict() if self.motives else None,
-            "factors": {
-                "failure": [f.to_dict() for f in self.factors if f.kind == "failure"],
-                "success": [f.to_dict() for f in self.factors if f.kind == "success"],
-            },
+            "factors": [f.to_dict() for f in self.factors],
             "divergent_items": [i.to_dict() for i in self.divergent_items],
-            "indicators": dict(self.indicators),
-            "warning_codes": [n.code for n in self.notices],
+            "indicators": {k: v.to_dict() for k, v in self.indicators.items()},
+            "problems": [f.to_dict() for f in self.problems],
+            "not_judged": {k: list(v) for k, v in self.not_judged.items()},
+            "strengths": [s.to_dict() for s in self.strengths],
+            "trend": self.trend.to_dict() if self.trend else None,
+            "notices": [n.to_dict() for n in self.notices],
+            "min_group": self.settings.min_group,
+            "not_counted": len(self.not_counted),
         }
-        if self.trend is not None:
-            d["trend"] = self.trend.to_dict()
         return clean(d)  # type: ignore[return-value]
 
 

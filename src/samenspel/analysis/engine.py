@@ -14,20 +14,19 @@ from dataclasses import dataclass
 from samenspel.analysis.diagnosis import Diagnosis
 from samenspel.analysis.matrix import RoundMatrix, build_matrix, split_rounds
 from samenspel.analysis.motives import FactorShare, Motives, factors, motives
-from samenspel.analysis.names import scale_name
-from samenspel.analysis.notice import Notice
+from samenspel.analysis.notice import Notice, notice
 from samenspel.analysis.paradoxes import ParadoxResult, paradoxes
 from samenspel.analysis.phase import PhaseResult, phase
-from samenspel.analysis.problems import Finding, indicators, judge
+from samenspel.analysis.problems import IndicatorValue, indicators, judge, strengths
 from samenspel.analysis.scales import Groups, ItemDivergence, ScaleResult, divergent_items, holm_flags, scale
 from samenspel.analysis.settings import Settings
-from samenspel.analysis.trend import trend
+from samenspel.analysis.trend import scale_trend, trend
 from samenspel.analysis.trust import Governance, TrustFormal, governance, trust_formal
 from samenspel.errors import SamenspelError
-from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.network import NetworkResult, build_networks, measure, relation_items
+from samenspel.responses.counting import count
 from samenspel.responses.model import Answer, ResponseSet
 
 OTHER_SCALES = ("trust", "formal_overlap", "uncertainty:relational", "uncertainty:field")
@@ -48,15 +47,21 @@ class _Round:
     motives: Motives | None
     factors: tuple[FactorShare, ...]
     divergent: tuple[ItemDivergence, ...]
+    not_counted: tuple[str, ...]
 
 
 def analyse(
-    responses: ResponseSet, instrument: Instrument, kb: KnowledgeBase, *, round: str | None = None,
+    responses: ResponseSet, instrument: Instrument, kb: KnowledgeBase | None = None, *, round: str | None = None,
     settings: Settings = Settings(),
 ) -> Diagnosis:
     """Diagnose one round (default: the last); with an earlier round, add the trend against it.
 
-    Raises :class:`SamenspelError` for an empty set or an unknown round.
+    Only respondents with substantive answers count (``responses.counting``);
+    the others are reported in a notice, never analysed as a person. ``kb`` is
+    accepted for callers of the 0.1 signature; the analysis itself needs no
+    knowledge-base text (the reading layer adds it). Raises
+    :class:`SamenspelError` for an empty set, an unknown round, or a round in
+    which nobody answered enough to count.
     """
     rounds, by_round = split_rounds(responses)
     if not rounds:
@@ -65,30 +70,38 @@ def analyse(
         round = rounds[-1]
     elif round not in rounds:
         raise SamenspelError(f"unknown round {round!r}; rounds in the file: {', '.join(rounds)}")
+    counted = count(responses, instrument)
+    if not counted[round].counted:
+        raise SamenspelError(
+            f"round {round}: nobody answered enough to count ({len(counted[round].not_counted)} empty or nearly "
+            "empty submissions); a respondent counts with at least half of the questions on the five angles answered")
     notices: list[Notice] = []
-    current = _round(by_round[round], instrument, kb, round, settings, notices)
-    ambition_change = None
+    current = _round(by_round[round], instrument, round, settings, notices, counted[round].counted)
     previous: _Round | None = None
     idx = rounds.index(round)
-    if idx > 0:
+    earlier = [r for r in rounds[:idx] if counted[r].counted]
+    if earlier:
         # the previous round only feeds the trend (scale scores and problems): skip what it does not use
-        previous = _round(by_round[rounds[idx - 1]], instrument, kb, rounds[idx - 1], settings, [], full=False)
-        before, after = previous.domains.get("ambition"), current.domains.get("ambition")
-        if before and after and before.score is not None and after.score is not None:
-            ambition_change = after.score - before.score
-    phase_axis = current.phase.modal if current.phase else None
-    values = indicators(current.domains, current.signals, current.scales,
-                        current.motives.overlap if current.motives else None, current.network, ambition_change)
-    found = judge(values, kb, phase_axis, notices)
+        before_id = earlier[-1]
+        previous = _round(by_round[before_id], instrument, before_id, settings, [], counted[before_id].counted,
+                          full=False)
+    ambition = None
+    if previous is not None and "ambition" in previous.domains and "ambition" in current.domains:
+        t = scale_trend(previous.domains["ambition"], current.domains["ambition"], settings)
+        if t.change is not None:
+            n = t.test.get("n")
+            ambition = (t.change, t.meaningful, int(n) if isinstance(n, int) else current.domains["ambition"].n,
+                        current.domains["ambition"].n_partners)
+    values = _indicators(current, ambition)
+    judged = judge(values, settings, notices)
+    found_strengths = strengths(values, _by_indicator(current), settings)
     tr = None
     if previous is not None:
-        prev_values = indicators(previous.domains, previous.signals, previous.scales,
-                                 previous.motives.overlap if previous.motives else None, previous.network, None)
-        prev_found = judge(prev_values, kb, previous.phase.modal if previous.phase else None, [])
-        tr = trend(rounds[idx - 1],
+        prev_judged = judge(_indicators(previous, None), settings, [])
+        tr = trend(previous.matrix.round,
                    {"domains": previous.domains, "scales": {**previous.scales, **_prefixed(previous.signals)}},
                    {"domains": current.domains, "scales": {**current.scales, **_prefixed(current.signals)}},
-                   prev_found, found)
+                   prev_judged.found, judged.found, settings)
     m = current.matrix
     return Diagnosis(
         alliance=responses.alliance, round=round, rounds=tuple(rounds), n_respondents=m.n,
@@ -96,27 +109,44 @@ def analyse(
         domains=current.domains, scales=current.scales, signals=current.signals, paradoxes=current.paradoxes,
         phase=current.phase, trust_formal=current.trust_formal, governance=current.governance,
         network=current.network, motives=current.motives, factors=current.factors,
-        divergent_items=current.divergent, indicators=values, problems=found, trend=tr,
-        notices=tuple(notices), settings=settings,
+        divergent_items=current.divergent, indicators=values, problems=judged.found,
+        not_judged=judged.not_judged, strengths=found_strengths, trend=tr,
+        notices=tuple(notices), settings=settings, not_counted=current.not_counted,
     )
+
+
+def _indicators(r: _Round, ambition: tuple[float, bool, int, int] | None) -> dict[str, IndicatorValue]:
+    mot = (r.motives.overlap, r.motives.n, r.motives.compared) if r.motives else None
+    return indicators(r.domains, r.signals, r.scales, mot, r.network, ambition)
+
+
+def _by_indicator(r: _Round) -> dict[str, ScaleResult]:
+    """Scales by the indicator name the strength rules use (``domain.relation``, ``trust``)."""
+    out = {f"domain.{k}": v for k, v in r.domains.items()}
+    out.update({k: v for k, v in r.scales.items() if k in ("trust", "formal_overlap")})
+    return out
 
 
 def _prefixed(signals: dict[str, ScaleResult]) -> dict[str, ScaleResult]:
     return {f"signal:{k}": v for k, v in signals.items()}
 
 
-def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, round_id: str,
-           settings: Settings, notices: list[Notice], full: bool = True) -> _Round:
-    m = build_matrix(answers, instrument, round_id)
+def _round(answers: list[Answer], instrument: Instrument, round_id: str, settings: Settings,
+           notices: list[Notice], counted: tuple[str, ...], full: bool = True) -> _Round:
+    people = set(counted)
+    kept = [a for a in answers if a.respondent in people]
+    not_counted = tuple(dict.fromkeys(a.respondent for a in answers if a.respondent not in people))
+    if not_counted:
+        notices.append(notice("not_counted", n=len(not_counted)))
+    m = build_matrix(kept, instrument, round_id)
     targets = list(dict.fromkeys(a.target for a in m.relations if a.target is not None))
     groups = Groups.of(m, settings.min_group, targets)
     _group_notices(m, groups, settings, notices)
     domain_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "domain"))
     domains = holm_flags({d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices,
-                                   reliability=full, agreement=full, name=scale_name(kb, d))
+                                   reliability=full, agreement=full)
                           for d in domain_ids})
-    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, agreement=full,
-                       name=scale_name(kb, c))
+    scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, agreement=full)
               for c in OTHER_SCALES if m.exact(c)}
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
     signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False,
@@ -126,11 +156,12 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     mot = motives(m, groups)
     return _Round(
         matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
-        paradoxes=paradoxes(m, groups, settings) if full else {}, phase=phase(m, groups, kb),
-        trust_formal=trust_formal(scales.get("trust"), scales.get("formal_overlap"), kb, settings),
-        governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), kb, settings),
+        paradoxes=paradoxes(m, groups, settings) if full else {}, phase=phase(m, groups),
+        trust_formal=trust_formal(scales.get("trust"), scales.get("formal_overlap"), settings),
+        governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), settings),
         network=network, motives=mot, factors=factors(m, groups) if full else (),
         divergent=divergent_items(m, domain_cols, groups, settings.top_items) if full else (),
+        not_counted=not_counted,
     )
 
 
@@ -146,20 +177,9 @@ def _network(m: RoundMatrix, instrument: Instrument, groups: Groups,
 
 def _group_notices(m: RoundMatrix, groups: Groups, settings: Settings, notices: list[Notice]) -> None:
     if m.n < settings.min_group:
-        notices.append(Notice("few_respondents", Text(
-            f"Slechts {m.n} respondenten in deze ronde; de uitkomsten zijn een eerste indruk, geen conclusie.",
-            f"Only {m.n} respondents in this round; the results are a first impression, not a conclusion.")))
-    hidden = [p for p in groups.partners if 0 < groups.partner_n[p] < settings.min_group]
+        notices.append(notice("few_respondents", n=m.n, min=settings.min_group))
+    hidden = tuple(p for p in groups.partners if 0 < groups.partner_n[p] < settings.min_group)
     if hidden:
-        names = ", ".join(hidden)
-        if len(hidden) == 1:
-            text = Text(f"{names} heeft minder dan {settings.min_group} respondenten; cijfers van deze partner worden niet apart getoond.",
-                        f"{names} has fewer than {settings.min_group} respondents; this partner's figures are not shown separately.")
-        else:
-            text = Text(f"{len(hidden)} partners hebben minder dan {settings.min_group} respondenten; hun cijfers worden niet apart getoond ({names}).",
-                        f"{len(hidden)} partners have fewer than {settings.min_group} respondents; their figures are not shown separately ({names}).")
-        notices.append(Notice("hidden_partners", text))
+        notices.append(notice("hidden_partners", partners=hidden, min=settings.min_group))
     if len(groups.eligible) < 2 and len(groups.partners) >= 2:
-        notices.append(Notice("no_partner_comparison", Text(
-            f"Minder dan twee partners hebben {settings.min_group} of meer respondenten; verschillen tussen partners zijn niet te toetsen.",
-            f"Fewer than two partners have {settings.min_group} or more respondents; differences between partners cannot be tested.")))
+        notices.append(notice("no_partner_comparison", min=settings.min_group))

@@ -18,10 +18,12 @@ def sd_or_none(values: np.ndarray) -> float | None:
 def group_means(
     values: np.ndarray, masks: dict[str, np.ndarray], order: list[str], sizes: dict[str, int], min_group: int
 ) -> dict[str, float | None]:
-    """Mean per group (row mask in ``masks``) in ``order``; ``None`` where the group has fewer than ``min_group`` respondents.
+    """Mean per group (row mask in ``masks``) in ``order``; ``None`` where fewer than ``min_group`` gave a value.
 
-    ``sizes`` counts respondents per group in the round, so a group is hidden
-    by its head count, not by how many answered this one scale.
+    A group is shown only when both its head count (``sizes``) and the number
+    of its members with a value on this scale or item reach ``min_group``: a
+    partner of four of whom two answered a scale must not show those two
+    people's mean (docs/PRIVACY.md).
     """
     shown = [g for g in order if sizes.get(g, 0) >= min_group]
     out: dict[str, float | None] = dict.fromkeys(order)
@@ -33,5 +35,5 @@ def group_means(
     counts = member @ valid.astype(float)
     sums = member @ np.where(valid, values, 0.0)
     for g, c, total in zip(shown, counts.tolist(), sums.tolist()):
-        out[g] = total / c if c > 0 else None
+        out[g] = total / c if c >= min_group else None
     return out

@@ -32,10 +32,12 @@ class Motives:
     by_partner: dict[str, dict[str, float | None] | None]  # partner -> category -> share
     main: dict[str, str | None]  # partner -> strongest category
     overlap: float | None  # mean pairwise proportional similarity, 0-1
+    n: int = 0  # respondents who answered any motive item
+    compared: int = 0  # partners whose profiles entered the overlap
 
     def to_dict(self) -> dict[str, object]:
         return {"share": dict(self.share), "by_partner": dict(self.by_partner), "main": dict(self.main),
-                "overlap": self.overlap}
+                "overlap": self.overlap, "n": self.n, "compared": self.compared}
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def motives(matrix: RoundMatrix, groups: Groups) -> Motives | None:
             profiles[p] = known
     pairs = [similarity(profiles[a], profiles[b]) for a, b in combinations(profiles, 2)]
     kept = [x for x in pairs if x is not None]
-    return Motives(share, by_partner, main, float(np.mean(kept)) if kept else None)
+    answered = int(np.sum((~np.isnan(np.column_stack(list(weights.values())))).any(axis=1)))
+    return Motives(share, by_partner, main, float(np.mean(kept)) if kept else None, answered, len(profiles))
 
 
 def factors(matrix: RoundMatrix, groups: Groups) -> tuple[FactorShare, ...]:

@@ -32,11 +32,15 @@ class ParadoxResult:
     lean: str | None  # "a", "b" or "balanced"
     towards_balance: float | None  # share of respondents whose desired is nearer the middle
     by_partner: dict[str, float | None]  # "now" per partner
+    n: int = 0  # respondents who placed the alliance now
+    n_tension: int = 0  # respondents who rated how much the tension hinders
+    n_partners: int = 0  # partners of the respondents who rated the tension
 
     def to_dict(self) -> dict[str, object]:
         return {"now": self.now, "desired": self.desired, "gap": self.gap, "polarisation": self.polarisation,
                 "tension": self.tension, "agreement": self.agreement, "lean": self.lean,
-                "towards_balance": self.towards_balance, "by_partner": dict(self.by_partner)}
+                "towards_balance": self.towards_balance, "by_partner": dict(self.by_partner), "n": self.n,
+                "n_tension": self.n_tension}
 
 
 def _counts(matrix: RoundMatrix, cols: list[int]) -> list[int] | None:
@@ -73,8 +77,11 @@ def paradoxes(matrix: RoundMatrix, groups: Groups, settings: Settings) -> dict[s
             lean = "a" if m_now < 50 - settings.lean_margin else "b" if m_now > 50 + settings.lean_margin else "balanced"
         both = ~np.isnan(now) & ~np.isnan(des)
         towards = float(np.mean(np.abs(des[both] - 50) < np.abs(now[both] - 50))) if both.any() else None
+        rated = ~np.isnan(ten)
         out[pid] = ParadoxResult(
             pid, m_now, m_des, gap, pol, agr, mean_or_none(ten), lean, towards,
             group_means(now, groups.masks, groups.partners, groups.partner_n, groups.min_group),
+            int(np.sum(~np.isnan(now))), int(np.sum(rated)),
+            sum(1 for p in groups.partners if bool((groups.masks[p] & rated).any())),
         )
     return out

@@ -3,7 +3,8 @@
 The ``phase`` item is a choice whose option values are the axis. We report the
 distribution, the modal phase (ties go to the earlier phase: when in doubt,
 advice for the earlier phase is the safer one), Van der Eijk's agreement and
-the knowledge base's advice (what you see, what to do) for the modal phase.
+the modal phase's id on the axis; the reading layer adds the knowledge base's
+advice for it (what you see, what to do).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import numpy as np
 from samenspel.analysis import measures
 from samenspel.analysis.matrix import RoundMatrix
 from samenspel.analysis.scales import Groups
-from samenspel.knowledge.model import KnowledgeBase
 
 AXIS = (1, 2, 3, 4)
 
@@ -27,11 +27,10 @@ class PhaseResult:
     distribution: dict[str, float]
     n: int
     by_partner: dict[str, int | None]  # modal phase per partner (None below the minimum group)
-    advice: dict[str, object]  # knowledge-base texts for the modal phase: question, see, do, source
 
     def to_dict(self) -> dict[str, object]:
         return {"modal": self.modal, "agreement": self.agreement, "distribution": dict(self.distribution),
-                "n": self.n, "by_partner": dict(self.by_partner), "advice": self.advice}
+                "n": self.n, "by_partner": dict(self.by_partner)}
 
 
 def _modal(values: np.ndarray) -> int | None:
@@ -39,7 +38,7 @@ def _modal(values: np.ndarray) -> int | None:
     return AXIS[int(np.argmax(counts))] if sum(counts) else None
 
 
-def phase(matrix: RoundMatrix, groups: Groups, kb: KnowledgeBase) -> PhaseResult | None:
+def phase(matrix: RoundMatrix, groups: Groups) -> PhaseResult | None:
     cols = matrix.exact("phase")
     if not cols:
         return None
@@ -48,17 +47,15 @@ def phase(matrix: RoundMatrix, groups: Groups, kb: KnowledgeBase) -> PhaseResult
     counts = [int(np.sum(v[ok] == a)) for a in AXIS]
     n = sum(counts)
     modal = _modal(v[ok])
-    by_partner = {
-        p: (_modal(v[ok & groups.masks[p]]) if groups.partner_n[p] >= groups.min_group else None) for p in groups.partners
+    by_partner = {  # only where at least the minimum group answered the phase question (privacy)
+        p: (_modal(v[ok & groups.masks[p]])
+            if groups.partner_n[p] >= groups.min_group and int(np.sum(ok & groups.masks[p])) >= groups.min_group
+            else None)
+        for p in groups.partners
     }
-    advice: dict[str, object] = {}
-    if modal is not None and modal in kb.phases:
-        ph = kb.phases[modal]
-        advice = {"name": ph.name.as_dict(), "question": ph.question.as_dict(),
-                  "see": [t.as_dict() for t in ph.see], "do": [t.as_dict() for t in ph.do], "source": ph.source}
     return PhaseResult(
         modal=modal,
         agreement=measures.ordinal_agreement(counts) if n >= 2 else None,
         distribution={str(a): (c / n if n else 0.0) for a, c in zip(AXIS, counts)},
-        n=n, by_partner=by_partner, advice=advice,
+        n=n, by_partner=by_partner,
     )

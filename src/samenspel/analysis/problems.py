@@ -1,30 +1,52 @@
-"""Judging the exemplary problems: rules of ``rules.py`` applied to the indicators.
+"""Judging the exemplary problems and the strengths: the rules of ``rules.py`` applied to indicators.
 
-``indicators()`` gathers the named numbers the rules read from the round's
-results (and the network and trend when present); ``judge()`` applies every
-rule and returns the problems with a strength above 0, strongest first, each
-with its evidence and the knowledge base's interventions, those suited to the
-modal phase first.
+``indicators()`` gathers the named numbers the rules read, each with the
+evidence behind it (how many answers, from how many partners, and for network
+asymmetries the permutation test's p); ``judge()`` applies every problem rule;
+``strengths()`` every strength rule. All of it is codes and numbers: the
+reading layer words it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from samenspel.analysis.notice import Notice
-from samenspel.analysis.rules import RULES, Rule, template_fields
+from samenspel.analysis.notice import Notice, notice
+from samenspel.analysis.rules import BASE, RULES, STRENGTHS, AGREEMENT_LEVEL, Rule
 from samenspel.analysis.scales import ScaleResult
-from samenspel.i18n import Text
-from samenspel.knowledge.model import KnowledgeBase
+from samenspel.analysis.settings import Settings
 from samenspel.network import NetworkResult
+
+RANGE_LARGE = 25.0
+"""Points between the highest and lowest partner on a domain that count as a large difference (one answer step)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    """A number a rule reads, and what it rests on."""
+
+    value: float
+    n: int  # answers (persons, or raters) behind it
+    partners: int  # partners those answers come from
+    p: float | None = None  # a test's p (adjusted for the number of candidates), where one was done
+    about: tuple[str, ...] = ()  # partners the value is about (network asymmetries)
+    testable: bool = True  # False when the test could not reach the level with so few raters
+
+    def enough(self, settings: Settings) -> bool:
+        """Whether this value may count: enough answers from enough partners, and a test that could decide."""
+        return self.testable and self.n >= settings.min_evidence_n and self.partners >= settings.min_evidence_partners
+
+    def to_dict(self) -> dict[str, object]:
+        return {"value": self.value, "n": self.n, "partners": self.partners, "p": self.p, "about": list(self.about),
+                "testable": self.testable}
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One condition that fired: the sentence and the numbers behind it."""
+    """One condition of a rule that was judged: the number, its threshold and what it rests on."""
 
     indicator: str
     value: float
@@ -33,152 +55,222 @@ class Evidence:
     direction: str
     weight: float
     degree: float
-    text: Text
+    defining: bool  # one of the rule's signs
+    n: int
+    partners: int
+    p: float | None = None
+    about: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {"indicator": self.indicator, "value": self.value, "threshold": self.threshold, "full": self.full,
                 "direction": self.direction, "weight": self.weight, "degree": self.degree,
-                "text": self.text.as_dict()}
+                "defining": self.defining, "n": self.n, "partners": self.partners, "p": self.p,
+                "about": list(self.about)}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem found, with how strongly, why, and what to do."""
+    """A problem found: how strongly, and the evidence (its sign first)."""
 
     id: str
     strength: float
+    sign: float  # degree of the defining sign (the weakest group's strongest)
+    support: float  # weighted mean degree of the other conditions judged
     evidence: tuple[Evidence, ...]
-    interventions: tuple[str, ...]  # suited to the modal phase first
-    suited: tuple[str, ...]  # those suited to the modal phase
-    name: Text | None
     source: str
-    coverage: float  # share of the rule's weight whose indicators were available
+    coverage: float  # share of the rule's weight whose indicators had enough evidence
 
-    def to_dict(self, lang: str = "nl") -> dict[str, object]:
-        return {"id": self.id, "strength": self.strength, "evidence": [e.text.get(lang) for e in self.evidence],
-                "interventions": list(self.interventions), "suited_interventions": list(self.suited),
-                "name": self.name.as_dict() if self.name else None, "source": self.source,
-                "coverage": self.coverage, "indicators": [e.to_dict() for e in self.evidence]}
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "strength": self.strength, "sign": self.sign, "support": self.support,
+                "source": self.source, "coverage": self.coverage, "indicators": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A strength found: a scale that scores high, with agreement, not split between partners."""
+
+    id: str
+    indicator: str
+    value: float
+    n: int
+    partners: int
+    agreement: float | None
+    source: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "indicator": self.indicator, "value": self.value, "n": self.n,
+                "partners": self.partners, "agreement": self.agreement, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the problem rules said: found problems, strongest first, and the rules that could not judge."""
+
+    found: tuple[Finding, ...]
+    not_judged: dict[str, tuple[str, ...]] = field(default_factory=dict)  # problem -> sign indicators lacking evidence
+
+
+def _scale(res: ScaleResult) -> IndicatorValue | None:
+    if res.score is None or np.isnan(res.score):
+        return None
+    return IndicatorValue(float(res.score), res.n, res.n_partners)
+
+
+def _partner_range(res: ScaleResult) -> float | None:
+    shown = [v for v in res.by_partner.values() if v is not None]
+    return max(shown) - min(shown) if len(shown) >= 2 else None
 
 
 def indicators(
     domains: Mapping[str, ScaleResult],
     signals: Mapping[str, ScaleResult],
     extra: Mapping[str, ScaleResult],
-    motive_overlap: float | None,
+    motives: tuple[float | None, int, int] | None,
     network: NetworkResult | None,
-    ambition_change: float | None,
-) -> dict[str, float]:
-    """The named numbers the rules read; an indicator without data is simply absent."""
-    out: dict[str, float] = {}
+    ambition_change: tuple[float, bool, int, int] | None,
+) -> dict[str, IndicatorValue]:
+    """The named numbers the rules read, each with its evidence; one without data is simply absent.
 
-    def put(name: str, value: float | None) -> None:
-        if value is not None and not np.isnan(value):
-            out[name] = float(value)
-
+    ``motives`` is (overlap, respondents, partners compared); ``ambition_change``
+    is (change, meaningful?, n, partners) of the trend against the previous round.
+    """
+    out: dict[str, IndicatorValue] = {}
     for key, res in domains.items():
-        put(f"domain.{key}", res.score)
-        if res.divergence is not None and res.divergence.eta2 is not None:
-            # only a difference that passes the stats flag rule (medium effect and p < .05) counts
-            put(f"divergence.{key}", res.divergence.eta2 if res.divergence.flag else 0.0)
-    judged = [r.divergence for r in domains.values() if r.divergence is not None]
-    if judged:
-        put("divergent_share", sum(d.flag for d in judged) / len(judged))
-        put("divergent_count", float(sum(d.flag for d in judged)))
-        put("divergent_judged", float(len(judged)))
-    amb = domains.get("ambition")
-    if amb is not None:
-        shown = [v for v in amb.by_partner.values() if v is not None]  # hidden partners are None
-        if len(shown) >= 2:
-            put("ambition_lowest_partner", min(shown))
+        value = _scale(res)
+        if value is not None:
+            out[f"domain.{key}"] = value
     for key, res in signals.items():
-        put(f"signal.{key}", res.score)
+        value = _scale(res)
+        if value is not None:
+            out[f"signal.{key}"] = value
     for key in ("trust", "formal_overlap"):
-        if key in extra:
-            put(key, extra[key].score)
-    put("motive_overlap", motive_overlap)
-    put("ambition_change", ambition_change)
+        if key in extra and (value := _scale(extra[key])) is not None:
+            out[key] = value
+    amb = domains.get("ambition")
+    if amb is not None and amb.divergence is not None:
+        rng = _partner_range(amb)
+        if rng is not None:
+            real = amb.divergence.flag
+            out["ambition_gap"] = IndicatorValue(rng if real else 0.0, amb.n, amb.divergence.groups,
+                                                 amb.divergence.p_holm)
+    judged = [r for r in domains.values() if r.divergence is not None and _partner_range(r) is not None]
+    if judged:
+        large = [r for r in judged if r.divergence is not None and r.divergence.flag
+                 and (_partner_range(r) or 0.0) >= RANGE_LARGE]
+        out["partner_range_share"] = IndicatorValue(len(large) / len(judged), min(r.n for r in judged),
+                                                    min(r.divergence.groups for r in judged if r.divergence))
+    if motives is not None and motives[0] is not None:
+        out["motive_overlap"] = IndicatorValue(float(motives[0]), motives[1], motives[2])
+    if ambition_change is not None:
+        change, meaningful, n, partners = ambition_change
+        out["ambition_change"] = IndicatorValue(change if meaningful else 0.0, n, partners)
     form = [out.get("domain.organisation"), out.get("domain.process")]
     substance = [out.get("domain.ambition"), out.get("signal.commitment")]
     if all(v is not None for v in form + substance):
-        put("form_over_substance", float(np.mean(form)) - float(np.mean(substance)))  # type: ignore[arg-type]
-    if "signal.commitment" in out and "signal.backing" in out:
-        put("commitment_minus_backing", out["signal.commitment"] - out["signal.backing"])
+        parts = [v for v in form + substance if v is not None]
+        out["form_over_substance"] = IndicatorValue(
+            float(np.mean([v.value for v in parts[:2]]) - np.mean([v.value for v in parts[2:]])),
+            min(v.n for v in parts), min(v.partners for v in parts))
+    commitment, backing = out.get("signal.commitment"), out.get("signal.backing")
+    if commitment is not None and backing is not None:
+        out["commitment_minus_backing"] = IndicatorValue(commitment.value - backing.value,
+                                                         min(commitment.n, backing.n),
+                                                         min(commitment.partners, backing.partners))
     if network is not None:
         out.update(network_indicators(network))
     return out
 
 
-def network_indicators(network: NetworkResult) -> dict[str, float]:
-    """Indicators from the relationship network (issue 4's ``NetworkResult``).
+def network_indicators(network: NetworkResult) -> dict[str, IndicatorValue]:
+    """Indicators from the relationship network: only asymmetries a permutation test over raters backs.
 
-    Received figures (``in_trust``) are shown for every partner, also hidden
-    ones, so they may be used; pair differences leave hidden partners out.
+    A tested claim that does not pass gives 0 (no sign); one whose test cannot
+    reach the level with so few raters is not testable (not judged).
     """
-    out: dict[str, float] = {}
-    in_trust = [m.values.get("in_trust") for m in network.partners.values()]
-    known = [float(v) for v in in_trust if v is not None]
-    if len(known) >= 2:
-        out["network.lowest_in_trust"] = min(known)
-    lead = network.power_lead
-    if lead is not None and lead.gap is not None:
-        out["network.power_gap"] = float(lead.gap)
-    if network.dependency_pairs:
-        out["network.dependency_asymmetry"] = max(p.difference for p in network.dependency_pairs)
-    groups = network.communities.groups
-    out["network.trust_split"] = float(len(groups) - 1) if network.communities.split else 0.0
+    out: dict[str, IndicatorValue] = {}
+    for name, t in network.tested.items():
+        out[f"network.{name}"] = IndicatorValue(t.effect if t.real else 0.0, t.raters, t.partners, t.p,
+                                                t.about, t.testable)
     return out
 
 
-def evaluate(rule: Rule, values: Mapping[str, float]) -> tuple[float, tuple[Evidence, ...], float]:
-    """Strength (0-1), evidence and coverage of one rule; strength NaN when not judgeable."""
-    total = rule.total_weight
-    used = 0.0
-    score = 0.0
+def evaluate(rule: Rule, values: Mapping[str, IndicatorValue], settings: Settings) -> tuple[
+        float | None, float, float, tuple[Evidence, ...], float, tuple[str, ...]]:
+    """(strength or None when not judgeable, sign, support, evidence, coverage, sign indicators lacking evidence)."""
+    defining = rule.defining
+    usable = {k: v for k, v in values.items() if v.enough(settings)}
+    degrees: dict[str, float] = {}
     evidence: list[Evidence] = []
+    used = 0.0
     for c in rule.conditions:
-        if c.indicator not in values:
+        iv = usable.get(c.indicator)
+        if iv is None:
             continue
-        v = values[c.indicator]
-        d = c.degree(v)
+        d = c.degree(iv.value)
+        degrees[c.indicator] = d
         used += c.weight
-        score += c.weight * d
         if d > 0:
-            text = Text(*(getattr(c.evidence, lang).format(**template_fields(c, v, values, lang))
-                          for lang in ("nl", "en")))
-            evidence.append(Evidence(c.indicator, v, c.start, c.full, c.direction, c.weight, d, text))
-    coverage = used / total
-    if coverage < 0.5:
-        return float("nan"), (), coverage
-    evidence.sort(key=lambda e: -e.weight * e.degree)
-    return score / used, tuple(evidence), coverage
+            evidence.append(Evidence(c.indicator, iv.value, c.start, c.full, c.direction, c.weight, d,
+                                     c.indicator in defining, iv.n, iv.partners, iv.p, iv.about))
+    coverage = used / sum(c.weight for c in rule.conditions)
+    lacking = tuple(i for i in rule.defining if i not in usable)
+    group_degrees = []
+    for group in rule.signs:
+        present = [degrees[i] for i in group if i in degrees]
+        group_degrees.append(max(present) if present else None)
+    if any(g == 0.0 for g in group_degrees if g is not None):
+        sign = 0.0  # a sign group was judged and is absent: the problem is not there, whatever else is unknown
+    elif any(g is None for g in group_degrees):
+        return None, 0.0, 0.0, (), coverage, lacking
+    else:
+        sign = min(g for g in group_degrees if g is not None)
+    if not any(c.indicator not in defining for c in rule.conditions):
+        return sign, sign, 0.0, _sorted(evidence), coverage, lacking  # nothing but signs: the sign is the strength
+    others = [c for c in rule.conditions if c.indicator not in defining and c.indicator in degrees]
+    weight = sum(c.weight for c in others)
+    support = sum(c.weight * degrees[c.indicator] for c in others) / weight if weight else 0.0
+    strength = sign * (BASE + (1 - BASE) * support)
+    return strength, sign, support, _sorted(evidence), coverage, lacking
 
 
-def judge(values: Mapping[str, float], kb: KnowledgeBase, phase: int | None,
-          notices: list[Notice]) -> tuple[Finding, ...]:
-    """All problems with strength > 0, strongest first."""
+def _sorted(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    """The signs first, then by weight times degree."""
+    return tuple(sorted(evidence, key=lambda e: (not e.defining, -e.weight * e.degree)))
+
+
+def judge(values: Mapping[str, IndicatorValue], settings: Settings, notices: list[Notice]) -> Judged:
+    """All problems with strength > 0, strongest first; a notice for each rule that could not judge."""
     found: list[Finding] = []
+    not_judged: dict[str, tuple[str, ...]] = {}
     for rule in RULES:
-        strength, evidence, coverage = evaluate(rule, values)
-        problem = kb.problems.get(rule.problem)
-        if np.isnan(strength):
-            name = problem.name if problem else Text(rule.problem, rule.problem)
-            notices.append(Notice(f"rule_not_judged:{rule.problem}", Text(
-                f"Het knelpunt '{name.nl}' is niet beoordeeld: er zijn te weinig gegevens "
-                f"(signalen met {coverage:.0%} van het gewicht beschikbaar, minstens 50% nodig).",
-                f"The problem '{name.en}' was not judged: too little data "
-                f"(signals carrying {coverage:.0%} of its weight available, at least 50% needed).")))
+        strength, sign, support, evidence, coverage, lacking = evaluate(rule, values, settings)
+        if strength is None:
+            thin = tuple(i for i in lacking if i in values)  # measured, but too few answers or raters
+            not_judged[rule.problem] = lacking
+            notices.append(notice(f"rule_not_judged:{rule.problem}", thin=thin,
+                                  missing=tuple(i for i in lacking if i not in values)))
             continue
         if round(strength, 4) <= 0:  # FORMATS.md §3: only strength > 0, also after rounding
             continue
-        interventions: tuple[str, ...] = ()
-        suited: tuple[str, ...] = ()
-        if problem is not None:
-            known = [i for i in problem.interventions if i in kb.interventions]
-            ordered = sorted(known, key=lambda i: phase not in kb.interventions[i].phases) if phase else known
-            interventions = tuple(ordered)
-            suited = tuple(i for i in ordered if phase in kb.interventions[i].phases)
-        found.append(Finding(rule.problem, round(strength, 4), evidence, interventions, suited,
-                             problem.name if problem else None, rule.source, round(coverage, 4)))
+        found.append(Finding(rule.problem, round(strength, 4), round(sign, 4), round(support, 4), evidence,
+                             rule.source, round(coverage, 4)))
     found.sort(key=lambda f: -f.strength)
-    return tuple(found)
+    return Judged(tuple(found), not_judged)
+
+
+def strengths(values: Mapping[str, IndicatorValue], scales: Mapping[str, ScaleResult],
+              settings: Settings) -> tuple[Strength, ...]:
+    """The strengths found, highest first: a scale at or above its level, agreed on, not split between partners."""
+    out: list[Strength] = []
+    for rule in STRENGTHS:
+        iv = values.get(rule.indicator)
+        res = scales.get(rule.indicator)
+        if iv is None or res is None or not iv.enough(settings) or iv.value < rule.level:
+            continue
+        if res.rwg is not None and res.rwg < AGREEMENT_LEVEL:
+            continue
+        if res.divergence is not None and res.divergence.flag:
+            continue
+        out.append(Strength(rule.id, rule.indicator, iv.value, iv.n, iv.partners, res.rwg, rule.source))
+    out.sort(key=lambda s: -s.value)
+    return tuple(out)

@@ -14,9 +14,8 @@ import numpy as np
 from samenspel.analysis import measures
 from samenspel.analysis.groups import group_means, mean_or_none, sd_or_none
 from samenspel.analysis.matrix import RoundMatrix, person_scores
-from samenspel.analysis.notice import Notice
+from samenspel.analysis.notice import Notice, notice
 from samenspel.analysis.settings import Settings
-from samenspel.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -87,19 +86,15 @@ def holm_flags(results: dict[str, ScaleResult], level: float = 0.05) -> dict[str
     """Re-judge the divergence flags of scales tested together with Holm's (1979) step-down rule.
 
     Testing five domains at p < .05 each flags at least one of them by chance in
-    about a fifth of alliances where partners do not differ at all. Holm's
-    adjusted p is ``max over j <= i of min(1, (m - j + 1) * p_(j))`` for the
-    i-th smallest p of m tests; a flag stays only when the effect rule held and
-    the adjusted p is below ``level``. It keeps the family-wise error at ``level``.
+    about a fifth of alliances where partners do not differ at all
+    (``stats.multiplicity``). A flag stays only when the effect rule held and the
+    adjusted p is below ``level``; it keeps the family-wise error at ``level``.
     """
-    tested = sorted(((r.divergence.p, key) for key, r in results.items()
-                     if r.divergence is not None and r.divergence.p is not None), key=lambda t: t[0])
-    m = len(tested)
-    adjusted: dict[str, float] = {}
-    running = 0.0
-    for i, (p_value, key) in enumerate(tested):
-        running = max(running, min(1.0, (m - i) * p_value))
-        adjusted[key] = running
+    from samenspel.analysis.stats.multiplicity import holm
+
+    tested = [(key, r.divergence.p) for key, r in results.items()
+              if r.divergence is not None and r.divergence.p is not None]
+    adjusted = dict(zip((k for k, _ in tested), holm([p for _, p in tested])))
     out: dict[str, ScaleResult] = {}
     for key, result in results.items():
         div = result.divergence
@@ -128,9 +123,20 @@ class ScaleResult:
     rwg_by_partner: dict[str, float | None]
     divergence: Divergence | None
     persons: dict[str, float] = field(default_factory=dict, repr=False)  # respondent -> score (for trends)
+    n_partners: int = 0  # partners with at least one scored respondent
+
+    @property
+    def margin(self) -> float | None:
+        """Half the width of the 95% confidence interval of the score (Student's t), or None below n = 2."""
+        if self.sd is None or self.n < 2:
+            return None
+        from samenspel.analysis.stats._distributions import t_ppf
+
+        return float(t_ppf(0.975, self.n - 1) * self.sd / np.sqrt(self.n))
 
     def to_dict(self) -> dict[str, object]:
-        d: dict[str, object] = {"score": self.score, "sd": self.sd, "n": self.n}
+        d: dict[str, object] = {"score": self.score, "sd": self.sd, "n": self.n, "n_partners": self.n_partners,
+                                "margin": self.margin}
         if self.reliability is not None:
             d["alpha"] = self.reliability.alpha
             d["reliability"] = self.reliability.to_dict()
@@ -156,22 +162,15 @@ def _options(matrix: RoundMatrix, cols: list[int]) -> int | None:
     return int(hi - lo + 1)
 
 
-def _decimal(x: float, lang: str) -> str:
-    s = f"{x:.2f}"
-    return s.replace(".", ",") if lang == "nl" else s
-
-
 def scale(
     matrix: RoundMatrix, cols: list[int], key: str, construct: str, groups: Groups, settings: Settings,
     notices: list[Notice], *, reliability: bool = True, divergence: bool = True, agreement: bool = True,
-    name: Text | None = None,
 ) -> ScaleResult:
-    """Score one scale; add notices for small n and low reliability (naming the scale by ``name``).
+    """Score one scale; add notices for small n and low reliability.
 
     ``reliability``, ``divergence`` and ``agreement`` switch off what a caller
     does not use (the previous round only feeds the trend and its problems).
     """
-    label = name or Text(key, key)
     pomp = matrix.pomp[:, cols]
     raw = matrix.raw[:, cols]
     persons = person_scores(pomp, settings.min_item_share)
@@ -190,17 +189,10 @@ def scale(
             om = measures.omega(block) if len(cols) >= 3 else None
         rel = Reliability(a, ci, om, used, len(cols))
         if used < settings.min_n_reliability:
-            notices.append(Notice(f"small_n_reliability:{key}", Text(
-                f"De betrouwbaarheid van '{label.nl}' rust op {used} respondenten (minder dan {settings.min_n_reliability}); lees alpha met voorzichtigheid.",
-                f"The reliability of '{label.en}' rests on {used} respondents (fewer than {settings.min_n_reliability}); read alpha with care.")))
+            notices.append(notice(f"small_n_reliability:{key}", n=used, min=settings.min_n_reliability))
         low = [v for v in (a, om) if v is not None and v < settings.alpha_low]
         if low:
-            worst = min(low)
-            notices.append(Notice(f"low_reliability:{key}", Text(
-                f"De vragen over '{label.nl}' meten niet goed hetzelfde: betrouwbaarheid (alpha/omega) {_decimal(worst, 'nl')}, "
-                f"lager dan {_decimal(settings.alpha_low, 'nl')}. Lees deze score met voorzichtigheid.",
-                f"The questions on '{label.en}' do not measure one thing well: reliability (alpha/omega) {_decimal(worst, 'en')}, "
-                f"below {_decimal(settings.alpha_low, 'en')}. Read this score with care.")))
+            notices.append(notice(f"low_reliability:{key}", value=min(low), low=settings.alpha_low))
 
     options = _options(matrix, cols)
     rwg = None
@@ -227,6 +219,7 @@ def scale(
         by_partner=by_partner, by_role=by_role, reliability=rel, rwg=rwg, rwg_by_partner=rwg_by,
         divergence=div,
         persons={r: float(s) for r, s, good in zip(matrix.respondents, persons, ok) if good},
+        n_partners=sum(1 for p in groups.partners if bool((groups.masks[p] & ok).any())),
     )
 
 
@@ -239,14 +232,13 @@ class ItemDivergence:
     eta2: float
     p: float | None
     spread: float  # highest minus lowest partner mean
-    by_partner: dict[str, float | None]
-    text: Text | None = None  # the question as asked
+    by_partner: dict[str, float | None]  # None below the minimum group of answers to this item
     reverse: bool = False  # reverse-keyed: the partner means count disagreement as high
+    n: int = 0  # answers to the item from the partners tested
 
     def to_dict(self) -> dict[str, object]:
         return {"item": self.item, "construct": self.construct, "eta2": self.eta2, "p": self.p,
-                "spread": self.spread, "by_partner": dict(self.by_partner),
-                "text": self.text.as_dict() if self.text else None, "reverse": self.reverse}
+                "spread": self.spread, "by_partner": dict(self.by_partner), "reverse": self.reverse, "n": self.n}
 
 
 CANDIDATE_MARGIN = 5
@@ -296,12 +288,14 @@ def divergent_items(matrix: RoundMatrix, cols: list[int], groups: Groups, top: i
         f, p_value, eta2, _ = measures.between_partners(samples, least)
         if eta2 is None:
             continue
-        means = {p: (float(v[m & ~np.isnan(v)].mean()) if (m & ~np.isnan(v)).any() else None)
-                 for p, m in masks.items()}
-        shown = [x for x in means.values() if x is not None]
-        by_partner = {p: means.get(p) if p in masks else None for p in groups.partners}
+        # a partner's mean on one item only where at least the minimum group answered it (privacy)
+        answered = {p: v[m & ~np.isnan(v)] for p, m in masks.items()}
+        means = {p: float(a.mean()) for p, a in answered.items() if a.size >= groups.min_group}
+        if len(means) < 2:
+            continue
+        by_partner = {p: means.get(p) for p in groups.partners}
         found.append(ItemDivergence(matrix.items[c].id, matrix.items[c].construct, eta2, p_value,
-                                    max(shown) - min(shown), by_partner, matrix.items[c].text,
-                                    bool(matrix.items[c].reverse)))
+                                    max(means.values()) - min(means.values()), by_partner,
+                                    bool(matrix.items[c].reverse), int(sum(s.size for s in samples))))
     found.sort(key=lambda d: -d.eta2)
     return tuple(found[:top])

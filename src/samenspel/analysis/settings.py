@@ -21,8 +21,12 @@ SETTINGS_TABLE: tuple[tuple[str, object, str], ...] = (
     ("lean_margin", 10.0, "Points away from the middle (50) before a paradox leans to a pole."),
     ("top_items", 5, "How many items with the largest between-partner differences to list."),
     ("factor_share", 0.33, "Share of respondents ticking a failure factor or success condition before it is listed."),
-    ("strong_problem", 0.3, "Problem strength from which a problem counts as a clear signal in the text output."),
-    ("notable_problem", 0.1, "Problem strength from which the text output describes a problem in full; weaker ones get one line."),
+    ("strong_problem", 0.5, "Problem strength from which a problem is a clear signal (page one); calibrated, docs/RULES.md."),
+    ("notable_problem", 0.25, "Problem strength from which a problem is listed as a weak signal to keep an eye on; weaker ones are not reported."),
+    ("min_evidence_n", 5, "Fewest answers behind an indicator before a rule may count it (docs/RULES.md, evidence minimums)."),
+    ("min_evidence_partners", 2, "Fewest partners those answers must come from."),
+    ("min_important_change", 5.0, "Smallest change (points on 0-100) a trend must show, besides passing its test, to be called meaningful."),
+    ("test_level", 0.05, "Significance level of the tests (differences between partners, trends, network asymmetries)."),
 )
 
 
@@ -39,8 +43,12 @@ class Settings:
     lean_margin: float = 10.0
     top_items: int = 5
     factor_share: float = 0.33
-    strong_problem: float = 0.3
-    notable_problem: float = 0.1
+    strong_problem: float = 0.5
+    notable_problem: float = 0.25
+    min_evidence_n: int = 5
+    min_evidence_partners: int = 2
+    min_important_change: float = 5.0
+    test_level: float = 0.05
 
     def __post_init__(self) -> None:
         if self.min_group < 1:

@@ -13,32 +13,29 @@ from dataclasses import dataclass
 
 from samenspel.analysis.scales import ScaleResult
 from samenspel.analysis.settings import Settings
-from samenspel.knowledge.model import KnowledgeBase
 
 
 @dataclass(frozen=True)
 class TrustFormal:
     trust: float | None
     formal_overlap: float | None
-    quadrant: str | None
-    advice: dict[str, object]  # knowledge-base text of the quadrant
+    quadrant: str | None  # a knowledge-base trust quadrant id (002 fig. 2)
     by_partner: dict[str, str | None]  # quadrant per partner (None below the minimum group)
 
     def to_dict(self) -> dict[str, object]:
         return {"trust": self.trust, "formal_overlap": self.formal_overlap, "quadrant": self.quadrant,
-                "advice": self.advice, "by_partner": dict(self.by_partner)}
+                "by_partner": dict(self.by_partner)}
 
 
 @dataclass(frozen=True)
 class Governance:
     relational_uncertainty: float | None
     field_uncertainty: float | None
-    advice: str | None  # more_control, more_trust, balance
-    text: dict[str, object]
+    advice: str | None  # more_control, more_trust, balance (a knowledge-base governance advice id)
 
     def to_dict(self) -> dict[str, object]:
         return {"relational_uncertainty": self.relational_uncertainty, "field_uncertainty": self.field_uncertainty,
-                "advice": self.advice, "text": self.text}
+                "advice": self.advice}
 
 
 def quadrant_of(trust: float | None, formal: float | None, cut: float) -> str | None:
@@ -49,22 +46,16 @@ def quadrant_of(trust: float | None, formal: float | None, cut: float) -> str | 
     return f"{t}_{f}"
 
 
-def trust_formal(trust: ScaleResult | None, formal: ScaleResult | None, kb: KnowledgeBase,
-                 settings: Settings) -> TrustFormal | None:
+def trust_formal(trust: ScaleResult | None, formal: ScaleResult | None, settings: Settings) -> TrustFormal | None:
     if trust is None or formal is None:
         return None
     q = quadrant_of(trust.score, formal.score, settings.quadrant_cut)
-    advice: dict[str, object] = {}
-    if q is not None and q in kb.trust_quadrants:
-        tq = kb.trust_quadrants[q]
-        advice = {"id": q, "name": tq.name.as_dict(), "advice": tq.advice.as_dict(), "source": tq.source}
     by_partner = {p: quadrant_of(v, formal.by_partner.get(p), settings.quadrant_cut)
                   for p, v in trust.by_partner.items()}
-    return TrustFormal(trust.score, formal.score, q, advice, by_partner)
+    return TrustFormal(trust.score, formal.score, q, by_partner)
 
 
-def governance(relational: ScaleResult | None, field: ScaleResult | None, kb: KnowledgeBase,
-               settings: Settings) -> Governance | None:
+def governance(relational: ScaleResult | None, field: ScaleResult | None, settings: Settings) -> Governance | None:
     if relational is None or field is None:
         return None
     r, f = relational.score, field.score
@@ -73,8 +64,4 @@ def governance(relational: ScaleResult | None, field: ScaleResult | None, kb: Kn
         diff = r - f
         advice = ("more_control" if diff >= settings.governance_margin
                   else "more_trust" if -diff >= settings.governance_margin else "balance")
-    text: dict[str, object] = {}
-    if advice is not None and advice in kb.governance_advice:
-        g = kb.governance_advice[advice]
-        text = {"id": advice, "name": g.name.as_dict(), "advice": g.advice.as_dict(), "source": g.source}
-    return Governance(r, f, advice, text)
+    return Governance(r, f, advice)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import Enum
@@ -27,36 +26,51 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+def reading_of(file: Path, round: str | None, min_group: int | None, context_file: Path | None,  # type: ignore[no-untyped-def]
+               instrument=None):
+    """Read ``file`` (and its alliance context) and return (reading, knowledge base, instrument).
+
+    The context file is ``--context`` or ``alliance.yaml`` beside the response file
+    (docs/FORMATS.md §5); ``--min-group`` overrides its privacy setting. ``instrument``
+    defaults to the built-in questionnaire (tests pass their own).
+    """
+    from samenspel.analysis import Settings, analyse
+    from samenspel.instrument import load_instrument
+    from samenspel.knowledge import load_knowledge
+    from samenspel.reading import beside, load_context, read
+    from samenspel.responses.reader import read_responses
+
+    kb = load_knowledge()
+    found = context_file or beside(file)
+    context = load_context(found, kb) if found is not None else None
+    chosen = min_group if min_group is not None else (context.min_group if context and context.min_group else 3)
+    instrument = instrument or load_instrument()
+    responses = read_responses(file, instrument)
+    diagnosis = analyse(responses, instrument, kb, round=round, settings=Settings(min_group=chosen))
+    return read(diagnosis, kb, context), kb, instrument
+
+
 def register(app: typer.Typer) -> None:
     @app.command("analyse")
     def analyse_command(
-        file: Path = typer.Argument(..., help="Response file (CSV or XLSX, FORMATS.md §2)."),
+        file: Path = typer.Argument(..., help="Response file (CSV or XLSX, docs/FORMATS.md §2)."),
         round: Optional[str] = typer.Option(None, "--round", "-r", help="Round to diagnose (default: the last)."),
-        format: Format = typer.Option(Format.text, "--format", "-f", help="json (FORMATS.md §3), text or markdown."),
+        format: Format = typer.Option(Format.text, "--format", "-f", help="json (docs/FORMATS.md §3), text or markdown."),
         lang: str = typer.Option("nl", "--lang", help="Language of texts: nl or en."),
-        min_group: int = typer.Option(3, "--min-group", help="Minimum respondents before a partner's figures are shown."),
+        min_group: Optional[int] = typer.Option(None, "--min-group", help="Minimum respondents before a partner's figures are shown (default 3, or the context file's)."),
+        context: Optional[Path] = typer.Option(None, "--context", help="Alliance context file (default: alliance.yaml beside FILE; docs/FORMATS.md §5)."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
     ) -> None:
-        """Diagnose a round: scores, agreement, paradoxes, phase, trust, network, problems with evidence."""
-        from samenspel.analysis import Settings, analyse
-        from samenspel.instrument import load_instrument
-        from samenspel.knowledge import load_knowledge
-        from samenspel.responses.reader import read_responses
-
+        """Diagnose a round: findings with evidence, strengths, phase, trust, network, and what to do first."""
         chosen = language(lang)
-        settings = Settings(min_group=min_group)
-        instrument = load_instrument()
-        responses = read_responses(file, instrument)
-        kb = load_knowledge()
-        diagnosis = analyse(responses, instrument, kb, round=round, settings=settings)
+        reading, kb, instrument = reading_of(file, round, min_group, context)
         if format is Format.json:
-            text = json.dumps(diagnosis.to_dict(chosen), ensure_ascii=False, indent=2) + "\n"
-        elif format is Format.markdown:
-            from samenspel.render import render_markdown
+            from samenspel.render.json import render_json
 
-            text = render_markdown(diagnosis, kb, chosen)
+            text = render_json(reading, kb, chosen)
         else:
-            from samenspel.render import render_text
+            from samenspel.render import render_markdown, render_text
 
-            text = render_text(diagnosis, kb, chosen)
+            texts = {it.id: it.text.get(chosen) for it in instrument.items}
+            text = (render_markdown if format is Format.markdown else render_text)(reading, kb, chosen, texts)
         write_output(text, out)

@@ -39,38 +39,39 @@ def choose_format(fmt: ReportFormat | None, out: Path | None) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_command(
-        file: Path = typer.Argument(..., help="Response file (CSV or XLSX, FORMATS.md §2)."),
+        file: Path = typer.Argument(..., help="Response file (CSV or XLSX, docs/FORMATS.md §2)."),
         round: Optional[str] = typer.Option(None, "--round", "-r", help="Round to report on (default: the last)."),
         format: Optional[ReportFormat] = typer.Option(
             None, "--format", "-f", help="html (one self-contained file) or pdf (A4); default from the -o suffix."),
         lang: str = typer.Option("nl", "--lang", help="Language of the report: nl or en."),
-        min_group: int = typer.Option(3, "--min-group", help="Minimum respondents before a partner's figures are shown."),
-        title: Optional[str] = typer.Option(None, "--title", help="Name of the alliance on the report (default from its id)."),
+        min_group: Optional[int] = typer.Option(None, "--min-group", help="Minimum respondents before a partner's figures are shown (default 3, or the context file's)."),
+        title: Optional[str] = typer.Option(None, "--title", help="Name of the alliance on the report (default: the context file's, else from its id)."),
+        context: Optional[Path] = typer.Option(None, "--context", help="Alliance context file (default: alliance.yaml beside FILE; docs/FORMATS.md §5)."),
         invited: list[str] = typer.Option(
             [], "--invited", help="PARTNER=NUMBER invited, for response rates; repeat per partner."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
     ) -> None:
-        """The steering-group report: strongest signals first, then charts, network, problems, agenda and method."""
-        from samenspel.analysis import Settings, analyse
-        from samenspel.instrument import load_instrument
-        from samenspel.knowledge import load_knowledge
+        """The steering-group report: page one first, then charts, network, problems, agenda and method."""
+        from dataclasses import replace
+
+        from samenspel.cli.analyse import reading_of
+        from samenspel.reading import read
         from samenspel.report import build_report
-        from samenspel.responses.reader import read_responses
 
         try:
             chosen = language(lang)
             fmt = choose_format(format, out)
             counts = parse_invited(invited)
-            settings = Settings(min_group=min_group)
-            instrument = load_instrument()
-            responses = read_responses(file, instrument)
-            kb = load_knowledge()
-            diagnosis = analyse(responses, instrument, kb, round=round, settings=settings)
+            reading, kb, instrument = reading_of(file, round, min_group, context)
+            diagnosis = reading.diagnosis
             unknown = [p for p in counts if p not in diagnosis.partners]
             if unknown:
                 raise SamenspelError(f"--invited names partners not in {file}: {', '.join(unknown)}")
-            document = build_report(diagnosis, kb, lang=chosen, fmt=fmt,  # type: ignore[arg-type]
-                                    instrument=instrument, title=title, day=date.today(), invited=counts or None)
+            if counts or title:
+                ctx = replace(reading.context, name=title) if title else reading.context
+                reading = read(diagnosis, kb, ctx, invited=counts or None)
+            document = build_report(reading, kb, lang=chosen, fmt=fmt,  # type: ignore[arg-type]
+                                    instrument=instrument, day=date.today())
             write_output(document, out)
         except SamenspelError as exc:
             fail(exc, "no report was made")

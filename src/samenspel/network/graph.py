@@ -63,6 +63,32 @@ class Network:
         return None if t is None else t.weight
 
 
+@dataclass(frozen=True, eq=False)
+class Ratings:
+    """Every respondent's rating of each partner, per dimension: the raw material of the permutation tests.
+
+    One entry per (dimension, rater, rated partner): the rater's mean over the
+    dimension's items about that partner (POMP). Indices refer to
+    ``Networks.partners`` and ``dimensions``; ``rater`` numbers respondents.
+    """
+
+    dimensions: tuple[str, ...]
+    dimension: np.ndarray  # int index into ``dimensions``
+    source: np.ndarray  # int index of the rater's own partner
+    target: np.ndarray  # int index of the partner rated
+    rater: np.ndarray  # int respondent number
+    value: np.ndarray  # float POMP
+
+    def of(self, dimension: str) -> Ratings:
+        """Only the ratings of one dimension."""
+        if dimension not in self.dimensions:
+            return Ratings(self.dimensions, *(np.empty(0, dtype=a.dtype) for a in (
+                self.dimension, self.source, self.target, self.rater, self.value)))
+        keep = self.dimension == self.dimensions.index(dimension)
+        return Ratings(self.dimensions, self.dimension[keep], self.source[keep], self.target[keep],
+                       self.rater[keep], self.value[keep])
+
+
 @dataclass(frozen=True)
 class Networks:
     """All relation graphs of one alliance and round, plus the privacy facts."""
@@ -71,6 +97,7 @@ class Networks:
     networks: tuple[Network, ...]
     raters: tuple[tuple[str, int], ...]  # partner -> respondents who gave any relation rating
     min_group: int = 3
+    ratings: Ratings | None = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, dimension: str) -> Network:
         for net in self.networks:
@@ -135,11 +162,12 @@ def build_networks(
         _explain(chosen, relation_items, respondent_partner, known)  # raises with the first bad answer
     by_dim: dict[str, list[Tie]] = {d: [] for d in dims}
     raters: dict[str, int] = {}
+    ratings = None
     if chosen and columns is not None:
-        by_dim, raters = _ties(columns, dims, partners)
+        by_dim, raters, ratings = _ties(columns, dims, partners)
     networks = tuple(Network(d, tuple(partners), tuple(by_dim[d])) for d in dims)
     sizes = tuple((p, raters.get(p, 0)) for p in partners)
-    return Networks(tuple(partners), networks, sizes, min_group)
+    return Networks(tuple(partners), networks, sizes, min_group, ratings)
 
 
 @dataclass(frozen=True)
@@ -216,7 +244,8 @@ def _explain(chosen: list[Answer], relation_items: RelationItems, respondent_par
             raise SamenspelError(f"{where}: value {a.value} outside {lo:g}-{hi:g}")
 
 
-def _ties(c: _Columns, dims: list[str], partners: Sequence[str]) -> tuple[dict[str, list[Tie]], dict[str, int]]:
+def _ties(c: _Columns, dims: list[str], partners: Sequence[str]) -> tuple[
+        dict[str, list[Tie]], dict[str, int], Ratings]:
     """Tie weights with numpy: respondent means per (dimension, source, target), then their mean and SD.
 
     A respondent who answered several items of one dimension about the same
@@ -239,4 +268,8 @@ def _ties(c: _Columns, dims: list[str], partners: Sequence[str]) -> tuple[dict[s
         by_dim[dims[dd]].append(Tie(partners[src], partners[tgt], w, k, sd))
     rater_pairs = np.unique(s * n_r + r) // n_r
     counts = np.bincount(rater_pairs, minlength=n_p)
-    return by_dim, {partners[i]: int(c) for i, c in enumerate(counts.tolist()) if c}
+    resp_pair, resp_rater = np.divmod(per_resp, n_r)
+    resp_dim, rest = np.divmod(resp_pair, n_p * n_p)
+    resp_src, resp_tgt = np.divmod(rest, n_p)
+    ratings = Ratings(tuple(dims), resp_dim, resp_src, resp_tgt, resp_rater, resp_mean)
+    return by_dim, {partners[i]: int(c) for i, c in enumerate(counts.tolist()) if c}, ratings

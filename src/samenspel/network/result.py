@@ -9,8 +9,7 @@ attributes: ``power_lead``, ``asymmetric_pairs``, ``communities``,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from types import MappingProxyType
+from dataclasses import dataclass, field
 
 from samenspel.network import findings as F
 from samenspel.network.communities import Communities, find_communities
@@ -28,6 +27,8 @@ from samenspel.network.measures import (
 )
 from samenspel.network.positions import Broker, LowTrust, Peripheral, brokers, distrusted, peripheral
 from samenspel.network.power import PairDifference, PowerLead, oriented, pair_differences, power_index, power_lead
+from samenspel.network.significance import TestedClaim
+from samenspel.network.significance import tested as tested_claims
 from samenspel.network.thresholds import Thresholds
 
 #: The dimension of the headline figures (density, reciprocity, centralisation, betweenness).
@@ -80,6 +81,7 @@ class NetworkResult:
     peripheral: tuple[Peripheral, ...]
     brokers: tuple[Broker, ...]
     findings: tuple[F.Finding, ...]
+    tested: Mapping[str, TestedClaim] = field(default_factory=dict)  # significance.tested: claims a rule may count
 
     @property
     def density(self) -> float | None:
@@ -165,6 +167,7 @@ class NetworkResult:
                 for d in self.networks.dimensions
             },
             "findings": [f.to_dict() for f in self.findings],
+            "tested": {k: v.to_dict() for k, v in self.tested.items()},
         }
 
 
@@ -222,7 +225,7 @@ def measure(networks: Networks, thresholds: Thresholds = Thresholds()) -> Networ
             p,
             networks.group_size(p),
             p in hidden,
-            MappingProxyType(values[p]),
+            dict(values[p]),
             between[p],
             power[p],
             comms.of(p),
@@ -233,8 +236,8 @@ def measure(networks: Networks, thresholds: Thresholds = Thresholds()) -> Networ
     return NetworkResult(
         networks,
         th,
-        MappingProxyType(summaries),
-        MappingProxyType(partners),
+        summaries,
+        partners,
         comms,
         lead,
         dep_pairs,
@@ -244,6 +247,7 @@ def measure(networks: Networks, thresholds: Thresholds = Thresholds()) -> Networ
         edge,
         brk,
         result_findings,
+        tested_claims(networks, comms),
     )
 
 
@@ -266,7 +270,6 @@ def _findings(
                 "dominant_partner",
                 (lead.partner, lead.runner_up),
                 {"power": lead.power, "runner_up_power": lead.runner_up_power, "gap": lead.gap},
-                F.DOMINANT,
             )
         )
     camps = tuple(g for g in comms.groups if len(g) >= 2)
@@ -283,7 +286,6 @@ def _findings(
                         "trust_within": comms.trust_within,
                         "trust_between": comms.trust_between,
                     },
-                    F.CAMPS,
                     groups=camps,
                 )
             )
@@ -294,7 +296,6 @@ def _findings(
                 "distrusted",
                 (d.partner,),
                 {"low": float(d.low), "raters": float(d.raters), "share": d.share, "in_trust": d.in_trust, "threshold": th.low_trust},
-                F.DISTRUSTED,
             )
         )
     for p in asym:
@@ -304,7 +305,6 @@ def _findings(
                 "asymmetric_dependency",
                 (p.a, p.b),
                 {"a_to_b": p.a_to_b, "b_to_a": p.b_to_a, "difference": p.difference},
-                F.ASYMMETRIC,
             )
         )
     for p in discord:
@@ -314,7 +314,6 @@ def _findings(
                 "discordant",
                 (p.a, p.b),
                 {"a_to_b": p.a_to_b, "b_to_a": p.b_to_a, "difference": abs(p.difference)},
-                F.DISCORDANT,
                 extra={"dimension": p.dimension},
             )
         )
@@ -332,11 +331,10 @@ def _findings(
                     "in_exchange": e.in_exchange,
                     "others": float(n_partners - 1),
                 },
-                F.ISOLATED if isolated else F.PERIPHERAL,
             )
         )
     for b in brk:
-        out.append(F.Finding(f"broker:{b.partner}", "broker", (b.partner,), {"betweenness": b.betweenness}, F.BROKER))
+        out.append(F.Finding(f"broker:{b.partner}", "broker", (b.partner,), {"betweenness": b.betweenness}))
     return tuple(out)
 
 

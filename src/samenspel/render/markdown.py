@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from samenspel.analysis import Diagnosis
 from samenspel.knowledge.model import KnowledgeBase
+from samenspel.reading.reading import Reading
 from samenspel.render.blocks import Block, Bullets, Heading, Para, Table
 from samenspel.render.outline import outline
 
@@ -29,6 +29,7 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_markdown(diagnosis: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> str:
-    """The diagnosis as markdown: the three strongest signals first, then the details."""
-    return blocks_to_markdown(outline(diagnosis, kb, lang))
+def render_markdown(reading: Reading, kb: KnowledgeBase, lang: str = "nl",
+                    texts: dict[str, str] | None = None) -> str:
+    """The reading as markdown: page one first, then the details (``texts``: question texts by item id)."""
+    return blocks_to_markdown(outline(reading, kb, lang, texts))

@@ -1,333 +1,269 @@
-"""What a rendered diagnosis says, in which order: the three strongest signals first.
+"""The text and markdown layout of a reading: page one first, then the details.
 
-An alliance manager should get the gist in five minutes: title and who
-answered, the three strongest signals, then the details per theme. Partners
-below the minimum group size never get a figure of their own here either;
-they are listed as "too few respondents". Numbers are rounded here (not in
-the analysis) and Dutch uses a decimal comma.
+Only layout: the findings, their order, the strengths, the advice and every
+privacy decision come from the reading (``samenspel.reading``); the words from
+``reading.phrases`` and ``reading.labels``; the numbers from
+``reading.notation``. Page one is what a chair reads in two minutes: the
+findings, the strengths, the phase and trust quadrant, response and data
+quality in one line, and what to do first, with no statistics beyond n.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from samenspel.analysis import Diagnosis
-from samenspel.analysis.scales import ScaleResult
-from samenspel.knowledge import naming
 from samenspel.knowledge.model import KnowledgeBase
+from samenspel.reading import naming
+from samenspel.reading import phrases as P
+from samenspel.reading.labels import t
+from samenspel.reading.notation import num, p_value, pct
+from samenspel.reading.reading import Reading
 from samenspel.render.blocks import Block, Bullets, Heading, Para, Table
-from samenspel.render.labels import t
 
 ITEM_TEXT_WIDTH = 60
 """Question texts in the table of divergent items are cut to this many characters."""
+FACTORS_EACH_END = 5
+"""Success conditions listed at each end (most and least in place)."""
 
 
 def _short(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip(" ,;:") + "…"
 
-TENSION_HIGH = 60.0
-"""A paradox whose tension (0-100) reaches this counts as a signal."""
-LOW_SCORE = 40.0
-"""A domain score below this is very low and counts as a signal."""
-DIVERGENCE_FULL = 0.2
-"""eta² at which a flagged divergence gets the full salience 1 (Cohen's large effect is 0.14)."""
-MAX_PROBLEMS_ON_TOP = 2
-"""At most this many problems among the three strongest signals while other kinds of signal exist."""
-KIND_ORDER = ("problem", "divergence", "low", "quadrant", "tension")
-"""Kinds of signal in order of importance (docs/ANALYSIS.md, "The three strongest signals")."""
-FACTORS_EACH_END = 5
-"""Success conditions listed at each end (most and least in place); the rest are counted."""
 
-
-def num(x: float | None, lang: str, digits: int = 0) -> str:
-    if x is None:
-        return "–"
-    s = f"{x:.{digits}f}"
-    return s.replace(".", ",") if lang == "nl" else s
-
-
-def p_text(p: object, lang: str) -> str:
-    """A p value as readers expect it: 'p < 0,001' below one in a thousand, else 'p = 0,054'."""
-    if not isinstance(p, (int, float)) or p != p:
-        return "p –"
-    if p < 0.001:
-        return f"p < {num(0.001, lang, 3)}"
-    return f"p = {num(float(p), lang, 3)}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-@dataclass(frozen=True)
-class Signal:
-    salience: float  # 0-1, for ordering within a kind
-    headline: str
-    details: tuple[str, ...]
-    kind: str = "problem"
-    about: frozenset[str] = frozenset()  # domains the signal is about (to avoid saying the same twice)
-
-
-def _lean(kb: KnowledgeBase, key: str, lean: str | None, lang: str) -> str:
-    """The pole a paradox leans to, by its name ('in balans' when balanced)."""
-    if lean is None:
-        return "–"
-    p = kb.paradoxes.get(key)
-    if p is None or lean == "balanced":
-        return t(f"lean_{lean}", lang)
-    return _lower_first((p.pole_a if lean == "a" else p.pole_b).get(lang))
-
-
-def _domains_in(evidence_ids: list[str]) -> frozenset[str]:
-    return frozenset(i.split(".", 1)[1] for i in evidence_ids if i.startswith(("domain.", "divergence.")))
-
-
-def candidates(d: Diagnosis, kb: KnowledgeBase, lang: str) -> list[Signal]:
-    """Every possible signal with its kind and salience (0-1), strongest first within a kind."""
-    out: list[Signal] = []
-    for f in d.problems:
-        if f.strength >= d.settings.notable_problem:
-            out.append(Signal(f.strength, t("problem_signal", lang, name=naming.problem(kb, f.id, lang),
-                                            s=num(f.strength, lang, 2)),
-                              tuple(e.text.get(lang) for e in f.evidence[:1]), "problem",
-                              _domains_in([e.indicator for e in f.evidence])))
-    for key, res in d.domains.items():
-        div = res.divergence
-        if div is not None and div.flag and div.eta2 is not None:
-            out.append(Signal(min(1.0, div.eta2 / DIVERGENCE_FULL), t(
-                "divergence_signal", lang, name=naming.domain(kb, key, lang), pct=num(100 * div.eta2, lang),
-                eta2=num(div.eta2, lang, 2), p=p_text(div.p, lang)), (), "divergence", frozenset({key})))
-        if res.score is not None and res.score < LOW_SCORE:
-            out.append(Signal(min(1.0, (LOW_SCORE - res.score) / LOW_SCORE + 0.5), t(
-                "low_signal", lang, name=naming.domain(kb, key, lang), score=num(res.score, lang)),
-                (), "low", frozenset({key})))
-    tf = d.trust_formal
-    if tf is not None and tf.quadrant is not None and tf.quadrant.startswith("low_trust") and tf.trust is not None:
-        qname = tf.advice.get("name") if tf.advice else None
-        label = qname[lang] if isinstance(qname, dict) else tf.quadrant
-        out.append(Signal(min(1.0, (d.settings.quadrant_cut - tf.trust) / d.settings.quadrant_cut + 0.5), t(
-            "quadrant_signal", lang, t=num(tf.trust, lang), f=num(tf.formal_overlap, lang), q=_lower_first(label)),
-            (), "quadrant"))
-    for key, par in d.paradoxes.items():
-        if par.tension is not None and par.tension >= TENSION_HIGH:
-            out.append(Signal((par.tension - 50) / 50, t("tension_signal", lang, name=naming.paradox(kb, key, lang),
-                              t=num(par.tension, lang)), (), "tension"))
-    out.sort(key=lambda s: (KIND_ORDER.index(s.kind), -s.salience))
-    return out
-
-
-def signals(d: Diagnosis, kb: KnowledgeBase, lang: str, n: int = 3) -> list[Signal]:
-    """The ``n`` most important and varied signals (the ranking of docs/ANALYSIS.md).
-
-    1. strong problems (strength >= ``strong_problem``), strongest first, at most
-       ``MAX_PROBLEMS_ON_TOP``; 2. the strongest signal of each other kind in
-       ``KIND_ORDER`` (large divergence, very low score, the trust quadrant, a
-       strong tension); 3. what is left, by kind and strength. A signal about a
-       domain already named by a chosen problem's evidence is left out.
-    """
-    pool = candidates(d, kb, lang)
-    chosen: list[Signal] = []
-
-    def take(s: Signal) -> None:
-        if len(chosen) < n and s not in chosen and not (s.kind != "problem" and s.about & covered()):
-            chosen.append(s)
-
-    def covered() -> frozenset[str]:
-        return frozenset().union(*(c.about for c in chosen if c.kind == "problem"))
-
-    for s in [s for s in pool if s.kind == "problem" and s.salience >= d.settings.strong_problem][:MAX_PROBLEMS_ON_TOP]:
-        take(s)
-    for kind in KIND_ORDER[1:]:
-        for s in (s for s in pool if s.kind == kind):
-            before = len(chosen)
-            take(s)
-            if len(chosen) > before:
-                break
-    for s in pool:
-        take(s)
-    return chosen
-
-
-def _hidden(d: Diagnosis) -> list[str]:
-    return [p for p, n in d.partners.items() if 0 < n < d.settings.min_group]
-
-
-def _scale_table(d: Diagnosis, kb: KnowledgeBase, lang: str, results: dict[str, ScaleResult]) -> Table:
-    shown = [p for p in d.partners if d.shown(p)]
-    header = (t("domain", lang), t("score", lang), "alpha", t("agreement", lang), t("differ", lang), *shown)
-    rows = []
-    for key, r in results.items():
-        flag = r.divergence.flag if r.divergence is not None else None
-        rows.append((
-            naming.domain(kb, key, lang), num(r.score, lang),
-            num(r.reliability.alpha if r.reliability else None, lang, 2), num(r.rwg, lang, 2),
-            "–" if flag is None else t("yes" if flag else "no", lang),
-            *(num(r.by_partner.get(p), lang) for p in shown),
-        ))
-    return Table(header, tuple(rows))
-
-
-def outline(d: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> list[Block]:
-    blocks: list[Block] = [Heading(1, t("title", lang, alliance=d.alliance or "?")),
-                           Para(t("intro", lang, round=d.round, n=d.n_respondents,
-                                  p=sum(1 for n in d.partners.values() if n > 0)))]
-    hidden_text = t("hidden", lang, min=d.settings.min_group)
-    blocks.append(Bullets(tuple(
-        f"{p}: {n} {t('respondents', lang)}" if d.shown(p) else f"{p}: {hidden_text}"
-        for p, n in d.partners.items() if n > 0)))
-
-    blocks.append(Heading(2, t("top", lang)))
-    top = signals(d, kb, lang)[:3]
-    if not top:
-        blocks.append(Para(t("none", lang)))
-    else:
-        blocks.append(Bullets(tuple(s.headline + (". " + " ".join(s.details) if s.details else ".") for s in top),
+def page_one(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    """Title, one line of response and quality, the findings, strengths, phase and quadrant, advice."""
+    d = r.diagnosis
+    title = r.context.name or d.alliance or "?"
+    blocks: list[Block] = [Heading(1, t("title", lang, alliance=title)),
+                           Para(t("intro", lang, round=d.round, quality=P.quality_line(r, kb, lang)))]
+    phase = P.phase_line(r, kb, lang) or t("no_phase", lang)
+    quadrant = P.quadrant_name(r, kb, lang) or t("no_trust", lang)
+    blocks.append(Para(t("context_line", lang, phase=phase, quadrant=quadrant)))
+    blocks.append(Heading(2, t("signals", lang)))
+    if r.top:
+        blocks.append(Bullets(tuple(f"{P.headline(f, kb, lang)}. {P.detail(f, r, kb, lang)}" for f in r.top),
                               numbered=True))
+    else:
+        blocks.append(Para(t("no_signals", lang)))
+    blocks.append(Heading(2, t("strengths", lang)))
+    if r.top_strengths:
+        blocks.append(Bullets(tuple(f"{P.headline(f, kb, lang)}. {P.detail(f, r, kb, lang)}"
+                                    for f in r.top_strengths)))
+    else:
+        blocks.append(Para(t("no_strengths", lang)))
+    if r.advice:
+        blocks.append(Heading(2, t("advice", lang)))
+        items = []
+        for a in r.advice:
+            item = P.advice_item(a, r, kb, lang)
+            line = f"{item['name']}: {item['why']}."
+            if item["first_step"]:
+                line += f" {t('first_step', lang)}: {item['first_step']}"
+            items.append(line)
+        blocks.append(Bullets(tuple(items), numbered=True))
+        if r.advice_not_used:
+            blocks.append(Para(P.advice_not_used(r, lang)))
+    if r.conflicts:
+        blocks.append(Heading(2, t("conflicts", lang)))
+        blocks.append(Bullets(tuple(P.conflict_text(c, kb, lang) for c in r.conflicts)))
+    return blocks
 
-    if d.domains:
-        blocks.append(Heading(2, t("domains", lang)))
-        blocks.append(_scale_table(d, kb, lang, d.domains))
-        if _hidden(d):
-            blocks.append(Para(", ".join(f"{p}: {hidden_text}" for p in _hidden(d))))
 
-    notable = [f for f in d.problems if f.strength >= d.settings.notable_problem]
-    weak = [f for f in d.problems if f.strength < d.settings.notable_problem]
-    if d.problems:
-        blocks.append(Heading(2, t("problems", lang)))
-        for f in notable:
-            blocks.append(Heading(3, f"{naming.problem(kb, f.id, lang)} ({t('strength', lang)} {num(f.strength, lang, 2)})"))
-            blocks.append(Bullets(tuple(e.text.get(lang) for e in f.evidence)))
-            if f.interventions:
-                names = []
-                for i in f.interventions:
-                    iv = kb.interventions.get(i)
-                    label = iv.name.get(lang) if iv else i
-                    names.append(label + (f" ({t('suited', lang)})" if i in f.suited else ""))
-                blocks.append(Para(t("interventions", lang) + ":"))
-                blocks.append(Bullets(tuple(names)))
-            problem = kb.problems.get(f.id)
-            if problem and problem.questions:
+def details(r: Reading, kb: KnowledgeBase, lang: str, instrument_text: dict[str, str] | None = None) -> list[Block]:
+    """Everything behind page one, with the statistics."""
+    d = r.diagnosis
+    blocks: list[Block] = [Heading(2, t("details", lang))]
+    blocks += _findings(r, kb, lang)
+    blocks += _domains(r, kb, lang)
+    blocks += _phase(r, kb, lang)
+    blocks += _trust(r, kb, lang)
+    blocks += _paradoxes(r, kb, lang)
+    blocks += _items(r, kb, lang, instrument_text or {})
+    blocks += _factors(r, kb, lang)
+    blocks += _network(r, lang)
+    blocks += _trend(r, kb, lang)
+    notes = [P.notice_text(n, r, kb, lang) for n in d.notices]
+    if notes:
+        blocks.append(Heading(3, t("warnings", lang)))
+        blocks.append(Bullets(tuple(notes)))
+    blocks.append(Para(t("min_group_line", lang, min=r.disclosure.min_group)))
+    return blocks
+
+
+def outline(r: Reading, kb: KnowledgeBase, lang: str = "nl", instrument_text: dict[str, str] | None = None) -> list[Block]:
+    return page_one(r, kb, lang) + details(r, kb, lang, instrument_text)
+
+
+def _findings(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    blocks: list[Block] = [Heading(3, t("problems", lang))]
+    clear = [f for f in r.findings if f.clear]
+    if not clear:
+        blocks.append(Para(t("no_problems", lang)))
+    for f in clear:
+        label = t("clear_signal", lang)
+        if f.kind == "problem":
+            label += f", {t('strength', lang, s=num(f.weight, lang, 2))}"
+        blocks.append(Para(f"{P.headline(f, kb, lang)} ({label})"))
+        blocks.append(Bullets(tuple(P.evidence_line(e, r, kb, lang) for e in f.evidence)))
+        if f.kind == "problem":
+            known = kb.problems.get(f.code)
+            if known and known.questions:
                 blocks.append(Para(t("questions", lang) + ":"))
-                blocks.append(Bullets(tuple(q.get(lang) for q in problem.questions)))
-        if weak:
-            blocks.append(Para(t("weak_problems", lang, min=num(d.settings.notable_problem, lang, 2), p=", ".join(
-                f"{naming.problem(kb, f.id, lang)} ({num(f.strength, lang, 2)})" for f in weak))))
+                blocks.append(Bullets(tuple(q.get(lang) for q in known.questions)))
+    weak = [f for f in r.findings if not f.clear]
+    if weak:
+        blocks.append(Para(t("weak_list", lang, p="; ".join(
+            f"{P.headline(f, kb, lang)} ({P.evidence_line(f.evidence[0], r, kb, lang).rstrip('.')})" if f.evidence
+            else P.headline(f, kb, lang) for f in weak))))
+    for nj in r.not_judged:
+        blocks.append(Para(P.notice_text(next(n for n in r.diagnosis.notices
+                                               if n.code == f"rule_not_judged:{nj.problem}"), r, kb, lang)))
+    return blocks
 
-    if d.phase is not None and d.phase.modal is not None:
-        blocks.append(Heading(2, t("phase", lang)))
-        name = d.phase.advice.get("name", {}) if d.phase.advice else {}
-        pname = name.get(lang, "") if isinstance(name, dict) else ""
-        blocks.append(Para(t("phase_line", lang, modal=d.phase.modal, name=pname, agr=num(d.phase.agreement, lang, 2))))
-        blocks.append(Para(t("distribution", lang) + ": " + ", ".join(
-            f"{t('phase_n', lang, n=a)}: {num(100 * s, lang)}%" for a, s in d.phase.distribution.items())))
-        todo = d.phase.advice.get("do") if d.phase.advice else None
-        if isinstance(todo, list) and todo:
-            blocks.append(Para(t("todo", lang) + ":"))
-            blocks.append(Bullets(tuple(x[lang] for x in todo)))
 
-    if d.trust_formal is not None or d.governance is not None:
-        blocks.append(Heading(2, t("trust", lang)))
-        tf = d.trust_formal
-        if tf is not None and tf.quadrant is not None:
-            adv = tf.advice.get("advice") if tf.advice else None
-            qname = tf.advice.get("name") if tf.advice else None
-            blocks.append(Para(t("trust_line", lang, t=num(tf.trust, lang), f=num(tf.formal_overlap, lang),
-                                 q=_lower_first(qname[lang]) if isinstance(qname, dict) else tf.quadrant)))
-            if isinstance(adv, dict):
-                blocks.append(Para(adv[lang]))
-        g = d.governance
-        if g is not None and g.advice is not None:
-            gname = g.text.get("name") if g.text else None
-            blocks.append(Para(t("governance_line", lang, r=num(g.relational_uncertainty, lang),
-                                 f=num(g.field_uncertainty, lang),
-                                 a=_lower_first(gname[lang]) if isinstance(gname, dict) else g.advice)))
-            adv = g.text.get("advice") if g.text else None
-            if isinstance(adv, dict):
-                blocks.append(Para(adv[lang]))
+def _domains(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    d = r.diagnosis
+    if not d.domains:
+        return []
+    shown = [p for p in r.disclosure.shown]
+    header = (t("div_domain", lang), t("score", lang), "±", "n", "alpha", t("rwg", lang), t("differ", lang),
+              *(P.partner(r, p) for p in shown))
+    rows = []
+    for key, res in d.domains.items():
+        flag = res.divergence.flag if res.divergence is not None else None
+        rows.append((naming.domain(kb, key, lang), num(res.score, lang), num(res.margin, lang), str(res.n),
+                     num(res.reliability.alpha if res.reliability else None, lang, 2), num(res.rwg, lang, 2),
+                     "–" if flag is None else t("yes" if flag else "no", lang),
+                     *(num(res.by_partner.get(p), lang) for p in shown)))
+    blocks: list[Block] = [Heading(3, t("domains", lang)), Table(header, tuple(rows))]
+    if r.disclosure.hidden:
+        blocks.append(Para(t("hidden_note", lang, min=r.disclosure.min_group) + " " + t(
+            "hidden_names", lang, names=", ".join(P.partner(r, p) for p in r.disclosure.hidden))))
+    return blocks
 
-    if d.paradoxes:
-        blocks.append(Heading(2, t("paradoxes", lang)))
-        rows = tuple(
-            (naming.paradox(kb, k, lang), num(p.now, lang), num(p.desired, lang), num(p.tension, lang),
-             num(p.polarisation, lang, 2), _lean(kb, k, p.lean, lang))
-            for k, p in sorted(d.paradoxes.items(), key=lambda kv: -(kv[1].tension or 0)))
-        blocks.append(Table((t("paradox", lang), t("now", lang), t("desired", lang), t("tension", lang),
-                             t("polarisation", lang), t("lean", lang)), rows))
 
-    if d.divergent_items:
-        blocks.append(Heading(2, t("items", lang)))
-        shown = [p for p in d.partners if d.shown(p)]
-        marker = " " + t("reversed", lang)
-        blocks.append(Table((t("question", lang), "eta²", *shown), tuple(
-            ((_short(i.text.get(lang), ITEM_TEXT_WIDTH) if i.text else i.item) + (marker if i.reverse else ""),
-             num(i.eta2, lang, 2), *(num(i.by_partner.get(p), lang) for p in shown))
-            for i in d.divergent_items)))
-        blocks.append(Para(t("items_note", lang) + (" " + t("reversed_note", lang)
-                                                    if any(i.reverse for i in d.divergent_items) else "")))
+def _phase(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    ph = r.diagnosis.phase
+    line = P.phase_line(r, kb, lang)
+    if ph is None or line is None or ph.modal is None:
+        return []
+    known = kb.phases[ph.modal]
+    spread = " · ".join(f"{a}: {pct(s, lang)}" for a, s in ph.distribution.items())
+    blocks: list[Block] = [Heading(3, t("phase_box", lang)),
+                           Para(f"{line}. {t('phase_share', lang, share=pct(ph.distribution.get(str(ph.modal)), lang))} "
+                                f"{t('phase_spread', lang, parts=spread)} (n = {ph.n})"),
+                           Para(t("phase_question", lang, q=known.question.get(lang)))]
+    if known.do:
+        blocks.append(Para(t("todo", lang) + ":"))
+        blocks.append(Bullets(tuple(x.get(lang) for x in known.do)))
+    return blocks
 
-    if d.motives is not None or d.factors:
-        blocks.append(Heading(2, t("motives", lang)))
-        if d.motives is not None and d.motives.overlap is not None:
-            blocks.append(Para(t("motive_overlap", lang, o=num(d.motives.overlap, lang, 2))))
-        from samenspel.analysis.motives import recognised
 
-        def label(f: object) -> str:
-            fid = f.id  # type: ignore[attr-defined]
-            name = kb.factors[fid].name.get(lang) if fid in kb.factors else fid
-            return f"{name} ({num(100 * (f.share or 0), lang)}%)"  # type: ignore[attr-defined]
+def _trust(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    d = r.diagnosis
+    tf, g = d.trust_formal, d.governance
+    if tf is None and g is None:
+        return []
+    blocks: list[Block] = [Heading(3, t("trust_box", lang))]
+    if tf is not None and tf.quadrant is not None:
+        q = kb.trust_quadrants.get(tf.quadrant)
+        blocks.append(Para(f"{t('trust_line', lang, t=num(tf.trust, lang), f=num(tf.formal_overlap, lang))} "
+                           f"{q.name.get(lang) if q else tf.quadrant}: {q.advice.get(lang) if q else ''}".rstrip(": ")))
+    if g is not None and g.advice is not None:
+        ga = kb.governance_advice.get(g.advice)
+        blocks.append(Para(t("governance_line", lang, r=num(g.relational_uncertainty, lang),
+                             f=num(g.field_uncertainty, lang),
+                             name=naming.in_sentence(ga.name.get(lang), lang) if ga else g.advice)
+                           + (f" {ga.advice.get(lang)}" if ga else "")))
+    return blocks
 
-        hits = recognised(d.factors, "failure", d.settings)
-        if hits:
-            blocks.append(Para(t("failure", lang, min=num(100 * d.settings.factor_share, lang)) + ":"))
-            blocks.append(Bullets(tuple(label(f) for f in hits[:FACTORS_EACH_END])))
-            if len(hits) > FACTORS_EACH_END:
-                blocks.append(Para(t("more_factors", lang, n=len(hits) - FACTORS_EACH_END)))
-        success = sorted((f for f in d.factors if f.kind == "success" and f.share is not None),
-                         key=lambda f: -(f.share or 0.0))
-        if len(success) <= 2 * FACTORS_EACH_END:
-            if success:
-                blocks.append(Para(t("success_all", lang) + ":"))
-                blocks.append(Bullets(tuple(label(f) for f in success)))
-        else:
-            most, least = success[:FACTORS_EACH_END], success[-FACTORS_EACH_END:]
-            rest = success[FACTORS_EACH_END:-FACTORS_EACH_END]
-            blocks.append(Para(t("success_most", lang) + ":"))
-            blocks.append(Bullets(tuple(label(f) for f in most)))
-            blocks.append(Para(t("success_least", lang) + ":"))
-            blocks.append(Bullets(tuple(label(f) for f in reversed(least))))
-            blocks.append(Para(t("success_rest", lang, n=len(rest), hi=num(100 * (rest[0].share or 0), lang),
-                                 lo=num(100 * (rest[-1].share or 0), lang))))
 
-    if d.network is not None:
-        net = d.network.to_dict()
-        blocks.append(Heading(2, t("network", lang)))
-        blocks.append(Para(t("network_line", lang, d=num(net.get("density"), lang, 2),  # type: ignore[arg-type]
-                             r=num(net.get("reciprocity"), lang, 2), c=num(net.get("centralization"), lang, 2))))  # type: ignore[arg-type]
-        groups = net.get("communities")
-        if isinstance(groups, list) and len(groups) > 1:
-            blocks.append(Para(t("communities", lang, n=len(groups), g="; ".join(
-                f"({i}) {', '.join(g)}" for i, g in enumerate(groups, 1)))))
-        if d.network.dominant:
-            blocks.append(Para(t("dominant", lang, p=d.network.dominant)))
+def _paradoxes(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    d = r.diagnosis
+    if not d.paradoxes:
+        return []
+    rows = tuple((naming.paradox(kb, k, lang), num(p.now, lang), num(p.desired, lang), num(p.tension, lang),
+                  num(p.polarisation, lang, 2), str(p.n))
+                 for k, p in sorted(d.paradoxes.items(), key=lambda kv: -(kv[1].tension or 0)))
+    return [Heading(3, t("paradoxes", lang)),
+            Table((t("paradox", lang), t("now", lang), t("desired", lang), t("tension", lang),
+                   t("polarisation", lang), "n"), rows),
+            Para(t("paradox_note", lang))]
 
-    if d.trend is not None:
-        tr = d.trend
-        blocks.append(Heading(2, t("trend", lang, r=tr.previous_round)))
-        rows = []
-        for k, s in tr.domains.items():
-            p = s.test.get("p")
-            rows.append((naming.domain(kb, k, lang), num(s.previous, lang), num(s.current, lang),
-                         num(s.change, lang) if s.change is None else (("+" if s.change > 0 else "") + num(s.change, lang)),
-                         f"{t('test_' + str(s.test.get('kind')), lang)}, {p_text(p, lang)}"))
-        blocks.append(Table((t("domain", lang), t("previous", lang), t("now", lang), t("change", lang),
-                             t("test", lang)), tuple(rows)))
-        if tr.new_problems:
-            blocks.append(Para(t("new_problems", lang, p=", ".join(naming.problem(kb, i, lang) for i in tr.new_problems))))
-        if tr.gone_problems:
-            blocks.append(Para(t("gone_problems", lang, p=", ".join(naming.problem(kb, i, lang) for i in tr.gone_problems))))
 
-    if d.notices:
-        blocks.append(Heading(2, t("warnings", lang)))
-        blocks.append(Bullets(tuple(n.get(lang) for n in d.notices)))
+def _items(r: Reading, kb: KnowledgeBase, lang: str, texts: dict[str, str]) -> list[Block]:
+    d = r.diagnosis
+    if not d.divergent_items:
+        return []
+    shown = list(r.disclosure.shown)
+    marker = " " + t("reversed", lang)
+    rows = tuple(((_short(texts.get(i.item, i.item), ITEM_TEXT_WIDTH)) + (marker if i.reverse else ""),
+                  num(i.eta2, lang, 2), str(i.n), *(num(i.by_partner.get(p), lang) for p in shown))
+                 for i in d.divergent_items)
+    note = t("items_note", lang, min=r.disclosure.min_group)
+    if any(i.reverse for i in d.divergent_items):
+        note += " " + t("reversed_note", lang)
+    return [Heading(3, t("div_items", lang)),
+            Table((t("item", lang), "eta²", "n", *(P.partner(r, p) for p in shown)), rows), Para(note)]
+
+
+def _factors(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    d = r.diagnosis
+    if d.motives is None and not d.factors:
+        return []
+    blocks: list[Block] = [Heading(3, t("motives", lang))]
+    if d.motives is not None and d.motives.overlap is not None:
+        blocks.append(Para(t("motive_overlap", lang, o=num(d.motives.overlap, lang, 2))))
+
+    def label(f: object) -> str:
+        fid = f.id  # type: ignore[attr-defined]
+        name = kb.factors[fid].name.get(lang) if fid in kb.factors else fid
+        return f"{name} ({num(100 * (f.share or 0), lang)}%, n = {f.n})"  # type: ignore[attr-defined]
+
+    failure = sorted((f for f in d.factors if f.kind == "failure" and f.share is not None
+                      and f.share >= d.settings.factor_share), key=lambda f: -(f.share or 0.0))
+    if failure:
+        blocks.append(Para(t("failure_recognised", lang, min=num(100 * d.settings.factor_share, lang)) + ":"))
+        blocks.append(Bullets(tuple(label(f) for f in failure[:FACTORS_EACH_END])))
+    success = sorted((f for f in d.factors if f.kind == "success" and f.share is not None),
+                     key=lambda f: -(f.share or 0.0))
+    if success:
+        blocks.append(Para(t("success_in_place", lang) + ":"))
+        blocks.append(Bullets(tuple(label(f) for f in success[:FACTORS_EACH_END])))
+        if len(success) > FACTORS_EACH_END:
+            blocks.append(Para(t("success_missing", lang) + ":"))
+            blocks.append(Bullets(tuple(label(f) for f in reversed(success[-FACTORS_EACH_END:]))))
+    return blocks
+
+
+def _network(r: Reading, lang: str) -> list[Block]:
+    net = r.diagnosis.network
+    if net is None:
+        return []
+    blocks: list[Block] = [Heading(3, t("network", lang)),
+                           Para(t("network_line", lang, d=num(net.density, lang, 2), r=num(net.reciprocity, lang, 2)))]
+    sentences = P.network_sentences(r, lang)
+    blocks.append(Bullets(tuple(sentences)) if sentences else Para(t("network_none", lang)))
+    return blocks
+
+
+def _trend(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    tr = r.diagnosis.trend
+    if tr is None:
+        return []
+    rows = []
+    for k, s in tr.domains.items():
+        p = s.test.get("p")
+        verdict = t("trend_meaningful" if s.meaningful else "trend_not_meaningful", lang)
+        rows.append((naming.domain(kb, k, lang), num(s.previous, lang), num(s.current, lang),
+                     num(s.change, lang, sign=True), f"{verdict} ({t('test_' + str(s.test.get('kind')), lang)}, "
+                     f"{p_value(p if isinstance(p, float) else None, lang)}, n = {s.test.get('n')})"))
+    blocks: list[Block] = [Heading(3, t("trend_since", lang, r=tr.previous_round)),
+                           Table((t("div_domain", lang), t("previous", lang), t("now", lang), t("change", lang),
+                                  t("meaningful", lang)), tuple(rows)),
+                           Para(t("trend_rule", lang, level="p < " + num(r.diagnosis.settings.test_level, lang, 2),
+                                  min=num(r.diagnosis.settings.min_important_change, lang)))]
+    if tr.new_problems:
+        blocks.append(Para(t("new_problems", lang, p=", ".join(naming.problem(kb, i, lang) for i in tr.new_problems))))
+    if tr.gone_problems:
+        blocks.append(Para(t("gone_problems", lang, p=", ".join(naming.problem(kb, i, lang) for i in tr.gone_problems))))
     return blocks

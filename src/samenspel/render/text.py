@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from samenspel.analysis import Diagnosis
 from samenspel.knowledge.model import KnowledgeBase
+from samenspel.reading.reading import Reading
 from samenspel.render.blocks import Block, Bullets, Heading, Para, Table
 from samenspel.render.outline import outline
 
@@ -37,6 +37,7 @@ def blocks_to_text(blocks: list[Block]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_text(diagnosis: Diagnosis, kb: KnowledgeBase, lang: str = "nl") -> str:
-    """The diagnosis as plain text: the three strongest signals first, then the details."""
-    return blocks_to_text(outline(diagnosis, kb, lang))
+def render_text(reading: Reading, kb: KnowledgeBase, lang: str = "nl",
+                texts: dict[str, str] | None = None) -> str:
+    """The reading as plain text: page one first, then the details (``texts``: question texts by item id)."""
+    return blocks_to_text(outline(reading, kb, lang, texts))

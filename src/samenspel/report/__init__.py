@@ -1,8 +1,7 @@
-"""The steering-group report (issue 6): HTML and PDF from a diagnosis and the knowledge base.
+"""The steering-group report: HTML and PDF laid out from a reading (``samenspel.reading``).
 
-``build_report(diagnosis, kb, lang=..., fmt="html"|"pdf")`` is the entry
-point; ``render_html`` works from the diagnosis JSON so the web app can use
-the same renderer. See docs/REPORT.md.
+``build_report(reading, kb, lang=..., fmt="html"|"pdf")`` is the entry point;
+``render_html`` is what the web app uses too. See docs/REPORT.md.
 """
 
 from samenspel.report.context import Options

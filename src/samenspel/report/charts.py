@@ -21,15 +21,13 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
-from samenspel.i18n import Text
-from samenspel.report.labels import t
+from samenspel.reading.labels import t
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross", "triangle-right", "triangle-left")
 COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999")  # Okabe-Ito
 D3_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 WIDTH = 470
-PARADOX_CHART = Text("Paradoxen: nu en gewenst", "Paradoxes: now and desired")
 
 _TAG = re.compile(r"<[^>]*>")
 _VEGA_ARIA = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role)="[^"]*"')
@@ -106,7 +104,7 @@ def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> 
     pole_b = base.mark_text(align="left", dx=10, fontSize=11, color="#000").encode(
         x=alt.datum(100), y=y, text="pole_b:N")
     chart = alt.layer(middle, line, marks, pole_b).properties(width=280, height=alt.Step(28))
-    return to_svg(_config(chart), lang, PARADOX_CHART.get(lang))
+    return to_svg(_config(chart), lang, t("paradox_chart", lang))
 
 
 def trend(rows: list[dict[str, Any]], previous: str, current: str, lang: str) -> str:

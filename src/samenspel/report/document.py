@@ -1,4 +1,4 @@
-"""``build_report``: a diagnosis as one self-contained HTML file or an A4 PDF.
+"""``build_report``: a reading as one self-contained HTML file or an A4 PDF.
 
 Pure apart from rendering: no files are read or written (templates and CSS
 are package data); the caller decides where the bytes go.
@@ -7,21 +7,19 @@ are package data); the caller decides where the bytes go.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import Literal
 
 import jinja2
 
-from samenspel.analysis import Diagnosis
 from samenspel.errors import SamenspelError
 from samenspel.i18n import check_language
 from samenspel.instrument.model import Instrument
 from samenspel.knowledge.model import KnowledgeBase
+from samenspel.reading.reading import Reading
 from samenspel.report.context import Options, build_context
-from samenspel.report.privacy import hidden_partners, scrub_picture
 
 Format = Literal["html", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "pdf")
@@ -40,10 +38,10 @@ def _css() -> str:
     return files("samenspel.report").joinpath("templates/report.css").read_text(encoding="utf-8")
 
 
-def render_html(data: Mapping[str, Any], kb: KnowledgeBase, *, options: Options = Options(),
+def render_html(reading: Reading, kb: KnowledgeBase, *, options: Options = Options(),
                 instrument: Instrument | None = None) -> str:
-    """The report as HTML from the diagnosis JSON (``Diagnosis.to_dict(lang)``); for the web app too."""
-    ctx = build_context(data, kb, instrument, options)
+    """The report as HTML from a reading; the web app uses the same function."""
+    ctx = build_context(reading, kb, instrument, options, network_picture(reading, options.lang))
     return _environment().get_template("report.html").render(css=_css(), **ctx)
 
 
@@ -57,15 +55,14 @@ def render_pdf(html: str) -> bytes:
     return weasyprint.HTML(string=html, url_fetcher=no_fetch).write_pdf()  # type: ignore[no-any-return]
 
 
-def network_picture(diagnosis: Diagnosis, lang: str) -> str | None:
-    """The trust picture of the network, with nothing next to a partner below the minimum group."""
-    if diagnosis.network is None:
+def network_picture(reading: Reading, lang: str) -> str | None:
+    """The trust picture of the network with partners' names, drawn under the reading's privacy rule."""
+    net = reading.diagnosis.network
+    if net is None:
         return None
-    from samenspel.network.picture import render_svg
+    from samenspel.render.picture import render_svg
 
-    svg = render_svg(diagnosis.network, "trust", lang)
-    hidden = [p for p, n in diagnosis.partners.items() if 0 < n < diagnosis.settings.min_group]
-    return halo(scrub_picture(svg, hidden))
+    return halo(render_svg(net, "trust", lang, labels=reading.names, min_raters=reading.disclosure.min_group))
 
 
 _HALO = re.compile(r'<text ([^>]*?)stroke="white" stroke-width="3" paint-order="stroke" ([^>]*)>([^<]*)</text>')
@@ -81,16 +78,14 @@ def halo(svg: str) -> str:
 
 
 def build_report(
-    diagnosis: Diagnosis, kb: KnowledgeBase, *, lang: str = "nl", fmt: Format = "html",
-    instrument: Instrument | None = None, title: str | None = None, day: date | None = None,
-    invited: Mapping[str, int] | None = None,
+    reading: Reading, kb: KnowledgeBase, *, lang: str = "nl", fmt: Format = "html",
+    instrument: Instrument | None = None, day: date | None = None,
 ) -> str | bytes:
     """The steering-group report: ``str`` for ``fmt="html"``, PDF ``bytes`` for ``fmt="pdf"``.
 
     ``instrument`` gives the wording of questions (default: the built-in
-    questionnaire); ``title`` the alliance's display name; ``day`` the date on
-    the report (default today); ``invited`` people invited per partner, for
-    response rates.
+    questionnaire); ``day`` the date on the report (default today). The
+    alliance's name, response rates and privacy decisions are the reading's.
     """
     try:
         lang = check_language(lang)
@@ -102,15 +97,8 @@ def build_report(
         from samenspel.instrument import load_instrument
 
         instrument = load_instrument()
-    data = diagnosis.to_dict(lang)
-    options = Options(
-        lang=lang, title=title, day=day, invited=dict(invited) if invited else None,
-        alpha_low=diagnosis.settings.alpha_low, quadrant_cut=diagnosis.settings.quadrant_cut,
-        strong_problem=diagnosis.settings.strong_problem,
-        network_svg=network_picture(diagnosis, lang),
-    )
-    html = render_html(data, kb, options=options, instrument=instrument)
+    html = render_html(reading, kb, options=Options(lang=lang, day=day), instrument=instrument)
     return render_pdf(html) if fmt == "pdf" else html
 
 
-__all__ = ["FORMATS", "Options", "build_report", "hidden_partners", "network_picture", "render_html", "render_pdf"]
+__all__ = ["FORMATS", "Options", "build_report", "network_picture", "render_html", "render_pdf"]

@@ -166,3 +166,14 @@ def test_f_and_t_tails_match_scipy_special(d1, d2):
         assert f_isf(q, d1, d2) == pytest.approx(special.fdtri(d1, d2, 1 - q), rel=1e-10)
     for t in (-3.0, -0.4, 0.0, 0.4, 2.0, 9.0):
         assert t_sf(t, d2) == pytest.approx(special.stdtr(d2, -t), rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("df", [1, 2, 4, 9, 29, 150.5, 4000])
+def test_t_quantile_matches_scipy(df):
+    """_distributions.t_ppf (bisection on t_sf) against scipy.special.stdtrit."""
+    from scipy import special
+
+    from samenspel.analysis.stats._distributions import t_ppf
+
+    for q in (0.001, 0.025, 0.3, 0.5, 0.9, 0.975, 0.999):
+        assert t_ppf(q, df) == pytest.approx(special.stdtrit(df, q), rel=1e-9, abs=1e-12)

@@ -1,10 +1,9 @@
-"""The diagnosis of one round, computed by :func:`samenspel.analysis.analyse`.
+"""The reading of one round: analysed once, cached once per round (not per language).
 
-The web app only converts its rows to a ResponseSet and calls the analysis;
-results are cached until an answer in the alliance changes. Next to the JSON
-(``Diagnosis.to_dict``) the cache keeps the network picture, which needs the
-Diagnosis object itself (``samenspel.report.network_picture`` scrubs the
-numbers of partners below the minimum group).
+The web app only converts its rows to a ResponseSet, calls the analysis and
+the reading layer, and caches the (language-free) reading until an answer,
+the alliance's settings or the invitations change. Every page, JSON twin, the
+API and the report lay out this one reading.
 """
 
 from __future__ import annotations
@@ -15,60 +14,76 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+from samenspel.reading import AllianceContext, Reading
 from samenspel.web.alliances import dataset, survey
-from samenspel.web.alliances.models import Answer, MeasurementRound
+from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound
 
 #: per-partner numbers in ``network.partners`` that describe the partner (not its size or camp)
 NETWORK_FIGURES = ("in_trust", "out_trust", "in_dependency", "out_dependency", "in_influence", "out_influence",
                    "in_exchange", "out_exchange", "betweenness", "power")
 
 
-def _version(rnd: MeasurementRound) -> str:
-    """Changes whenever a submitted answer of the alliance is added, changed or removed."""
+def context_of(alliance: Alliance) -> AllianceContext:
+    """The alliance's stored settings and partner names, as the reading layer knows them."""
+    names = dict(alliance.partners.values_list("code", "name"))
+    return AllianceContext(name=alliance.name, collaboration_form=alliance.collaboration_form or None,
+                           governance_model=alliance.governance_model or None,
+                           phase_model=alliance.phase_model or None, min_group=alliance.min_group,
+                           partners=names, source=f"alliance {alliance.slug}")
+
+
+def _version(rnd: MeasurementRound, invited: dict[str, int] | None) -> str:
+    """Changes whenever a submitted answer, the alliance's settings or partners, or the invitations change."""
     stats = Answer.objects.filter(
         respondent__round__alliance=rnd.alliance, respondent__submitted_at__isnull=False
     ).aggregate(n=Count("id"), last=Max("id"), sub=Max("respondent__submitted_at"))
-    return f"{stats['n']}-{stats['last']}-{stats['sub']}-{rnd.alliance.min_group}"
+    a = rnd.alliance
+    partners = sorted(a.partners.values_list("code", "name"))
+    raw = (f"{stats['n']}-{stats['last']}-{stats['sub']}-{a.min_group}-{a.name}-{a.collaboration_form}-"
+           f"{a.governance_model}-{a.phase_model}-{partners}-{sorted((invited or {}).items())}")
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
-def analysed(rnd: MeasurementRound, lang: str = "nl") -> dict[str, Any] | None:
-    """``{"data": to_dict(lang), "network_svg": str | None, "version": str}`` for ``rnd`` (trend included), or None without answers."""
+def version(rnd: MeasurementRound) -> str:
+    """The cache version of ``rnd``'s reading (answers, settings, partners, invitations)."""
+    from samenspel.web.alliances.reporting import invited
+
+    return _version(rnd, invited(rnd))
+
+
+def reading_for(rnd: MeasurementRound) -> Reading | None:
+    """The reading of ``rnd`` (trend included), or None while the round has no submitted answers."""
     from samenspel.analysis import Settings, analyse
     from samenspel.knowledge import load_knowledge
-    from samenspel.report import network_picture
+    from samenspel.reading import read
+    from samenspel.web.alliances.reporting import invited
 
-    version = hashlib.sha256(_version(rnd).encode()).hexdigest()[:20]
-    key = f"samenspel-diagnosis-{rnd.pk}-{lang}-{version}"
+    links = invited(rnd)
+    key = f"samenspel-reading-{rnd.pk}-{_version(rnd, links)}"
     cached = cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     if not Answer.objects.filter(respondent__round=rnd, respondent__submitted_at__isnull=False).exists():
         return None
-    responses = dataset.alliance_responses(rnd.alliance)
-    diagnosis = analyse(
-        responses,
-        survey.load_instrument(short=rnd.short),
-        load_knowledge(),
-        round=rnd.code,
-        settings=Settings(min_group=rnd.alliance.min_group),
-    )
-    result = {"data": diagnosis.to_dict(lang), "network_svg": network_picture(diagnosis, lang), "version": version}
-    cache.set(key, result, timeout=3600)
-    return result
+    kb = load_knowledge()
+    diagnosis = analyse(dataset.alliance_responses(rnd.alliance), survey.load_instrument(short=rnd.short), kb,
+                        round=rnd.code, settings=Settings(min_group=rnd.alliance.min_group))
+    reading = read(diagnosis, kb, context_of(rnd.alliance), invited=links)
+    cache.set(key, reading, timeout=3600)
+    return reading
 
 
 def diagnose(rnd: MeasurementRound, lang: str = "nl") -> dict[str, Any] | None:
-    """``analyse(...).to_dict(lang)`` for ``rnd`` (with the trend against earlier rounds), or None without answers."""
-    result = analysed(rnd, lang)
-    return None if result is None else result["data"]
+    """The diagnosis JSON (docs/FORMATS.md §3) of ``rnd`` in ``lang``, or None without answers."""
+    from samenspel.knowledge import load_knowledge
+    from samenspel.render.json import diagnosis_json
+
+    reading = reading_for(rnd)
+    return None if reading is None else diagnosis_json(reading, load_knowledge(), lang)
 
 
 def for_viewer(data: dict[str, Any]) -> dict[str, Any]:
-    """The diagnosis as a viewer may read it: no network figures of partners below the minimum group.
-
-    The analysis already hides their scores; how others rate such a partner
-    in the network is removed too, as in the report (docs/REPORT.md, Privacy).
-    """
+    """The diagnosis as a viewer may read it: no network figures of partners below the minimum group."""
     network = data.get("network")
     if not network:
         return data

@@ -1,9 +1,9 @@
 """The steering-group report of a round, from the web app's rows.
 
 The report package does the work (``samenspel.report.render_html`` /
-``render_pdf``); this module only feeds it what the database knows: the
-cached diagnosis JSON, the network picture, the alliance's display name and
-how many people got a personal link per partner (for response rates).
+``render_pdf``); this module only feeds it the round's cached reading
+(``diagnosis.reading_for``, which holds the alliance's names and the response
+rates from the personal links made per partner).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.db.models import Count
 
 from samenspel.web.alliances import survey
-from samenspel.web.alliances.diagnosis import analysed
 from samenspel.web.alliances.models import MeasurementRound
 
 
@@ -22,22 +21,16 @@ def invited(rnd: MeasurementRound) -> dict[str, int] | None:
     return counts or None
 
 
-def options(rnd: MeasurementRound, lang: str, network_svg: str | None):  # type: ignore[no-untyped-def]
-    """The report options for ``rnd`` (``samenspel.report.Options``)."""
-    from samenspel.report import Options
-
-    return Options(lang=lang, title=rnd.alliance.name, invited=invited(rnd), network_svg=network_svg)
-
-
 def report_html(rnd: MeasurementRound, lang: str) -> str | None:
     """The self-contained HTML report of ``rnd`` in ``lang``, or None while the round has no answers."""
     from samenspel.knowledge import load_knowledge
-    from samenspel.report import render_html
+    from samenspel.report import Options, render_html
+    from samenspel.web.alliances.diagnosis import reading_for
 
-    result = analysed(rnd, lang)
-    if result is None:
+    reading = reading_for(rnd)
+    if reading is None:
         return None
-    return render_html(result["data"], load_knowledge(), options=options(rnd, lang, result["network_svg"]),
+    return render_html(reading, load_knowledge(), options=Options(lang=lang),
                        instrument=survey.load_instrument(short=rnd.short))
 
 

@@ -1,17 +1,15 @@
 """The diagnosis of a round: an HTML page and its JSON twin (``dashboard.json``).
 
-Open to facilitators and viewers of the alliance. The page is laid out from
-the steering-group report's own context (``samenspel.report.context``) and
-charts (``samenspel.report.charts``: Vega-Lite rendered to inline SVG by
-vl-convert, offline), so the dashboard and the report never disagree and
-share one privacy rule: per-partner figures only for partners with at least
-the minimum group of respondents. Viewers' JSON also loses the network
-figures of those small partners (:func:`diagnosis.for_viewer`).
+Open to facilitators and viewers of the alliance. Both lay out the round's one
+cached reading (``diagnosis.reading_for``): the page through the report's own
+context (``samenspel.report.context``) and charts, so the dashboard and the
+report never disagree; the JSON twin through ``samenspel.render.json``.
+Viewers' JSON also loses the network figures of small partners
+(:func:`diagnosis.for_viewer`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -20,8 +18,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from samenspel.web.alliances import access, reporting, survey
-from samenspel.web.alliances.diagnosis import analysed, for_viewer
+from samenspel.web.alliances import access, survey
+from samenspel.web.alliances.diagnosis import diagnose, for_viewer, reading_for, version
 from samenspel.web.alliances.models import MeasurementRound, Membership
 
 
@@ -30,8 +28,8 @@ def _lang() -> str:
 
 
 def _labels(lang: str, min_group: int, strong: str) -> dict[str, str]:
-    """The report's fixed texts in ``lang`` (the few with a placeholder filled in)."""
-    from samenspel.report.labels import L, t
+    """The fixed texts in ``lang`` (the few with a placeholder filled in)."""
+    from samenspel.reading.labels import L, t
 
     fill = {"domains_intro": {"min": min_group}, "problems_intro": {"strong": strong}}
     out = {}
@@ -45,21 +43,21 @@ def _labels(lang: str, min_group: int, strong: str) -> dict[str, str]:
 
 
 def context_for(rnd: MeasurementRound, lang: str) -> dict[str, Any] | None:
-    """What the dashboard shows (the report's context), cached with the diagnosis version."""
+    """What the dashboard shows (the report's layout of the reading), cached per reading and language."""
     from samenspel.knowledge import load_knowledge
+    from samenspel.report import Options
     from samenspel.report.context import build_context
+    from samenspel.report.document import network_picture
 
-    result = analysed(rnd, lang)
-    if result is None:
-        return None
-    invited = reporting.invited(rnd)
-    links = hashlib.sha256(repr(sorted((invited or {}).items())).encode()).hexdigest()[:12]
-    key = f"samenspel-dashboard-{rnd.pk}-{lang}-{result['version']}-{links}"
+    key = f"samenspel-dashboard-{rnd.pk}-{lang}-{version(rnd)}"
     cached = cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    opts = reporting.options(rnd, lang, result["network_svg"])
-    ctx = build_context(result["data"], load_knowledge(), survey.load_instrument(short=rnd.short), opts)
+    reading = reading_for(rnd)
+    if reading is None:
+        return None
+    ctx = build_context(reading, load_knowledge(), survey.load_instrument(short=rnd.short), Options(lang=lang),
+                        network_picture(reading, lang))
     ctx.pop("L", None)  # a function; the template gets plain labels instead
     ctx["labels"] = _labels(lang, ctx["min_group"], ctx["strong"])
     cache.set(key, ctx, timeout=3600)
@@ -82,10 +80,9 @@ def dashboard(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @login_required
 def dashboard_json(request: HttpRequest, slug: str, code: str) -> JsonResponse:
     rnd = access.round_for(request.user, slug, code, role=None)
-    result = analysed(rnd, _lang())
-    if result is None:
+    data = diagnose(rnd, _lang())
+    if data is None:
         return JsonResponse({"error": "no submitted answers in this round"}, status=404)
-    data = result["data"]
     if access.role_in(request.user, rnd.alliance) != Membership.FACILITATOR:
         data = for_viewer(data)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -9,6 +9,11 @@ every arrow carries its number, above that the number is in the arrow's
 tooltip (``<title>``) to keep the picture readable. Labels sit outside the
 circle, radially for larger networks, so they never overlap. No scripts,
 fonts or links: the same input always gives the same bytes.
+
+Privacy is applied while drawing, not scrubbed afterwards: a partner below the
+minimum group gives no arrows of its own (``Networks.visible_ties``), and an
+arrow carries a number or tooltip only when at least ``min_raters`` people
+stand behind it (docs/PRIVACY.md, the network).
 """
 
 from __future__ import annotations
@@ -17,10 +22,9 @@ import math
 from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
-from samenspel.i18n import Text
-from samenspel.network.findings import DIMENSION_NAMES
 from samenspel.network.graph import Networks
 from samenspel.network.result import NetworkResult, measure
+from samenspel.reading.labels import t as label
 
 NUMBER_LIMIT = 12  # above this many partners tie numbers go into tooltips
 RADIAL_LABELS = 10  # above this many partners labels are written along the radius
@@ -28,28 +32,18 @@ COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F
 SHAPES = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "triangle-down")
 FONT = 'font-family="sans-serif"'
 
-TITLE = Text("{dimension} tussen de partners", "{dimension} between the partners")
-SUBTITLE = Text(
-    "Pijl A \u2192 B: hoe de mensen van A over B oordelen (0-100); dikkere lijn = hoger.",
-    "Arrow A \u2192 B: how A's people rate B (0-100); thicker line = higher.",
-)
-GROUP = Text("Groep {n}", "Group {n}")
-ONE_GROUP = Text("Eén groep", "One group")
-SIZE = Text("Grootte: machtsindex (klein 0, groot 100)", "Size: power index (small 0, large 100)")
-HIDDEN = Text(
-    "Stippelrand: te weinig respondenten, eigen oordelen niet getoond",
-    "Dotted outline: too few respondents, own ratings not shown",
-)
-NO_TIES = Text("Geen beoordelingen voor deze dimensie.", "No ratings for this dimension.")
-
-
 def render_svg(
     result_or_networks: NetworkResult | Networks,
     dimension: str = "trust",
     lang: str = "nl",
     labels: Mapping[str, str] | None = None,
+    min_raters: int | None = None,
 ) -> str:
-    """Draw ``dimension`` as an SVG document (string); see the module docstring."""
+    """Draw ``dimension`` as an SVG document (string); see the module docstring.
+
+    ``labels`` gives partners' display names; an arrow shows its number only
+    with at least ``min_raters`` raters (default: the networks' minimum group).
+    """
     result = result_or_networks if isinstance(result_or_networks, NetworkResult) else measure(result_or_networks)
     nets = result.networks
     name = (lambda p: labels.get(p, p)) if labels else (lambda p: p)
@@ -71,24 +65,26 @@ def render_svg(
         pos[p] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
     node_r = {p: 7.0 + 13.0 * (result.partners[p].power or 0.0) / 100.0 for p in order}
     group_of = {p: gi for gi, g in enumerate(groups) for p in g}
-    dim_name = DIMENSION_NAMES[dimension].get(lang) if dimension in DIMENSION_NAMES else dimension
+    dim_name = label(f"dim_{dimension}", lang) if dimension in ("trust", "dependency", "influence", "exchange") else dimension
+    enough = nets.min_group if min_raters is None else min_raters
+    title = label("pic_title", lang, dimension=dim_name.capitalize())
     marker_id = f"samenspel-arrow-{_ident(dimension)}"
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" {FONT} font-size="12">',
-        f"<title>{escape(TITLE.get(lang).format(dimension=dim_name.capitalize()))}</title>",
+        f"<title>{escape(title)}</title>",
         "<defs>",
         f'<marker id="{marker_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
         'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L10,5 L0,9 z" fill="#444"/></marker>',
         "</defs>",
         f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="white"/>',
         f'<text x="16" y="26" font-size="18" font-weight="bold">'
-        f"{escape(TITLE.get(lang).format(dimension=dim_name.capitalize()))}</text>",
-        f'<text x="16" y="46" fill="#333">{escape(SUBTITLE.get(lang))}</text>',
+        f"{escape(title)}</text>",
+        f'<text x="16" y="46" fill="#333">{escape(label("pic_subtitle", lang))}</text>',
     ]
     if not ties:
-        out.append(f'<text x="16" y="66" fill="#333">{escape(NO_TIES.get(lang))}</text>')
+        out.append(f'<text x="16" y="66" fill="#333">{escape(label("pic_no_ties", lang))}</text>')
     show_numbers = n <= NUMBER_LIMIT
     out.append('<g class="ties" fill="none" stroke="#444">')
     numbers = []
@@ -104,13 +100,14 @@ def render_svg(
         stroke = 0.6 + 4.4 * t.weight / 100.0
         # many partners: weak ties fade so the strong structure stands out
         opacity = 0.85 if show_numbers else 0.08 + 0.6 * t.weight / 100.0
-        label = f"{name(t.source)} \u2192 {name(t.target)}: {t.weight:.0f} (n={t.n_raters})"
+        told = t.n_raters >= enough  # a number only where enough people stand behind the arrow
+        tip = f"<title>{escape(f'{name(t.source)} → {name(t.target)}: {t.weight:.0f} (n={t.n_raters})')}</title>"
         out.append(
             f'<path class="tie" d="M{sx:.1f},{sy:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}" '
             f'stroke-width="{stroke:.2f}" stroke-opacity="{opacity:.2f}" marker-end="url(#{marker_id})">'
-            f"<title>{escape(label)}</title></path>"
+            f"{tip if told else ''}</path>"
         )
-        if show_numbers:
+        if show_numbers and told:
             # a third of the way from the rater: the two numbers of a pair stay apart
             mx, my = _bezier(sx, sy, qx, qy, ex, ey, 1 / 3)
             numbers.append(
@@ -195,7 +192,7 @@ def _legend(groups: tuple[tuple[str, ...], ...], lang: str, x: float, y: float) 
     for gi in range(len(groups)):
         yy = y + 18 * gi
         shape = _shape(SHAPES[gi % len(SHAPES)], x + 8, yy, 6)
-        text = ONE_GROUP.get(lang) if len(groups) == 1 else GROUP.get(lang).format(n=gi + 1)
+        text = label("pic_one_group", lang) if len(groups) == 1 else label("pic_group", lang, n=gi + 1)
         rows.append(
             f'{shape[:-2]} fill="{COLOURS[gi % len(COLOURS)]}" stroke="#000"/>'
             f'<text x="{x + 22:.1f}" y="{yy + 4:.1f}">{escape(text)}</text>'
@@ -204,12 +201,12 @@ def _legend(groups: tuple[tuple[str, ...], ...], lang: str, x: float, y: float) 
     rows.append(
         f'<circle cx="{x + 5:.1f}" cy="{yy:.1f}" r="4" fill="none" stroke="#000"/>'
         f'<circle cx="{x + 22:.1f}" cy="{yy:.1f}" r="9" fill="none" stroke="#000"/>'
-        f'<text x="{x + 38:.1f}" y="{yy + 4:.1f}">{escape(SIZE.get(lang))}</text>'
+        f'<text x="{x + 38:.1f}" y="{yy + 4:.1f}">{escape(label("pic_size", lang))}</text>'
     )
     yy += 22
     rows.append(
         f'<circle cx="{x + 8:.1f}" cy="{yy:.1f}" r="7" fill="none" stroke="#000" stroke-dasharray="3,2"/>'
-        f'<text x="{x + 22:.1f}" y="{yy + 4:.1f}">{escape(HIDDEN.get(lang))}</text>'
+        f'<text x="{x + 22:.1f}" y="{yy + 4:.1f}">{escape(label("pic_hidden", lang))}</text>'
     )
     rows.append("</g>")
     return "".join(rows)

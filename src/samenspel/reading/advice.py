@@ -1,0 +1,180 @@
+"""Advice that fits this alliance: prioritised interventions, opposite advice reconciled, the reflection agenda.
+
+* ``advice()`` picks at most three interventions for the findings on page one,
+  those that suit the alliance's phase (and, where the knowledge base says so,
+  its form and governance model) first, each with the reasons it fits here.
+* ``conflicts()`` notices when two parts of the diagnosis advise opposite
+  things: the trust quadrant or the control-vs-trust advice says "more trust"
+  while respondents want the trust-control paradox to move towards control
+  (or the other way round). The reading says so instead of giving both.
+* ``agenda()`` fills the four steps of the reflection moment (seed 002 §3)
+  with this round's findings; it never proposes "hold a reflection moment" as
+  an action of the reflection moment itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from samenspel.analysis import Diagnosis
+from samenspel.knowledge.model import KnowledgeBase
+from samenspel.reading.context import AllianceContext
+from samenspel.reading.findings import Finding
+
+MAX_ADVICE = 3
+"""Interventions on page one."""
+REFLECTION_MOMENT = "reflection_moment"
+"""The intervention that *is* the reflection moment: never an item on its own agenda."""
+TRUST_CONTROL = "trust_control"
+"""The paradox whose desired position can contradict the trust advice (pole A trust, pole B control)."""
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One intervention to consider first: for which finding, and why it fits here (reason codes)."""
+
+    intervention: str
+    finding: str  # the finding id it addresses
+    problem: str  # the knowledge-base problem whose interventions it comes from
+    reasons: tuple[str, ...]  # "phase", "collaboration_form", "alliance_form", "governance_model"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"intervention": self.intervention, "finding": self.finding, "problem": self.problem,
+                "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two parts of the diagnosis that advise opposite things, with the numbers behind each."""
+
+    code: str  # "trust_vs_control"
+    advice: str  # what the trust reading advises: "more_trust" or "more_control"
+    advice_from: str  # "quadrant" or "governance"
+    wish: str  # where respondents want the paradox to go: "trust" or "control"
+    desired: float
+    n: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "advice": self.advice, "advice_from": self.advice_from, "wish": self.wish,
+                "desired": self.desired, "n": self.n}
+
+
+@dataclass(frozen=True)
+class AgendaStep:
+    """One of the four steps, with what this round brings to it (finding ids and intervention ids)."""
+
+    order: int
+    step: str  # knowledge-base reflection step id
+    findings: tuple[str, ...] = ()
+    questions_for: tuple[str, ...] = ()  # problems whose questions to ask
+    interventions: tuple[str, ...] = ()
+    phase_do: bool = False  # the phase's "what to do"
+    decisions: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {"order": self.order, "step": self.step, "findings": list(self.findings),
+                "questions_for": list(self.questions_for), "interventions": list(self.interventions),
+                "phase_do": self.phase_do, "decisions": self.decisions}
+
+
+def _problem_for(f: Finding, kb: KnowledgeBase) -> str | None:
+    """The knowledge-base problem whose interventions address a finding."""
+    if f.kind == "problem":
+        return f.code
+    if f.kind in ("divergence", "low", "drop"):
+        domain = f.code
+        if f.kind == "divergence" and domain == "ambition":
+            return "no_shared_ambition"
+        matches = [p.id for p in kb.problems.values() if domain in p.domains]
+        return matches[0] if matches else None
+    return None
+
+
+def ranked_interventions(problem: str, kb: KnowledgeBase, phase: int | None,
+                         context: AllianceContext) -> list[tuple[str, tuple[str, ...]]]:
+    """A problem's interventions, those that fit here first, with the reasons they fit."""
+    known = kb.problems.get(problem)
+    if known is None:
+        return []
+    out = []
+    for position, i in enumerate(known.interventions):
+        iv = kb.interventions.get(i)
+        if iv is None:
+            continue
+        reasons: list[str] = []
+        if phase is not None and phase in iv.phases:
+            reasons.append("phase")
+        out.append((len(reasons), position, i, tuple(reasons)))
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return [(i, reasons) for _, _, i, reasons in out]
+
+
+def advice(top: Sequence[Finding], kb: KnowledgeBase, phase: int | None, context: AllianceContext,
+           k: int = MAX_ADVICE) -> tuple[Advice, ...]:
+    """At most ``k`` interventions for the page-one findings, one per finding first, then second choices."""
+    lists = []
+    for f in top:
+        problem = _problem_for(f, kb)
+        if problem is not None:
+            lists.append((f, problem, ranked_interventions(problem, kb, phase, context)))
+    chosen: list[Advice] = []
+    taken: set[str] = set()
+    for depth in range(max((len(x[2]) for x in lists), default=0)):
+        for f, problem, ranked in lists:
+            if len(chosen) == k:
+                return tuple(chosen)
+            if depth < len(ranked):
+                i, reasons = ranked[depth]
+                if i not in taken and i != REFLECTION_MOMENT:
+                    taken.add(i)
+                    chosen.append(Advice(i, f.id, problem, reasons))
+    return tuple(chosen)
+
+
+def conflicts(d: Diagnosis, lean_margin: float | None = None) -> tuple[Conflict, ...]:
+    """Trust advice against the wish on the trust-control paradox (pole A trust, 0; pole B control, 100)."""
+    par = d.paradoxes.get(TRUST_CONTROL)
+    if par is None or par.desired is None or par.now is None:
+        return ()
+    margin = d.settings.lean_margin if lean_margin is None else lean_margin
+    move = par.desired - par.now
+    wish = "control" if move >= margin else "trust" if move <= -margin else None
+    if wish is None:
+        return ()
+    out = []
+    q = d.trust_formal.quadrant if d.trust_formal else None
+    if q is not None and q.startswith("low_trust") and wish == "control":
+        out.append(Conflict("trust_vs_control", "more_trust", "quadrant", wish, par.desired, par.n))
+    g = d.governance.advice if d.governance else None
+    if g == "more_trust" and wish == "control" and not out:
+        out.append(Conflict("trust_vs_control", "more_trust", "governance", wish, par.desired, par.n))
+    if g == "more_control" and wish == "trust":
+        out.append(Conflict("trust_vs_control", "more_control", "governance", wish, par.desired, par.n))
+    return tuple(out)
+
+
+def agenda(top: Sequence[Finding], strengths: Sequence[Finding], findings: Sequence[Finding],
+           advised: Sequence[Advice], kb: KnowledgeBase, phase: int | None) -> tuple[AgendaStep, ...]:
+    """The four reflection steps, each with what this round brings to it."""
+    steps = sorted(kb.reflection_steps, key=lambda s: s.order)
+    problems = ([f.code for f in findings if f.kind == "problem" and f.clear]
+                or [f.code for f in findings if f.kind == "problem"][:1])
+    out = []
+    for pos, step in enumerate(steps, 1):
+        if pos == 1:  # see the diversity and synergy: strengths and differences
+            ids = [f.id for f in strengths[:2]] + [f.id for f in findings if f.kind == "divergence"]
+            out.append(AgendaStep(step.order, step.id, findings=tuple(ids)))
+        elif pos == 2:  # analyse the bottlenecks: the questions partners ask each other
+            out.append(AgendaStep(step.order, step.id, findings=tuple(f.id for f in top),
+                                  questions_for=tuple(p for p in problems if p in kb.problems)))
+        elif pos == 3:  # alternatives: the advice, then more of each problem's interventions
+            ids = [a.intervention for a in advised]
+            for p in problems:
+                for i, _ in ranked_interventions(p, kb, phase, AllianceContext())[:3]:
+                    if i not in ids and i != REFLECTION_MOMENT:
+                        ids.append(i)
+            out.append(AgendaStep(step.order, step.id, interventions=tuple(ids)))
+        else:
+            out.append(AgendaStep(step.order, step.id, phase_do=phase in kb.phases, decisions=pos == len(steps)))
+    return tuple(out)
