@@ -448,7 +448,9 @@ def _check_basis(entry: _Entry, registry: dict[str, SourceText], problems: list[
     """``basis: elaboration`` and ``elaboration_of`` go together; the latter names title-only sections."""
     obj = entry.obj
     if obj.basis == "elaboration" and obj.elaboration_of is None:
-        problems.append(entry.where("basis: elaboration needs elaboration_of (the title-only section, e.g. '001 §8.4.5')"))
+        problems.append(
+            entry.where("basis: elaboration needs elaboration_of (the title-only section, e.g. '001 §8.4.5')")
+        )
     if obj.elaboration_of is not None:
         if obj.basis != "elaboration":
             problems.append(entry.where("elaboration_of is set, so basis must be 'elaboration'"))
