@@ -357,7 +357,11 @@ class KnowledgeBase:
         return tuple(f for f in self.factors.values() if f.kind == "success")
 
     def interventions_for(self, problem_id: str, phase: int | None = None) -> tuple[Intervention, ...]:
-        """A problem's interventions, those suited to ``phase`` first (all if no phase)."""
+        """A problem's interventions, those suited to ``phase`` first (all if no phase).
+
+        ``knowledge.advice.rank_interventions`` ranks by the whole alliance
+        context (form, governance model, 004 phase) and says why.
+        """
         items = [self.interventions[i] for i in self.problems[problem_id].interventions]
         if phase is None:
             return tuple(items)
