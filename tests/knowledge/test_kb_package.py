@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from knowledge_helpers import SEEDS, copied_windows
@@ -12,6 +13,7 @@ import samenspel.knowledge as knowledge
 from samenspel.knowledge import KINDS, entries, load_knowledge
 from samenspel.knowledge.citation import read, source_problems, title_only
 from samenspel.knowledge.model import KnowledgeBase
+from samenspel.knowledge.provenance import elaborations
 
 EXEMPLARY_PROBLEMS = {  # 001 §8.4 (nine) plus over-organisation (004), KNOWLEDGE.md §7
     "no_shared_ambition", "fading_perspective", "staff_instability", "sham_collaboration",
@@ -126,3 +128,28 @@ def test_every_entry_citing_a_title_only_section_is_marked() -> None:
                 assert all(title_only(kb.sources[s], n) for s in cited.seeds for n in cited.sections), entry_id
     marked = {entry_id for entry_id, obj in sourced if getattr(obj, "basis", "source") == "elaboration"}
     assert {"vigilant_contracting", "ambition_choices", "positions_to_interests", "ambition"} <= marked
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_sources_md_lists_every_elaboration_and_fit_claim() -> None:
+    """docs/SOURCES.md is the readable side of the registry: it must not fall behind the data."""
+    kb = load_knowledge()
+    doc = (DOCS / "SOURCES.md").read_text(encoding="utf-8")
+    for seed in kb.sources:
+        assert f"\n### {seed} " in doc, seed
+    for p in elaborations(kb):
+        assert f"| `{p.entry_id}` | " in doc and p.elaboration_of in doc, p.entry_id
+    for intervention in kb.interventions.values():
+        for fit in intervention.fits:
+            row = f"| `{intervention.id}` | {fit.context} | {', '.join(fit.ids)} |"
+            assert row in doc, row
+
+
+def test_rules_md_gives_each_problem_its_provenance() -> None:
+    kb = load_knowledge()
+    doc = (DOCS / "RULES.md").read_text(encoding="utf-8")
+    section = doc.split("## Where the problems come from", 1)[1]
+    for problem_id in kb.problems:
+        assert f"| `{problem_id}` | {kb.provenance(problem_id).text.en} |" in section, problem_id
