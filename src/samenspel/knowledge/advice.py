@@ -38,14 +38,12 @@ from typing import Literal
 
 from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
-from samenspel.knowledge.model import FitContext, Intervention, KnowledgeBase
+from samenspel.knowledge.model import FIT_KINDS, FitContext, Intervention, KnowledgeBase
 
 Context = Literal["phase", "phase_detail", "alliance_form", "collaboration_form", "governance_model"]
 
-# How a context is named in a reason label and in a "not used" sentence.
+# How a fit context is named in a reason label, and any context in a "not used" sentence.
 _CONTEXT_NAMES: dict[str, Text] = {
-    "phase": Text("De fase", "The phase"),
-    "phase_detail": Text("De fase volgens de stuurgroeppraktijk (004)", "The phase in steering-group practice (004)"),
     "alliance_form": Text("alliantievorm", "alliance form"),
     "collaboration_form": Text("samenwerkingsvorm", "form of collaboration"),
     "governance_model": Text("sturingsmodel", "governance model"),
@@ -56,11 +54,6 @@ _UNKNOWN: dict[str, Text] = {
     "alliance_form": Text("De alliantievorm", "The alliance form"),
     "collaboration_form": Text("De samenwerkingsvorm", "The form of collaboration"),
     "governance_model": Text("Het sturingsmodel", "The governance model"),
-}
-_KINDS: dict[FitContext, str] = {
-    "alliance_form": "alliance_forms",
-    "collaboration_form": "collaboration_forms",
-    "governance_model": "governance_models",
 }
 
 
@@ -179,7 +172,7 @@ def _rank_one(
         value = chosen[fit.context]
         if value is None or value not in fit.ids:
             continue
-        entry = getattr(kb, _KINDS[fit.context])[value]
+        entry = getattr(kb, FIT_KINDS[fit.context])[value]
         what = _CONTEXT_NAMES[fit.context]
         if fit.suits:
             label = Text(f"Past bij {what.nl}: {entry.name.nl}", f"Suits {what.en}: {entry.name.en}")
@@ -242,6 +235,6 @@ def _check_context(
     if phase_detail is not None and phase_detail not in kb.phase_details:
         raise SamenspelError(f"unknown phase detail '{phase_detail}' (known: {', '.join(kb.phase_details)})")
     for context, value in chosen.items():
-        table = getattr(kb, _KINDS[context])
+        table = getattr(kb, FIT_KINDS[context])
         if value is not None and value not in table:
             raise SamenspelError(f"unknown {context.replace('_', ' ')} '{value}' (known: {', '.join(table)})")

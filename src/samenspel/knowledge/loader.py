@@ -38,6 +38,7 @@ from samenspel.knowledge.citation import elaboration_problems, source_problems
 from samenspel.knowledge.model import (
     AllianceForm,
     CollaborationForm,
+    FIT_KINDS,
     ConflictType,
     ContextFit,
     Domain,
@@ -97,12 +98,6 @@ CONTRACT_IDS: dict[str, frozenset[str]] = {
     "conflict_types": frozenset({"power", "interest", "relational", "task"}),
     # seed 004's three phases; the questionnaire's phase:detail answers map to them
     "phase_details": frozenset({"start", "discover_learn", "productivity_added_value"}),
-}
-# Where a fit claim's ids live (ContextFit.context -> kind).
-FIT_KINDS = {
-    "alliance_form": "alliance_forms",
-    "collaboration_form": "collaboration_forms",
-    "governance_model": "governance_models",
 }
 DISCIPLINES = frozenset(
     {"business_administration", "organisation_science", "public_administration", "social_sciences"}

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 Axis = Literal[1, 2, 3, 4]
 Basis = Literal["source", "elaboration"]
 FitContext = Literal["alliance_form", "collaboration_form", "governance_model"]
+# Where a fit claim's ids live: ContextFit.context -> KnowledgeBase field.
+FIT_KINDS: dict[str, str] = {
+    "alliance_form": "alliance_forms",
+    "collaboration_form": "collaboration_forms",
+    "governance_model": "governance_models",
+}
 
 
 @dataclass(frozen=True, slots=True)
