@@ -62,6 +62,14 @@ def test_validate_missing_directory(app: typer.Typer, runner: CliRunner, tmp_pat
         ("decide_improvements", "nl", ["Stap: 4", "Bron: 002 §3"]),
         ("001", "en", ["sources 001", "Kaats, E. & Opheij, W."]),
         ("collaborative_leadership", "en", ["Points:", "Source: 004"]),
+        ("fixture_clear_roles", "nl", ["Eerste stap:", "Maak een lijst van de taken",
+                                       "past bij sturingsmodel Coöperatief model (cooperative)",
+                                       "(Bron: 003 ch. 1, Allianties met meerdere", "Bron: 000 Tabel 2"]),
+        ("under_organisation", "en", ["Source: 004 Start", "Provenance: Own elaboration on the title of 001 §8.4.5"]),
+        ("vigilant_contracting", "nl", ["Herkomst: Eigen uitwerking van de titel van 001 §5.1.3"]),
+        ("discover_learn", "en", ["phase_details discover_learn: Discovering and learning", "Axis position: 3",
+                                  "What to do:", "Source: 004 fig. 1, Ontdekken en leren"]),
+        ("001", "en", ["Title only: §2.3", "§8.4", "What the seed text holds:"]),
     ],
 )  # fmt: skip
 def test_show_renders_entry_with_source(
@@ -109,3 +117,9 @@ def test_real_command_exits_2_without_traceback(kb_dir: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "colour: unknown field" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_show_only_marks_elaborations(app: typer.Typer, runner: CliRunner, kb_dir_session: Path) -> None:
+    """An entry resting on seed content shows its source, without a provenance line."""
+    result = runner.invoke(app, ["kb", "show", "open_closed", "--lang", "en", "--data", str(kb_dir_session)])
+    assert result.exit_code == 0 and "Provenance:" not in result.stdout and "basis" not in result.stdout

@@ -128,6 +128,26 @@ def test_forms_match_000_tabel_1_and_003(kb: KnowledgeBase) -> None:
     assert list(kb.governance_models) == ["cooperative", "lead_partner", "central_office"]
 
 
+def test_phase_details_are_the_three_phases_of_004(kb: KnowledgeBase) -> None:
+    """004 fig. 1: three phases, each with what you see and what to do; mapped to the common
+    axis as start -> 1-2, discover and learn -> 3, productivity and added value -> 3."""
+    assert {d.id: (d.order, d.axis) for d in kb.phase_details.values()} == {
+        "start": (1, (1, 2)), "discover_learn": (2, (3,)), "productivity_added_value": (3, (3,)),
+    }  # fmt: skip
+    assert list(kb.phase_details) == ["start", "discover_learn", "productivity_added_value"]
+    for detail in kb.phase_details.values():
+        assert len(detail.see) == 3 and len(detail.do) == 3, detail.id
+        assert detail.source.startswith("004 fig. 1"), detail.id
+
+
+def test_seed_registry_says_what_each_seed_holds(kb: KnowledgeBase) -> None:
+    """Checked by hand against the seed texts (docs/SOURCES.md): only 001 is partial by § number."""
+    for seed in kb.sources.values():
+        assert seed.holds is not None and seed.sections, seed.id
+    assert [s.id for s in kb.sources.values() if s.titles_only] == ["001"]
+    assert "§8.4" in kb.sources["001"].titles_only and "§8.2.1" in kb.sources["001"].sections
+
+
 def test_extra_notes_cover_section_8(kb: KnowledgeBase) -> None:
     for note_id in ("alliance_vs_network", "multi_partner_challenges", "collaborative_leadership", "base_rates"):
         assert kb.extra[note_id].points

@@ -109,6 +109,91 @@ def contract_id_missing(data: dict[str, Any]) -> None:
     data["trust_quadrants"] = [e for e in data["trust_quadrants"] if e["id"] != "low_trust_low_formal"]
 
 
+def first_step_missing(data: dict[str, Any]) -> None:
+    del data["interventions"][0]["first_step"]
+
+
+def fit_unknown_id(data: dict[str, Any]) -> None:
+    data["interventions"][0]["fits"][0]["ids"] = ["kooperative"]
+
+
+def fit_bad_context(data: dict[str, Any]) -> None:
+    data["interventions"][0]["fits"][0]["context"] = "legal_form"
+
+
+def fit_claimed_twice(data: dict[str, Any]) -> None:
+    fits = data["interventions"][0]["fits"]
+    fits.append(dict(fits[0], suits=False))
+
+
+def fit_title_only_source(data: dict[str, Any]) -> None:
+    data["interventions"][0]["fits"][0]["source"] = "001 §6.2.3"
+
+
+def detail_unknown(data: dict[str, Any]) -> None:
+    data["interventions"][0]["phase_details"] = ["middle"]
+
+
+def detail_outside_phases(data: dict[str, Any]) -> None:
+    data["interventions"][0].update(phases=[3], phase_details=["start"])
+
+
+def title_only_unmarked(data: dict[str, Any]) -> None:
+    entry(data, "domains", "ambition")["source"] = "001 §1.4, §2.5.1"
+
+
+def title_only_range(data: dict[str, Any]) -> None:
+    entry(data, "trust_modes", "vigilant_contracting")["source"] = "002 §2; 001 §5.1.3-5.1.6"
+
+
+def elaboration_without_title(data: dict[str, Any]) -> None:
+    entry(data, "paradoxes", "autonomy")["basis"] = "elaboration"
+
+
+def title_without_elaboration(data: dict[str, Any]) -> None:
+    del entry(data, "trust_modes", "vigilant_contracting")["basis"]
+
+
+def elaboration_of_has_content(data: dict[str, Any]) -> None:
+    data["problems"][0]["elaboration_of"] = "001 §8.2.1"
+
+
+def elaboration_of_no_number(data: dict[str, Any]) -> None:
+    data["problems"][0]["elaboration_of"] = "001 inhoudsopgave"
+
+
+def bad_basis(data: dict[str, Any]) -> None:
+    entry(data, "paradoxes", "autonomy")["basis"] = "guess"
+
+
+def seed_without_section(data: dict[str, Any]) -> None:
+    entry(data, "paradoxes", "trust_control")["source"] = "003 Inleiding; 004"
+
+
+def unknown_section(data: dict[str, Any]) -> None:
+    entry(data, "paradoxes", "trust_control")["source"] = "004 Epiloog"
+
+
+def section_without_content(data: dict[str, Any]) -> None:
+    entry(data, "paradoxes", "trust_control")["source"] = "001 §8.2"
+
+
+def title_only_not_a_number(data: dict[str, Any]) -> None:
+    entry(data, "sources", "001")["titles_only"].append("8.4")
+
+
+def phase_detail_missing(data: dict[str, Any]) -> None:
+    data["phase_details"] = [e for e in data["phase_details"] if e["id"] != "discover_learn"]
+
+
+def phase_detail_off_axis(data: dict[str, Any]) -> None:
+    entry(data, "phase_details", "discover_learn")["axis"] = [5]
+
+
+def phase_detail_order_gap(data: dict[str, Any]) -> None:
+    entry(data, "phase_details", "productivity_added_value")["order"] = 4
+
+
 CASES: list[tuple[str, str, Callable[[Any], Any], tuple[str, ...]]] = [
     ("missing translation", "domains.yaml", drop_en, ("domains.yaml", "domain 'ambition'", "missing translation 'en'")),
     ("empty translation", "paradoxes.yaml", empty_nl, ("paradoxes.yaml", "'open_closed'", "empty translation 'nl'")),
@@ -133,6 +218,33 @@ CASES: list[tuple[str, str, Callable[[Any], Any], tuple[str, ...]]] = [
     ("bad literal", "factors.yaml", bad_literal, ("'unclear_roles'", "'neutral' is not one of")),
     ("bad discipline", "factors.yaml", bad_discipline, ("'unclear_roles'", "discipline 'economics'")),
     ("contract id", "trust.yaml", contract_id_missing, ("trust_quadrants", "'low_trust_low_formal' is missing")),
+    ("first step", "interventions.yaml", first_step_missing,
+     ("interventions.yaml", "'fixture_clear_roles'", "first_step: missing field")),
+    ("fit id", "interventions.yaml", fit_unknown_id, ("fits[0].ids: unknown governance_models id 'kooperative'",)),
+    ("fit context", "interventions.yaml", fit_bad_context, ("fits[0].context: 'legal_form' is not one of",)),
+    ("fit twice", "interventions.yaml", fit_claimed_twice, ("fits[1].ids: governance_model 'cooperative' is claimed twice",)),
+    ("fit source", "interventions.yaml", fit_title_only_source, ("fits[0].source cites 001 §6.2.3", "only the title")),
+    ("detail id", "interventions.yaml", detail_unknown, ("phase_details: unknown phase_details id 'middle'",)),
+    ("detail axis", "interventions.yaml", detail_outside_phases,
+     ("phase_details: 'start' lies on axis [1, 2], outside the intervention's phases [3]",)),
+    ("title-only source", "domains.yaml", title_only_unmarked,
+     ("domain 'ambition'", "cites 001 §2.5.1, of which the seed gives only the title", "basis: elaboration")),
+    ("title-only range", "trust.yaml", title_only_range, ("'vigilant_contracting'", "001 §5.1.6, of which")),
+    ("elaboration needs title", "paradoxes.yaml", elaboration_without_title, ("'autonomy'", "needs elaboration_of")),
+    ("title needs elaboration", "trust.yaml", title_without_elaboration,
+     ("'vigilant_contracting'", "elaboration_of is set, so basis must be 'elaboration'")),
+    ("elaboration of content", "problems.yaml", elaboration_of_has_content,
+     ("'under_organisation'", "elaboration_of names 001 §8.2.1, but the seed holds more than its title")),
+    ("elaboration by number", "problems.yaml", elaboration_of_no_number, ("must name the title-only section by § number",)),
+    ("bad basis", "paradoxes.yaml", bad_basis, ("'autonomy'", "basis: 'guess' is not one of")),
+    ("seed without section", "paradoxes.yaml", seed_without_section, ("'trust_control'", "source '004' names no section")),
+    ("unknown section", "paradoxes.yaml", unknown_section, ("'004 Epiloog' names no known section of seed 004",)),
+    ("section without content", "paradoxes.yaml", section_without_content,
+     ("001 §8.2, which is not a section with content",)),
+    ("titles_only format", "sources.yaml", title_only_not_a_number, ("source '001'", "titles_only: '8.4' must be a §")),
+    ("phase detail id", "phases.yaml", phase_detail_missing, ("phase_details: required id 'discover_learn' is missing",)),
+    ("phase detail axis", "phases.yaml", phase_detail_off_axis, ("'discover_learn'", "axis: 5 is not a phase")),
+    ("phase detail order", "phases.yaml", phase_detail_order_gap, ("phase_details: order must run 1..n",)),
 ]  # fmt: skip
 
 

@@ -17,6 +17,8 @@ from samenspel.cli.common import LangOption, language
 from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
 from samenspel.knowledge import KINDS, KnowledgeBase, entries, find_entry, load_knowledge, load_knowledge_from
+from samenspel.knowledge.model import ContextFit
+from samenspel.knowledge.provenance import provenance_of
 
 WIDTH = 88
 
@@ -53,12 +55,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "citation": ("Bron", "Citation"),
     "points": ("Punten", "Points"),
     "axis": ("Positie op de as", "Axis position"),
+    "first_step": ("Eerste stap", "First step"),
+    "phase_details": ("Fasen uit 004", "Phases of 004"),
+    "fits": ("Past bij deze context", "Fit with the context"),
+    "holds": ("Wat de brontekst bevat", "What the seed text holds"),
+    "sections": ("Delen met inhoud", "Parts with content"),
+    "titles_only": ("Alleen de titel", "Title only"),
     "source": ("Bron", "Source"),
+    "provenance": ("Herkomst", "Provenance"),
 }
+FIT_CONTEXTS: dict[str, tuple[str, str]] = {
+    "alliance_form": ("alliantievorm", "alliance form"),
+    "collaboration_form": ("samenwerkingsvorm", "form of collaboration"),
+    "governance_model": ("sturingsmodel", "governance model"),
+}
+SKIPPED_FIELDS = frozenset({"id", "name", "basis", "elaboration_of"})
 DataOption = typer.Option(
     None, "--data", help="Use the knowledge YAML files in this directory instead of the built-in ones."
 )
-REFERENCE_FIELDS = frozenset({"domains", "interventions", "opposite"})
+REFERENCE_FIELDS = frozenset({"domains", "interventions", "opposite", "phase_details"})
 
 
 def register(app: typer.Typer) -> None:
@@ -105,12 +120,16 @@ def register(app: typer.Typer) -> None:
 
 
 def render_entry(base: KnowledgeBase, kind: str, entry_id: str, obj: Any, lang: str) -> str:
-    """An entry as plain text: a title line, then one block per field, the source last."""
+    """An entry as plain text: a title line, then one block per field, the source last.
+
+    An entry that is our own elaboration on a title-only section gets a
+    provenance line under its source, so nobody reads it as the seed's text.
+    """
     lines = [f"{kind} {entry_id}: {_title(obj, lang)}", ""]
     source = ""
     for f in fields(obj):
         value = getattr(obj, f.name)
-        if f.name in ("id", "name") or value is None or value == ():
+        if f.name in SKIPPED_FIELDS or value is None or value == ():
             continue
         if f.name == "source":
             source = value
@@ -119,6 +138,9 @@ def render_entry(base: KnowledgeBase, kind: str, entry_id: str, obj: Any, lang: 
         lines.extend(_field(base, f.name, label, value, lang))
     if source:
         lines.extend(_wrap(f"{LABELS['source'][lang == 'en']}: {source}", "", "  "))
+        origin = provenance_of(entry_id, obj)
+        if origin.is_elaboration:
+            lines.extend(_wrap(f"{LABELS['provenance'][lang == 'en']}: {origin.text(lang)}", "", "  "))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -129,16 +151,27 @@ def _field(base: KnowledgeBase, name: str, label: str, value: Any, lang: str) ->
         return [f"{label}: {_yes_no(value, lang)}"]
     if isinstance(value, tuple) and value and isinstance(value[0], Text):
         return [f"{label}:", *(line for t in value for line in _wrap(t(lang), "  - ", "    ")), ""]
+    if isinstance(value, tuple) and value and isinstance(value[0], ContextFit):
+        return [f"{label}:", *(line for fit in value for line in _wrap(_fit(base, fit, lang), "  - ", "    ")), ""]
     if isinstance(value, tuple) and value and is_dataclass(value[0]):
         return [f"{label}:", *(line for v in value for line in _wrap(_nested(v, lang), "  - ", "    ")), ""]
     if name in REFERENCE_FIELDS:
         ids = value if isinstance(value, tuple) else (value,)
         return _wrap(f"{label}: " + ", ".join(_reference(base, i, lang) for i in ids), "", "  ")
     if isinstance(value, tuple):
-        return [f"{label}: " + ", ".join(str(v) for v in value)]
+        return _wrap(f"{label}: " + ", ".join(str(v) for v in value), "", "  ")
     if isinstance(value, str) and len(label) + len(value) > WIDTH:
         return [f"{label}:", *_wrap(value, "  "), ""]
     return [f"{label}: {value}"]
+
+
+def _fit(base: KnowledgeBase, fit: ContextFit, lang: str) -> str:
+    """One fit claim: 'past bij sturingsmodel X (id): reason (Bron: ...)'."""
+    verdict = ("past bij", "fits") if fit.suits else ("past niet bij", "does not fit")
+    context = FIT_CONTEXTS[fit.context][lang == "en"]
+    names = ", ".join(_reference(base, i, lang) for i in fit.ids)
+    source = f"{LABELS['source'][lang == 'en']}: {fit.source}"
+    return f"{verdict[lang == 'en']} {context} {names}: {fit.reason(lang)} ({source})"
 
 
 def _nested(obj: Any, lang: str) -> str:

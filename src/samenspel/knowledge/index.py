@@ -23,6 +23,7 @@ def entries(kb: KnowledgeBase) -> dict[str, tuple[str, Any]]:
         "motive_categories",
         "paradoxes",
         "phase_models",
+        "phase_details",
         "factors",
         "trust_quadrants",
         "trust_modes",

@@ -11,8 +11,11 @@ Problems are collected and raised as one :class:`KnowledgeError` whose lines
 each name the file and the entry, so broken data is fixed in one go. The
 structural checks (fields, types, translations) run over every file first;
 once the structure is sound, the cross-entry checks run (ids unique across
-the whole base, references resolve, phases on the axis 1-4, sources naming a
-known seed, the ids the public formats rely on present).
+the whole base, references resolve, phases on the axis 1-4, the ids the
+public formats rely on present, and every citation checked against the seed
+registry of sources.yaml: a ``source`` names only sections whose content is
+in the seeds, and an entry built on a title-only section is marked
+``basis: elaboration`` with ``elaboration_of``; see knowledge.citation).
 """
 
 from __future__ import annotations
@@ -31,10 +34,13 @@ import yaml
 
 from samenspel.errors import KnowledgeError
 from samenspel.i18n import LANGUAGES, Text
+from samenspel.knowledge.citation import elaboration_problems, source_problems
 from samenspel.knowledge.model import (
     AllianceForm,
     CollaborationForm,
+    FIT_KINDS,
     ConflictType,
+    ContextFit,
     Domain,
     Factor,
     GovernanceAdvice,
@@ -44,6 +50,7 @@ from samenspel.knowledge.model import (
     MotiveCategory,
     Paradox,
     Phase,
+    PhaseDetail,
     PhaseModel,
     Problem,
     ReflectionStep,
@@ -63,6 +70,7 @@ KINDS: dict[str, type] = {
     "paradoxes": Paradox,
     "phases": Phase,
     "phase_models": PhaseModel,
+    "phase_details": PhaseDetail,
     "factors": Factor,
     "trust_quadrants": TrustQuadrant,
     "trust_modes": TrustMode,
@@ -88,6 +96,8 @@ CONTRACT_IDS: dict[str, frozenset[str]] = {
     ),
     "governance_advice": frozenset({"more_control", "more_trust", "balance"}),
     "conflict_types": frozenset({"power", "interest", "relational", "task"}),
+    # seed 004's three phases; the questionnaire's phase:detail answers map to them
+    "phase_details": frozenset({"start", "discover_learn", "productivity_added_value"}),
 }
 DISCIPLINES = frozenset(
     {"business_administration", "organisation_science", "public_administration", "social_sciences"}
@@ -102,9 +112,9 @@ _NOUNS = {
     "motive_categories": "motive category",
     "paradoxes": "paradox",
     "governance_advice": "governance advice",
+    "phase_details": "phase detail",
     "extra": "note",
 }
-_SEED_REF = re.compile(r"(\d{3})((?:/\d{3})*)(?!\d)")
 
 
 def data_dir() -> Traversable:
@@ -306,9 +316,10 @@ def _check(built: dict[str, list[_Entry]], problems: list[str]) -> None:
             seen[key] = entry
 
     ids = {kind: {_entry_id(e) for e in entries} for kind, entries in built.items()}
-    seeds = ids.get("sources", set())
+    registry = {e.obj.id: e.obj for e in built.get("sources", [])}
+    details = {e.obj.id: e.obj for e in built.get("phase_details", [])}
     for entry in _all_entries(built):
-        _check_entry(entry, ids, seeds, problems)
+        _check_entry(entry, ids, registry, details, problems)
     _check_opposites(built, problems)
 
     for kind, required in CONTRACT_IDS.items():
@@ -322,9 +333,10 @@ def _check(built: dict[str, list[_Entry]], problems: list[str]) -> None:
     axes = sorted(e.obj.axis for e in built.get("phases", []))
     if axes != list(AXIS):
         problems.append(f"phases: need exactly one entry per axis position 1-4, found {axes}")
-    orders = sorted(e.obj.order for e in built.get("reflection_steps", []))
-    if orders != list(range(1, len(orders) + 1)):
-        problems.append(f"reflection_steps: order must run 1..n without gaps, found {orders}")
+    for kind in ("reflection_steps", "phase_details"):
+        orders = sorted(e.obj.order for e in built.get(kind, []))
+        if orders != list(range(1, len(orders) + 1)):
+            problems.append(f"{kind}: order must run 1..n without gaps, found {orders}")
     modes = [(e.obj.trust, e.obj.vigilance) for e in built.get("trust_modes", [])]
     if len(set(modes)) != len(modes):
         problems.append("trust_modes: two modes share the same trust and vigilance")
@@ -340,7 +352,13 @@ def _all_entries(built: dict[str, list[_Entry]]) -> Iterator[_Entry]:
                     yield _Entry(entry.file, "motives", f"motive '{motive.id}'", motive)
 
 
-def _check_entry(entry: _Entry, ids: dict[str, set[str]], seeds: set[str], problems: list[str]) -> None:
+def _check_entry(
+    entry: _Entry,
+    ids: dict[str, set[str]],
+    registry: dict[str, SourceText],
+    details: dict[str, PhaseDetail],
+    problems: list[str],
+) -> None:
     obj = entry.obj
     add = problems.append
 
@@ -361,8 +379,13 @@ def _check_entry(entry: _Entry, ids: dict[str, set[str]], seeds: set[str], probl
     if isinstance(obj, SourceText):
         if not re.fullmatch(r"\d{3}", obj.id):
             add(entry.where("a source id is a three-digit seed number such as '000'"))
-    elif not _known_source(obj.source, seeds):
-        add(entry.where(f"source '{obj.source}' must start with a known seed id ({', '.join(sorted(seeds))})"))
+        for prefix in obj.titles_only:
+            if not re.fullmatch(r"§\d+(\.\d+)*", prefix):
+                add(entry.where(f"titles_only: '{prefix}' must be a § number such as '§8.4'"))
+    else:
+        for message in source_problems(obj.source, registry):
+            add(entry.where(message))
+        _check_basis(entry, registry, problems)
 
     if isinstance(obj, Factor):
         if not obj.domains:
@@ -382,8 +405,21 @@ def _check_entry(entry: _Entry, ids: dict[str, set[str]], seeds: set[str], probl
         refs(obj.domains, "domains", "domains")
         refs(obj.interventions, "interventions", "interventions")
         _unique([i.id for i in obj.indicators], entry, "indicators", problems)
-    elif isinstance(obj, (Paradox, Intervention)):
+    elif isinstance(obj, Intervention):
         on_axis(obj.phases, "phases")
+        if obj.first_step is None:
+            add(entry.where("first_step: missing field (every intervention needs a first step)"))
+        refs(obj.phase_details, "phase_details", "phase_details")
+        for detail_id in obj.phase_details:
+            detail = details.get(detail_id)
+            if detail is not None and not set(detail.axis) & set(obj.phases):
+                add(entry.where(f"phase_details: '{detail_id}' lies on axis {list(detail.axis)}, "
+                                f"outside the intervention's phases {list(obj.phases)}"))
+        _check_fits(entry, obj.fits, ids, registry, problems)
+    elif isinstance(obj, Paradox):
+        on_axis(obj.phases, "phases")
+    elif isinstance(obj, PhaseDetail):
+        on_axis(obj.axis, "axis")
     elif isinstance(obj, PhaseModel):
         _unique([s.id for s in obj.stages], entry, "stages", problems)
         for stage in obj.stages:
@@ -403,6 +439,42 @@ def _check_entry(entry: _Entry, ids: dict[str, set[str]], seeds: set[str], probl
         add(entry.where("motives: a category needs at least one motive"))
 
 
+def _check_basis(entry: _Entry, registry: dict[str, SourceText], problems: list[str]) -> None:
+    """``basis: elaboration`` and ``elaboration_of`` go together; the latter names title-only sections."""
+    obj = entry.obj
+    if obj.basis == "elaboration" and obj.elaboration_of is None:
+        problems.append(
+            entry.where("basis: elaboration needs elaboration_of (the title-only section, e.g. '001 §8.4.5')")
+        )
+    if obj.elaboration_of is not None:
+        if obj.basis != "elaboration":
+            problems.append(entry.where("elaboration_of is set, so basis must be 'elaboration'"))
+        problems.extend(entry.where(m) for m in elaboration_problems(obj.elaboration_of, registry))
+
+
+def _check_fits(
+    entry: _Entry,
+    fits: tuple[ContextFit, ...],
+    ids: dict[str, set[str]],
+    registry: dict[str, SourceText],
+    problems: list[str],
+) -> None:
+    """Each fit claim names known ids of its context, once per intervention, with a valid source."""
+    seen: set[tuple[str, str]] = set()
+    for number, fit in enumerate(fits):
+        where = f"fits[{number}]"
+        kind = FIT_KINDS[fit.context]
+        if not fit.ids:
+            problems.append(entry.where(f"{where}.ids: needs at least one {fit.context} id"))
+        for value in fit.ids:
+            if value not in ids.get(kind, set()):
+                problems.append(entry.where(f"{where}.ids: unknown {kind} id '{value}'"))
+            if (fit.context, value) in seen:
+                problems.append(entry.where(f"{where}.ids: {fit.context} '{value}' is claimed twice"))
+            seen.add((fit.context, value))
+        problems.extend(entry.where(f"{where}.{m}") for m in source_problems(fit.source, registry))
+
+
 def _check_opposites(built: dict[str, list[_Entry]], problems: list[str]) -> None:
     factors = {e.obj.id: e for e in built.get("factors", [])}
     for entry in factors.values():
@@ -419,21 +491,6 @@ def _check_opposites(built: dict[str, list[_Entry]], problems: list[str]) -> Non
 def _unique(values: list[str], entry: _Entry, field_name: str, problems: list[str]) -> None:
     for value in {v for v in values if values.count(v) > 1}:
         problems.append(entry.where(f"{field_name}: duplicated id '{value}'"))
-
-
-def _known_source(source: str, seeds: set[str]) -> bool:
-    """Starts with known seed ids ('000 §4', '003/004'); a later ';'-part that names a seed must name a known one."""
-    parts = [p.strip() for p in source.split(";")]
-    for number, part in enumerate(parts):
-        match = _SEED_REF.match(part)
-        if match is None:
-            if number == 0 or part[:1].isdigit():
-                return False
-            continue  # e.g. "sociale wetenschappen)" inside a parenthesis
-        refs = [match.group(1), *match.group(2).split("/")[1:]]
-        if not all(r in seeds for r in refs):
-            return False
-    return True
 
 
 def _assemble(built: dict[str, list[_Entry]]) -> KnowledgeBase:
@@ -459,4 +516,5 @@ def _assemble(built: dict[str, list[_Entry]]) -> KnowledgeBase:
         alliance_forms=by_id("alliance_forms"),
         governance_models=by_id("governance_models"),
         extra=by_id("extra"),
+        phase_details={e.obj.id: e.obj for e in sorted(built["phase_details"], key=lambda e: e.obj.order)},
     )

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samenspel.i18n import Text
+from samenspel.knowledge.model import Sourced
 
 
 @dataclass(frozen=True, slots=True)
-class Note:
+class Note(Sourced):
     """A bilingual piece of background knowledge with its points."""
 
     id: str
