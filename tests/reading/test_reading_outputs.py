@@ -109,7 +109,9 @@ def test_a_finding_is_never_listed_twice(readings):
 
 
 def _page_one_text(text: str, lang: str) -> str:
-    return text[: text.index("Details\n")]
+    """Page one of the text output: up to what to do first (which follows it) or the details."""
+    advice = "Wat u eerst kunt doen\n" if lang == "nl" else "What you could do first\n"
+    return text[: text.index(advice) if advice in text else text.index("Details\n")]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -119,6 +121,15 @@ def test_page_one_is_short_and_plain(readings, kb, lang):
         words = len(page.split())
         assert words <= PAGE_ONE_WORDS, (name, words)
         assert not STATISTICS.search(page), (name, STATISTICS.search(page))
+
+
+def test_what_to_do_first_follows_page_one_with_first_steps(readings, kb):
+    for name, r, _ in readings:
+        assert len(r.advice) <= 3, name
+        text = render_text(r, kb, "en")
+        if r.advice:
+            assert "What you could do first" in text and "First step: " in text, name
+            assert text.index("What you could do first") < text.index("Details\n")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from samenspel.analysis import Diagnosis
+from samenspel.knowledge.advice import Reason, rank_interventions
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.reading.context import AllianceContext
 from samenspel.reading.findings import Finding
@@ -27,21 +28,24 @@ MAX_ADVICE = 3
 REFLECTION_MOMENT = "reflection_moment"
 """The intervention that *is* the reflection moment: never an item on its own agenda."""
 TRUST_CONTROL = "trust_control"
+FILLABLE = ("collaboration_form", "alliance_form", "governance_model")
+"""Context the alliance's details hold (web app, alliance.yaml): advice missing it says so."""
 """The paradox whose desired position can contradict the trust advice (pole A trust, pole B control)."""
 
 
 @dataclass(frozen=True)
 class Advice:
-    """One intervention to consider first: for which finding, and why it fits here (reason codes)."""
+    """One intervention to consider first: for which finding, and why it fits here."""
 
     intervention: str
     finding: str  # the finding id it addresses
     problem: str  # the knowledge-base problem whose interventions it comes from
-    reasons: tuple[str, ...]  # "phase", "collaboration_form", "alliance_form", "governance_model"
+    reasons: tuple[Reason, ...]  # knowledge.advice: why it fits (phase, form, governance model), for then against
 
     def to_dict(self) -> dict[str, object]:
         return {"intervention": self.intervention, "finding": self.finding, "problem": self.problem,
-                "reasons": list(self.reasons)}
+                "reasons": [{"code": r.code, "context": r.context, "value": r.value, "weight": r.weight,
+                             "source": r.source} for r in self.reasons]}
 
 
 @dataclass(frozen=True)
@@ -92,22 +96,33 @@ def _problem_for(f: Finding, kb: KnowledgeBase) -> str | None:
 
 
 def ranked_interventions(problem: str, kb: KnowledgeBase, phase: int | None,
-                         context: AllianceContext) -> list[tuple[str, tuple[str, ...]]]:
-    """A problem's interventions, those that fit here first, with the reasons they fit."""
-    known = kb.problems.get(problem)
-    if known is None:
+                         context: AllianceContext, phase_detail: str | None = None) -> list[tuple[str, tuple[Reason, ...]]]:
+    """A problem's interventions, those that fit this alliance first, with the reasons they fit
+    (``knowledge.advice.rank_interventions``: phase, 004 phase, alliance form, form of collaboration,
+    governance model)."""
+    if problem not in kb.problems:
         return []
-    out = []
-    for position, i in enumerate(known.interventions):
-        iv = kb.interventions.get(i)
-        if iv is None:
+    ranked = rank_interventions(kb, problem, phase=phase, phase_detail=phase_detail,
+                                alliance_form=context.alliance_form,
+                                collaboration_form=context.collaboration_form,
+                                governance_model=context.governance_model)
+    return [(r.id, r.reasons) for r in ranked.ranked]
+
+
+def not_used(problems: Sequence[str], kb: KnowledgeBase, phase: int | None, context: AllianceContext,
+             phase_detail: str | None = None) -> tuple[str, ...]:
+    """The context fields that are unknown and would have changed the advice for these problems."""
+    out: list[str] = []
+    for problem in problems:
+        if problem not in kb.problems:
             continue
-        reasons: list[str] = []
-        if phase is not None and phase in iv.phases:
-            reasons.append("phase")
-        out.append((len(reasons), position, i, tuple(reasons)))
-    out.sort(key=lambda x: (-x[0], x[1]))
-    return [(i, reasons) for _, _, i, reasons in out]
+        ranked = rank_interventions(kb, problem, phase=phase, phase_detail=phase_detail,
+                                    alliance_form=context.alliance_form,
+                                    collaboration_form=context.collaboration_form,
+                                    governance_model=context.governance_model)
+        out += [n.context for n in ranked.not_used if n.context not in out and n.context in FILLABLE]
+    order = FILLABLE
+    return tuple(sorted(out, key=order.index))
 
 
 def advice(top: Sequence[Finding], kb: KnowledgeBase, phase: int | None, context: AllianceContext,
@@ -128,7 +143,7 @@ def advice(top: Sequence[Finding], kb: KnowledgeBase, phase: int | None, context
                 i, reasons = ranked[depth]
                 if i not in taken and i != REFLECTION_MOMENT:
                     taken.add(i)
-                    chosen.append(Advice(i, f.id, problem, reasons))
+                    chosen.append(Advice(i, f.id, problem, tuple(r for r in reasons if r.weight > 0)))
     return tuple(chosen)
 
 

@@ -36,12 +36,6 @@ class AllianceContext:
     partners: Mapping[str, str] = field(default_factory=dict)  # partner code -> display name
     source: str = ""  # where it came from, for messages
 
-    def unknown(self) -> tuple[str, ...]:
-        """The context fields that context-dependent advice uses but that are not known."""
-        return tuple(k for k, v in (("collaboration_form", self.collaboration_form),
-                                    ("alliance_form", self.alliance_form),
-                                    ("governance_model", self.governance_model)) if not v)
-
 
 def _check_id(kb: KnowledgeBase, where: str, name: str, value: object, known: Mapping[str, object]) -> str | None:
     if value in (None, ""):

@@ -36,10 +36,12 @@ L: dict[str, Text] = {
     "advice": Text("Wat u eerst kunt doen", "What you could do first"),
     "advice_why": Text("Waarom hier", "Why here"),
     "first_step": Text("Eerste stap", "First step"),
-    "advice_not_used": Text("Nog niet meegewogen: {what}. Vul dit in bij de gegevens van de alliantie voor advies op maat.",
-                            "Not weighed yet: {what}. Fill this in with the alliance's details for advice that fits."),
+    "advice_not_used": Text("Nog niet meegewogen (vul in bij de alliantie): {what}.",
+                            "Not weighed yet (fill in for the alliance): {what}."),
     "ctx_form": Text("de samenwerkingsvorm", "the form of collaboration"),
-    "ctx_alliance_form": Text("de allianties-vorm", "the alliance form"),
+    "ctx_alliance_form": Text("de alliantievorm", "the alliance form"),
+    "ctx_phase_detail": Text("de fase volgens de stuurgroeppraktijk (ontdekken en leren, of productiviteit)",
+                             "the phase in steering-group practice (discover and learn, or productivity)"),
     "ctx_governance": Text("het sturingsmodel", "the governance model"),
     "ctx_phase": Text("de fase", "the phase"),
     "why_phase": Text("past bij deze fase", "suits this phase"),
@@ -407,18 +409,18 @@ L: dict[str, Text] = {
     "ind_network.influence_lead": Text("voorsprong in invloed (netwerk)", "lead in influence (network)"),
     "ind_network.dependency_asymmetry": Text("eenzijdige afhankelijkheid (netwerk)", "one-sided dependency (network)"),
     # advice pointing two ways
-    "c_from_quadrant": Text("de combinatie van vertrouwen en formele afstemming", "the combination of trust and formal alignment"),
-    "c_from_governance": Text("de onzekerheid in relatie en werkveld", "the uncertainty in relationship and field"),
+    "c_from_quadrant": Text("vertrouwen en formele afstemming", "trust and formal alignment"),
+    "c_from_governance": Text("de onzekerheid in relatie en werkveld", "uncertainty in relationship and field"),
     "conflict_more_trust": Text(
-        "Uit {source} volgt: investeer in vertrouwen. Maar de respondenten willen bij vertrouwen of controle juist meer "
-        "controle ({desired} van 100; n = {n}). Bespreek welke zekerheid men mist en of een heldere afspraak die kan geven.",
-        "From {source} follows: invest in trust. But on trust or control the respondents want more control "
-        "({desired} out of 100; n = {n}). Discuss what certainty is missing and whether a clear agreement can give it."),
+        "Uit {source} volgt: investeer in vertrouwen. Maar respondenten willen juist meer controle ({desired} van 100; "
+        "n = {n}). Bespreek welke zekerheid men mist.",
+        "From {source} follows: invest in trust. But respondents want more control ({desired} out of 100; n = {n}). "
+        "Discuss what certainty is missing."),
     "conflict_more_control": Text(
-        "Uit {source} volgt: leg meer vast en stuur meer. Maar de respondenten willen bij vertrouwen of controle juist "
-        "meer vertrouwen ({desired} van 100, 0 = vertrouwen; n = {n}). Bespreek welke afspraken echt nodig zijn.",
-        "From {source} follows: agree and steer more. But on trust or control the respondents want more trust "
-        "({desired} out of 100, 0 = trust; n = {n}). Discuss which agreements are really needed."),
+        "Uit {source} volgt: leg meer vast. Maar respondenten willen juist meer vertrouwen ({desired} van 100, "
+        "0 = vertrouwen; n = {n}). Bespreek welke afspraken echt nodig zijn.",
+        "From {source} follows: agree more. But respondents want more trust ({desired} out of 100, 0 = trust; "
+        "n = {n}). Discuss which agreements are really needed."),
     "paradox_chart": Text("Paradoxen: nu en gewenst", "Paradoxes: now and desired"),
     # the network picture
     "pic_title": Text("{dimension} tussen de partners", "{dimension} between the partners"),

@@ -187,8 +187,8 @@ def advice_item(a: Advice, r: Reading, kb: KnowledgeBase, lang: str) -> dict[str
     """Name, why it fits here, and the first step of an intervention on page one."""
     iv = kb.interventions.get(a.intervention)
     why = [t("why_problem", lang, name=naming.in_sentence(naming.problem(kb, a.problem, lang), lang))]
-    if "phase" in a.reasons:
-        why.append(t("why_phase", lang))
+    why += [t("why_phase", lang) if r.code == "suits_phase" else naming.in_sentence(r.label.get(lang), lang)
+            for r in a.reasons]
     first = getattr(iv, "first_step", None) if iv is not None else None
     return {"name": naming.intervention(kb, a.intervention, lang), "why": "; ".join(why),
             "first_step": first.get(lang) if first is not None else "",
@@ -199,7 +199,7 @@ def advice_not_used(r: Reading, lang: str) -> str:
     if not r.advice_not_used:
         return ""
     words = {"collaboration_form": "ctx_form", "alliance_form": "ctx_alliance_form",
-             "governance_model": "ctx_governance"}
+             "governance_model": "ctx_governance", "phase_detail": "ctx_phase_detail"}
     return t("advice_not_used", lang, what=", ".join(t(words[k], lang) for k in r.advice_not_used))
 
 

@@ -119,9 +119,10 @@ def read(diagnosis: Diagnosis, kb: KnowledgeBase, context: AllianceContext | Non
     top = found.page_one(ranked)
     phase = published.phase.modal if published.phase else None
     advised = advising.advice(top, kb, phase, context)
+    missing = advising.not_used(tuple(dict.fromkeys(a.problem for a in advised)), kb, phase, context)
     return Reading(
         diagnosis=published, context=context, disclosure=disclosure, findings=tuple(ranked), top=tuple(top),
-        strengths=tuple(good), advice=advised, advice_not_used=context.unknown() if advised else (),
+        strengths=tuple(good), advice=advised, advice_not_used=missing,
         conflicts=advising.conflicts(published),
         agenda=advising.agenda(top, good, ranked, advised, kb, phase),
         quality=_quality(published), not_judged=_not_judged(published), phase=phase,

@@ -5,7 +5,7 @@ privacy decision come from the reading (``samenspel.reading``); the words from
 ``reading.phrases`` and ``reading.labels``; the numbers from
 ``reading.notation``. Page one is what a chair reads in two minutes: the
 findings, the strengths, the phase and trust quadrant, response and data
-quality in one line, and what to do first, with no statistics beyond n.
+quality in one line, with no statistics beyond n; what to do first follows it.
 """
 
 from __future__ import annotations
@@ -50,21 +50,26 @@ def page_one(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
                                     for f in r.top_strengths)))
     else:
         blocks.append(Para(t("no_strengths", lang)))
-    if r.advice:
-        blocks.append(Heading(2, t("advice", lang)))
-        items = []
-        for a in r.advice:
-            item = P.advice_item(a, r, kb, lang)
-            line = f"{item['name']}: {item['why']}."
-            if item["first_step"]:
-                line += f" {t('first_step', lang)}: {item['first_step']}"
-            items.append(line)
-        blocks.append(Bullets(tuple(items), numbered=True))
-        if r.advice_not_used:
-            blocks.append(Para(P.advice_not_used(r, lang)))
     if r.conflicts:
         blocks.append(Heading(2, t("conflicts", lang)))
         blocks.append(Bullets(tuple(P.conflict_text(c, kb, lang) for c in r.conflicts)))
+    return blocks
+
+
+def advice(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
+    """What to do first: at most three interventions that fit here, each with why and a first step."""
+    if not r.advice:
+        return []
+    items = []
+    for a in r.advice:
+        item = P.advice_item(a, r, kb, lang)
+        line = f"{item['name']}: {item['why']}."
+        if item["first_step"]:
+            line += f" {t('first_step', lang)}: {item['first_step']}"
+        items.append(line)
+    blocks: list[Block] = [Heading(2, t("advice", lang)), Bullets(tuple(items), numbered=True)]
+    if r.advice_not_used:
+        blocks.append(Para(P.advice_not_used(r, lang)))
     return blocks
 
 
@@ -90,7 +95,7 @@ def details(r: Reading, kb: KnowledgeBase, lang: str, instrument_text: dict[str,
 
 
 def outline(r: Reading, kb: KnowledgeBase, lang: str = "nl", instrument_text: dict[str, str] | None = None) -> list[Block]:
-    return page_one(r, kb, lang) + details(r, kb, lang, instrument_text)
+    return page_one(r, kb, lang) + advice(r, kb, lang) + details(r, kb, lang, instrument_text)
 
 
 def _findings(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
