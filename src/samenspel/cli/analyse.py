@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import language, write_output
+from samenspel.cli.common import check_output, language, output_format, write_output
 
 if "numpy" not in sys.modules:
     # The analysis works on small matrices (respondents x items of one scale);
@@ -27,12 +27,16 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+SUFFIXES = {".json": "json", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+
+
 def register(app: typer.Typer) -> None:
     @app.command("analyse")
     def analyse_command(
         file: Path = typer.Argument(..., help="Response file (CSV or XLSX, FORMATS.md §2)."),
         round: Optional[str] = typer.Option(None, "--round", "-r", help="Round to diagnose (default: the last)."),
-        format: Format = typer.Option(Format.text, "--format", "-f", help="json (FORMATS.md §3), text or markdown."),
+        format: Optional[Format] = typer.Option(
+            None, "--format", "-f", help="json (FORMATS.md §3), text or markdown; default from the -o extension, else text."),
         lang: str = typer.Option("nl", "--lang", help="Language of texts: nl or en."),
         min_group: int = typer.Option(3, "--min-group", help="Minimum respondents before a partner's figures are shown."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
@@ -41,17 +45,23 @@ def register(app: typer.Typer) -> None:
         from samenspel.analysis import Settings, analyse
         from samenspel.instrument import load_instrument
         from samenspel.knowledge import load_knowledge
+        from samenspel.responses.coverage import require_someone
         from samenspel.responses.reader import read_responses
 
         chosen = language(lang)
+        fmt = Format(output_format(out, format.value if format else None, SUFFIXES, Format.text.value))
+        check_output(out)
         settings = Settings(min_group=min_group)
         instrument = load_instrument()
         responses = read_responses(file, instrument)
+        chosen_round = round if round is not None else responses.rounds()[-1]
+        if chosen_round in responses.rounds():  # an unknown round is the analysis's own error
+            require_someone(responses, instrument, chosen_round)
         kb = load_knowledge()
         diagnosis = analyse(responses, instrument, kb, round=round, settings=settings)
-        if format is Format.json:
+        if fmt is Format.json:
             text = json.dumps(diagnosis.to_dict(chosen), ensure_ascii=False, indent=2) + "\n"
-        elif format is Format.markdown:
+        elif fmt is Format.markdown:
             from samenspel.render import render_markdown
 
             text = render_markdown(diagnosis, kb, chosen)

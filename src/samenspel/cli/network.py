@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samenspel.cli.common import fail, language, write_output
+from samenspel.cli.common import check_output, fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument
@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
         file: Annotated[Path, typer.Argument(help="Response file (.csv or .xlsx).")],
         dimension: Annotated[str, typer.Option("--dimension", help="trust, dependency, influence or exchange.")] = "trust",
         round_id: Annotated[str | None, typer.Option("--round", help="Round to show (default: the last).")] = None,
-        fmt: Annotated[str, typer.Option("--format", help="text, json or svg.")] = "text",
+        fmt: Annotated[str | None, typer.Option("--format", help="text, json or svg; default from the -o extension, else text.")] = None,
         lang: Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.")] = "nl",
         min_group: Annotated[int, typer.Option("--min-group", help="Minimum respondents before a partner's own ratings are shown.")] = 3,
         out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
@@ -67,8 +67,10 @@ def register(app: typer.Typer) -> None:
             lang = language(lang)
             if dimension not in DIMENSIONS:
                 raise SamenspelError(f"unknown dimension '{dimension}'; choose one of {', '.join(DIMENSIONS)}")
-            if fmt not in FORMATS:
+            if fmt is not None and fmt not in FORMATS:
                 raise SamenspelError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+            fmt = output_format(out, fmt, {".txt": "text", ".json": "json", ".svg": "svg"}, "text")
+            check_output(out)
             alliance, round_id, result = analyse_file(file, round_id, min_group)
             if fmt == "json":
                 doc = {"alliance": alliance, "round": round_id, "network": result.to_dict()}

@@ -9,8 +9,9 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import fail, language, write_output
+from samenspel.cli.common import check_output, fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
+from samenspel.responses.model import ResponseSet
 
 
 class ReportFormat(str, Enum):
@@ -29,11 +30,26 @@ def parse_invited(values: list[str]) -> dict[str, int]:
     return out
 
 
+SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
 def choose_format(fmt: ReportFormat | None, out: Path | None) -> str:
-    """The format asked for, else the output file's suffix, else HTML."""
-    if fmt is not None:
-        return fmt.value
-    return "pdf" if out is not None and out.suffix.lower() == ".pdf" else "html"
+    """The format asked for, else the output file's extension, else HTML; an unknown extension is refused."""
+    return output_format(out, fmt.value if fmt is not None else None, SUFFIXES, "html")
+
+
+def check_invited(counts: dict[str, int], responses: ResponseSet, round_id: str, file: Path) -> None:
+    """Refuse invited numbers below the respondents in the file: a response rate above 100% is a typo."""
+    people: dict[str, int] = {}
+    for partner in responses.for_round(round_id).respondents().values():
+        people[partner] = people.get(partner, 0) + 1
+    for partner, invited in counts.items():
+        answered = people.get(partner, 0)
+        if answered > invited:
+            raise SamenspelError(
+                f"--invited '{partner}={invited}': {file} has {answered} respondents of {partner} in round "
+                f"{round_id}, more than were invited (a response rate of {round(100 * answered / invited)}%); "
+                f"give the number of people invited, at least {answered}")
 
 
 def register(app: typer.Typer) -> None:
@@ -55,20 +71,26 @@ def register(app: typer.Typer) -> None:
         from samenspel.instrument import load_instrument
         from samenspel.knowledge import load_knowledge
         from samenspel.report import build_report
+        from samenspel.responses.coverage import require_someone
         from samenspel.responses.reader import read_responses
 
         try:
             chosen = language(lang)
             fmt = choose_format(format, out)
+            check_output(out)
             counts = parse_invited(invited)
             settings = Settings(min_group=min_group)
             instrument = load_instrument()
             responses = read_responses(file, instrument)
+            chosen_round = round if round is not None else responses.rounds()[-1]
+            if chosen_round in responses.rounds():  # an unknown round is the analysis's own error
+                require_someone(responses, instrument, chosen_round)
             kb = load_knowledge()
             diagnosis = analyse(responses, instrument, kb, round=round, settings=settings)
             unknown = [p for p in counts if p not in diagnosis.partners]
             if unknown:
                 raise SamenspelError(f"--invited names partners not in {file}: {', '.join(unknown)}")
+            check_invited(counts, responses, diagnosis.round, file)
             document = build_report(diagnosis, kb, lang=chosen, fmt=fmt,  # type: ignore[arg-type]
                                     instrument=instrument, title=title, day=date.today(), invited=counts or None)
             write_output(document, out)

@@ -43,6 +43,9 @@ stray cell far away costs as much as a full sheet. Larger data sets go as CSV.""
 _CHUNK = 1 << 20
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})([0-9]{1,8})"')
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>')
+_REF = re.compile(rb'\br="([A-Z]{1,4})([0-9]{1,8})"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{0,40})</")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]+)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
@@ -110,7 +113,16 @@ def _first_sheet(archive: zipfile.ZipFile) -> str:
     return sheets[0] if sheets else ""
 
 
-def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
+@dataclass(frozen=True, slots=True)
+class ErrorCell:
+    """A cell of the first sheet that holds an Excel error (``#DIV/0!``, ``#NUM!``, ...) instead of a value."""
+
+    row: int
+    ref: str  # e.g. "F12"
+    code: str  # e.g. "#DIV/0!"; empty when the file does not say
+
+
+def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> tuple[ErrorCell, ...]:
     """Refuse a workbook whose first sheet's used range, or whose decompressed size, is beyond the limits.
 
     Reads only the archive: the cell references of the first sheet give its real
@@ -118,12 +130,16 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
     decompressed with a running count, so a zip bomb stops at ``max_xml_bytes``.
     A file that is not a readable zip is left to the workbook reader, which
     reports it as not an Excel workbook.
+
+    Returns the first sheet's error cells: the workbook library reads them as
+    empty, which would turn a broken formula into a silent "don't know".
     """
     check_size(data, name, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return
+        return ()
+    errors: dict[str, ErrorCell] = {}
     with archive:
         sheet = _first_sheet(archive)
         budget = limits.max_xml_bytes
@@ -133,9 +149,9 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
                 continue
             scan = info.filename == sheet
             try:
-                used, rows, cols = _stream(archive, info, budget, scan)
+                used, rows, cols = _stream(archive, info, budget, scan, errors)
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, ValueError):
-                return  # the workbook reader reports a broken archive in its own words
+                return ()  # the workbook reader reports a broken archive in its own words
             if used < 0:
                 raise SamenspelError(
                     f"{name}: the workbook unpacks to more than {_mb(limits.max_xml_bytes)}, more than the limit; "
@@ -149,10 +165,14 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
                 f"{limits.max_columns} columns and {limits.max_xlsx_cells:,} cells; delete the stray cells far to the "
                 "right or below the answers (Ctrl+End in Excel shows the last used cell) and save again, "
                 "or save the answers as CSV")
+    return tuple(sorted(errors.values(), key=lambda e: (e.row, column_number(e.ref.rstrip("0123456789")))))
 
 
-def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool) -> tuple[int, int, int]:
-    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column referenced.
+def _stream(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool, errors: dict[str, ErrorCell]
+) -> tuple[int, int, int]:
+    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column referenced,
+    and the error cells (into ``errors``, by reference).
 
     Returns (bytes used, max row, max column), or (-1, 0, 0) when the budget ran out.
     """
@@ -176,5 +196,13 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: 
                 max_row = max(max_row, row)
             for m in _ROW_REF.finditer(block):
                 max_row = max(max_row, int(m.group(1)))
+            for m in _ERROR_CELL.finditer(block):
+                ref = _REF.search(m.group(1))
+                if ref is not None:
+                    value = _VALUE.search(block, m.end(), m.end() + 4096)
+                    key = (ref.group(1) + ref.group(2)).decode()
+                    code = value.group(1).decode("utf-8", "replace").strip() if value else ""
+                    if code or key not in errors:  # seen again across a chunk border, perhaps now with its value
+                        errors[key] = ErrorCell(int(ref.group(2)), key, code)
             tail = block[-256:]  # a tag cut at the chunk border is found again in the next block
     return used, max_row, max_col
