@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import check_output, language, output_format, write_output
+from samenspel.cli.common import language, output_format, write_output
 
 if "numpy" not in sys.modules:
     # The analysis works on small matrices (respondents x items of one scale);
@@ -50,7 +50,6 @@ def register(app: typer.Typer) -> None:
 
         chosen = language(lang)
         fmt = Format(output_format(out, format.value if format else None, SUFFIXES, Format.text.value))
-        check_output(out)
         settings = Settings(min_group=min_group)
         instrument = load_instrument()
         responses = read_responses(file, instrument)

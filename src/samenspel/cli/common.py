@@ -44,6 +44,7 @@ def output_format(out: Path | None, given: str | None, by_suffix: Mapping[str, s
     than ``--format`` asks for, is refused: ``report -o x.docx`` must not
     quietly write HTML into a .docx file.
     """
+    check_output(out)  # "is a directory" says more than "no extension"
     suffix = out.suffix.lower() if out is not None else ""
     known = sorted(set(by_suffix))
     if out is not None and suffix not in by_suffix:

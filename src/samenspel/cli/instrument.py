@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import check_output, language, output_format, write_output
+from samenspel.cli.common import language, output_format, write_output
 
 
 class Format(str, Enum):
@@ -32,7 +32,6 @@ def register(app: typer.Typer) -> None:
         chosen = language(lang)
         fmt = Format(output_format(out, format.value if format else None,
                                    {".json": "json", ".md": "markdown", ".markdown": "markdown"}, "json"))
-        check_output(out)
         questionnaire = load_instrument(short=short)
         if fmt is Format.json:
             text = json.dumps(to_json(questionnaire), ensure_ascii=False, indent=2) + "\n"

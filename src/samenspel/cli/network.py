@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samenspel.cli.common import check_output, fail, language, output_format, write_output
+from samenspel.cli.common import fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument
@@ -70,7 +70,6 @@ def register(app: typer.Typer) -> None:
             if fmt is not None and fmt not in FORMATS:
                 raise SamenspelError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
             fmt = output_format(out, fmt, {".txt": "text", ".json": "json", ".svg": "svg"}, "text")
-            check_output(out)
             alliance, round_id, result = analyse_file(file, round_id, min_group)
             if fmt == "json":
                 doc = {"alliance": alliance, "round": round_id, "network": result.to_dict()}

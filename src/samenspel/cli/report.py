@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import check_output, fail, language, output_format, write_output
+from samenspel.cli.common import fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 from samenspel.responses.model import ResponseSet
 
@@ -77,7 +77,6 @@ def register(app: typer.Typer) -> None:
         try:
             chosen = language(lang)
             fmt = choose_format(format, out)
-            check_output(out)
             counts = parse_invited(invited)
             settings = Settings(min_group=min_group)
             instrument = load_instrument()

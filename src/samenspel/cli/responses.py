@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from samenspel.cli.common import check_output, fail, language, output_format, show_warnings, write_output
+from samenspel.cli.common import fail, language, output_format, show_warnings, write_output
 from samenspel.errors import SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.responses.model import ResponseSet
@@ -71,7 +71,6 @@ def register(app: typer.Typer) -> None:
 
         try:
             fmt = output_format(out, None, {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx"}, "csv")
-            check_output(out)
             responses = _read(file)
             if round_id is not None:
                 if round_id not in responses.rounds():
