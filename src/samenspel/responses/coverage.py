@@ -34,6 +34,8 @@ class Coverage:
     warnings: tuple[Problem, ...]
     empty_rounds: tuple[str, ...]  # rounds without a single respondent who counts
     rounds: tuple[str, ...]
+    not_counted: int = 0  # respondents (per round) who do not count
+    stopped_early: int = 0  # respondents (per round) whose answers stop before the last part
 
     @property
     def nobody_counts(self) -> bool:
@@ -66,12 +68,14 @@ def check(responses: ResponseSet, instrument: Instrument) -> Coverage:
             warnings.append(Problem(source, None, (
                 f"round {rnd}: {len(c.not_counted)} of {_people(total)} do not count (fewer than half of the "
                 f"{len(c.asked)} domain questions answered): {_ids(c.not_counted)}")))
-    warnings += _stopped_early(responses, instrument)
-    return Coverage(tuple(warnings), tuple(empty), tuple(counts))
+    early = _stopped_early(responses, instrument)
+    return Coverage(tuple(warnings) + tuple(p for p, _ in early), tuple(empty), tuple(counts),
+                    sum(len(c.not_counted) for c in counts.values()), sum(n for _, n in early))
 
 
-def _stopped_early(responses: ResponseSet, instrument: Instrument) -> list[Problem]:
-    """One warning per round and part where respondents' answers stop before the questionnaire ends."""
+def _stopped_early(responses: ResponseSet, instrument: Instrument) -> list[tuple[Problem, int]]:
+    """One warning per round and part where respondents' answers stop before the questionnaire ends,
+    with the number of respondents it is about."""
     order = {p.id: i for i, p in enumerate(instrument.parts)}
     titles = {p.id: p.title.en for p in instrument.parts}
     pulse = {it.id for it in instrument.items if it.pulse}
@@ -85,7 +89,7 @@ def _stopped_early(responses: ResponseSet, instrument: Instrument) -> list[Probl
         if index > last.get(key, -1):
             last[key] = index
         items_in_round.setdefault(a.round, set()).add(a.item)
-    out: list[Problem] = []
+    out: list[tuple[Problem, int]] = []
     for rnd, items in items_in_round.items():
         short = bool(pulse) and items <= pulse  # the pulse version was asked
         closing = [order[it.part] for it in instrument.items
@@ -100,10 +104,10 @@ def _stopped_early(responses: ResponseSet, instrument: Instrument) -> list[Probl
         for index in sorted(stopped):
             people = stopped[index]
             part = instrument.parts[index].id if index >= 0 else ""
-            out.append(Problem(responses.source, None, (
+            out.append((Problem(responses.source, None, (
                 f"round {rnd}: the answers of {_people(len(people))} stop after part '{titles.get(part, part)}', "
                 f"before the questionnaire's last part '{titles[instrument.parts[end].id]}' "
-                f"(was the file cut off?): {_ids(people)}")))
+                f"(was the file cut off?): {_ids(people)}")), len(people)))
     return out
 
 

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samenspel.errors import InputError, SamenspelError
+from samenspel.responses.coverage import require_someone
 from samenspel.responses.reader import read_responses_data
 from samenspel.responses.writer import to_csv, to_xlsx
 from samenspel.web.alliances import access, dataset, survey, texts, tokens
@@ -192,6 +193,7 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     try:
         instrument = survey.load_instrument(short=rnd.short)
         responses = read_responses_data(upload.read(), upload.name, instrument)
+        coverage = require_someone(responses, instrument)  # a file of empty answers is no data
         problems_lang = texts.lang()
         summary = import_into(rnd, responses)
     except InputError as exc:
@@ -204,6 +206,18 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             request, rnd, import_problems=[str(exc)], import_problems_lang=problems_lang), status=400)
     messages.success(request, pick(f"Geïmporteerd: {summary.respondents} deelnemers, {summary.answers} antwoorden",
                                     f"Imported: {summary.respondents} respondents, {summary.answers} answers"))
+    if coverage.not_counted:
+        messages.warning(request, pick(
+            f"Let op: {coverage.not_counted} deelnemers tellen niet mee; zij beantwoordden minder dan de helft "
+            "van de domeinvragen.",
+            f"Note: {coverage.not_counted} respondents do not count; they answered fewer than half of the "
+            "domain questions."))
+    if coverage.stopped_early:
+        messages.warning(request, pick(
+            f"Let op: bij {coverage.stopped_early} deelnemers stoppen de antwoorden vóór het laatste deel van de "
+            "vragenlijst. Is het bestand ergens afgekapt?",
+            f"Note: the answers of {coverage.stopped_early} respondents stop before the last part of the "
+            "questionnaire. Was the file cut off somewhere?"))
     return redirect("facilitator:round", slug=slug, code=code)
 
 
