@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import secrets
 from typing import Any
 
@@ -101,6 +102,15 @@ api = NinjaAPI(title="Samenspel API", version="1", auth=BearerToken(), urls_name
                            "token's user has no role in is a 404, like one that does not exist. Wrong tokens and "
                            "requests per token are throttled (429, with Retry-After). responses.csv is the lossless "
                            "machine format: open answers are exactly as given, never neutralised for spreadsheets.")
+
+
+@api.exception_handler(Throttled)
+def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    """429 with ``Retry-After``, also when the bearer check itself throttles (ninja adds it only for its own)."""
+    response = api.create_response(request, {"detail": "Too many requests."}, status=429)
+    if exc.wait is not None:
+        response["Retry-After"] = str(max(1, math.ceil(exc.wait)))
+    return response
 
 
 class AllianceOut(Schema):
