@@ -46,13 +46,18 @@ def test_a_forged_forwarded_for_header_does_not_reset_the_count(facilitator):
     assert codes[-1] == 429
 
 
-def test_requests_per_token_are_limited(settings, facilitator):
-    settings.SAMENSPEL_API_RATE = "3/min"
-    from samenspel.web.alliances import api as api_module
+def test_requests_per_token_are_limited(monkeypatch, facilitator):
+    """Each token has its own budget (``SAMENSPEL_API_RATE``); here cut to three a minute."""
+    from samenspel.web.alliances.api import TokenRate, api
 
-    api_module.TokenRate.__init__.__globals__  # the rate is read when the API module is built:
-    throttle = api_module.TokenRate()
-    assert throttle.num_requests == 3 and throttle.duration == 60
+    throttle = api.throttle[0]
+    assert isinstance(throttle, TokenRate) and throttle.duration == 60
+    monkeypatch.setattr(throttle, "num_requests", 3)
+    auth = {"HTTP_AUTHORIZATION": "Bearer " + create_token(facilitator)}
+    codes = [Client().get("/api/alliances", **auth).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    other = {"HTTP_AUTHORIZATION": "Bearer " + create_token(facilitator)}
+    assert Client().get("/api/alliances", **other).status_code == 200  # another token, its own count
 
 
 def test_the_schema_documents_401_404_and_429(client):

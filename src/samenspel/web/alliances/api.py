@@ -80,14 +80,21 @@ class BearerToken(HttpBearer):
             return None
         ApiToken.objects.filter(pk=found.pk).update(last_used=timezone.now())
         request.user = found.user
+        request.api_token_id = found.pk  # type: ignore[attr-defined] # TokenRate counts per token
         return found.user
 
 
 class TokenRate(AuthRateThrottle):
-    """Requests per token (``SAMENSPEL_API_RATE``)."""
+    """Requests per token (``SAMENSPEL_API_RATE``): each token its own count, not each user."""
 
     def __init__(self) -> None:
         super().__init__(settings.SAMENSPEL_API_RATE)
+
+    def get_cache_key(self, request: HttpRequest) -> str:
+        token = getattr(request, "api_token_id", None)
+        if token is None:
+            return super().get_cache_key(request)
+        return self.cache_format % {"scope": self.scope, "ident": f"token-{token}"}
 
 
 class Error(Schema):
