@@ -169,7 +169,7 @@ def test_nearly_empty_submissions_do_not_count(instrument, kb):
     d = analyse(merge(rs, full), instrument, kb)
     assert d.n_respondents == 4 and len(d.not_counted) == 4
     assert "not_counted" in {n.code for n in d.notices}
-    with pytest.raises(SamenspelError, match="nobody answered enough to count"):
+    with pytest.raises(SamenspelError, match="nobody in round 2026-1 counts as a respondent"):
         analyse(rs, instrument, kb)
 
 

@@ -9,6 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from samenspel.cli import report as cli_report
+from samenspel.errors import SamenspelError
 from samenspel.responses.writer import to_csv
 
 
@@ -44,7 +45,19 @@ def test_html_report_of_an_earlier_round(csv_file, tmp_path):
 def test_format_follows_the_output_suffix():
     assert cli_report.choose_format(None, Path("x.pdf")) == "pdf"
     assert cli_report.choose_format(None, Path("x.html")) == "html"
-    assert cli_report.choose_format(cli_report.ReportFormat.pdf, Path("x.html")) == "pdf"
+    assert cli_report.choose_format(cli_report.ReportFormat.pdf, None) == "pdf"
+    assert cli_report.choose_format(None, None) == "html"
+
+
+@pytest.mark.parametrize("name, given, message", [
+    ("x.docx", None, "'.docx' is not a format this command writes; use .htm, .html, .pdf"),
+    ("x", None, "no extension is not a format"),
+    ("x.html", cli_report.ReportFormat.pdf, "the extension .html does not match --format pdf"),
+])
+def test_an_output_name_that_names_another_format_is_refused(name, given, message):
+    """``report -o x.docx`` once wrote HTML into a .docx file without a word."""
+    with pytest.raises(SamenspelError, match=message):
+        cli_report.choose_format(given, Path(name))
 
 
 @pytest.mark.parametrize("content, message", [

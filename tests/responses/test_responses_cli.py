@@ -20,12 +20,45 @@ GOOD = HEADER + ",target,round_date\n" + "\n".join(
 ) + "\n"
 
 
+DOMAINS = ["amb_01", "amb_02", "amb_03", "amb_04", "int_01", "int_02", "int_03", "rel_01", "rel_02"]  # 9 of 17
+
+
+def _counting(round_id: str, respondent: str, partner: str = "A", date: str = "2025-04-01") -> list[str]:
+    """Rows of a respondent who counts (half of the toy's 17 domain items) and reaches the network part."""
+    rows = [f"zorg,{round_id},{respondent},{partner},{item},4,,{date}" for item in DOMAINS]
+    other = "B" if partner == "A" else "A"
+    return rows + [f"zorg,{round_id},{respondent},{partner},rel_trust,3,{other},{date}"]
+
+
 def test_validate_ok_summary(cli, write):
-    result = cli("validate", write("good.csv", GOOD))
-    assert result.exit_code == 0
+    rows = _counting("voorjaar", "r1") + ["zorg,voorjaar,r2,B,amb_01,,,2025-04-01"]
+    rows += _counting("najaar", "r1", date="2025-10-01")
+    result = cli("validate", write("good.csv", HEADER + ",target,round_date\n" + "\n".join(rows) + "\n"))
+    assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "OK: 4 answers (1 empty), 2 respondents, 2 partners, alliance zorg, rounds voorjaar, najaar\n"
+        "OK: 21 answers (1 empty), 2 respondents, 2 partners, alliance zorg, rounds voorjaar, najaar\n"
     )
+    # r2 answered nothing: it does not count, and its answers stop in the first part
+    assert "warning: " in result.stderr and "round voorjaar: 1 of 2 respondents do not count" in result.stderr
+    assert "round voorjaar: the answers of 1 respondent stop after part 'main'" in result.stderr
+
+
+def test_validate_a_file_in_which_nobody_counts_is_an_error(cli, write):
+    """The probe's empty answer sheet ("3120 answers (3120 empty)") must not pass as OK."""
+    rows = [f"zorg,r1,{r},A,{item}," for r in ("x", "y", "z") for item in DOMAINS]
+    result = cli("validate", write("empty.csv", HEADER + "\n" + "\n".join(rows) + "\n"))
+    assert result.exit_code == 2
+    assert "nobody in this file counts as a respondent" in result.stderr
+    assert "OK:" not in result.stdout
+
+
+def test_validate_warns_when_answers_stop_early(cli, write):
+    """A file cut off mid-respondent: the last respondent never reaches the network part."""
+    rows = _counting("r1", "x") + _counting("r1", "y")[:-1]
+    result = cli("validate", write("cut.csv", HEADER + ",target,round_date\n" + "\n".join(rows) + "\n"))
+    assert result.exit_code == 0
+    assert "the answers of 1 respondent stop after part 'main', before the questionnaire's last part 'network'" \
+        in result.stderr and result.stderr.rstrip().endswith(": y")
 
 
 def test_export_to_stdout_is_the_standard_format(cli, write):

@@ -128,7 +128,7 @@ def test_cells_without_a_reference_are_refused():
 
 def test_long_sheet_within_the_limits_gives_its_real_size():
     data = _xlsx({"F150000": 1})
-    assert limits.check_xlsx(data, "long.xlsx") is None
+    assert limits.check_xlsx(data, "long.xlsx") == ()  # within the limits, and no error cells
     with pytest.raises(SamenspelError, match="up to row 150,000 and column 26"):
         limits.check_xlsx(_xlsx({"F150000": 1, "Z1": 1}), "long.xlsx", limits.Limits(max_xlsx_cells=3_000_000))
 

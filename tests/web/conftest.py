@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from webhelpers import make_respondent, small_instrument
+from webhelpers import allow_alliances, make_respondent, small_instrument
 
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner, Respondent
@@ -34,6 +34,14 @@ def _knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
     from samenspel.web.alliances import forms
 
     monkeypatch.setattr(forms, "_kb_choices", lambda kind: KB_CHOICES[kind])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """API throttles count in the cache, which outlives a test's database; each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +82,7 @@ def other_alliance(db) -> Alliance:  # type: ignore[no-untyped-def]
 def facilitator(django_user_model, alliance: Alliance):  # type: ignore[no-untyped-def]
     user = django_user_model.objects.create_user("fien", password="pw-fien-123")
     Membership.objects.create(user=user, alliance=alliance, role=Membership.FACILITATOR)
+    allow_alliances(user)
     return user
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from webhelpers import allow_alliances
 
 from samenspel.demo import make_demo
 from samenspel.knowledge import load_knowledge
@@ -38,7 +39,7 @@ def test_facilitator_invites_imports_and_sees_the_dashboard_change(live_server, 
                                                                    tmp_path):
     from playwright.sync_api import expect
 
-    django_user_model.objects.create_user("fien", password=PASSWORD)
+    allow_alliances(django_user_model.objects.create_user("fien", password=PASSWORD))
     autumn = make_demo().for_round("2025-najaar")
     upload = tmp_path / "najaar.csv"
     upload.write_text(to_csv(autumn), encoding="utf-8")

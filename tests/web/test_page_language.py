@@ -19,6 +19,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from webhelpers import allow_alliances
 
 from samenspel.demo import ALLIANCE_ID, make_demo
 from samenspel.responses.writer import to_csv
@@ -141,7 +142,7 @@ def _facilitator_pages(client, lang: str, demo) -> dict[str, str]:  # type: igno
     closed, open_ = a + "rounds/2025-najaar/", a + f"rounds/{OPEN_ROUND}/"
     job = ReportJob.objects.filter(status=ReportJob.QUEUED).get().pk
     failed = ReportJob.objects.filter(status=ReportJob.FAILED).get().pk
-    respondent = Respondent.objects.filter(round__code="2025-najaar").first().code
+    respondent = Respondent.objects.filter(round__code="2025-najaar").first().pk
     get = {
         "home": f"/{lang}/", "alliance": a, "alliance edit": a + "edit/", "new alliance": f"/{lang}/alliances/new/",
         "delete alliance": a + "delete/", "closed round": closed, "open round": open_, "links": open_ + "links/",
@@ -193,7 +194,9 @@ def _partner_pk() -> str:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_facilitator_pages_are_in_one_language(client, site, demo, lang):
     alliance, names = site
-    client.force_login(Membership.objects.get(role=Membership.FACILITATOR).user)
+    user = Membership.objects.get(role=Membership.FACILITATOR).user
+    allow_alliances(user)
+    client.force_login(user)
     pages = _facilitator_pages(client, lang, demo)
     assert "Typ precies" in pages["delete alliance, wrong id"] or "Type exactly" in pages["delete alliance, wrong id"]
     problems = {name: found for name, html in pages.items() if (found := other_language(html, lang, names))}
@@ -201,7 +204,9 @@ def test_facilitator_pages_are_in_one_language(client, site, demo, lang):
     # the pages really hold their content (a blank page would pass the check above)
     closed, status = ("gesloten", "kijker") if lang == "nl" else ("closed", "viewer")
     assert closed in pages["alliance"] and status in pages["member added"]
-    assert ("Onbekende gebruiker" if lang == "nl" else "Unknown user") in pages["member, unknown user"]
+    # an unknown username gets the same answer as a known one (issue 13: the form must not tell)
+    assert ("Toegang vastgelegd voor nobody" if lang == "nl" else "Access recorded for nobody") in \
+        pages["member, unknown user"]
     assert ("oktober" if lang == "nl" else "Oct.") in pages["alliance"]
 
 

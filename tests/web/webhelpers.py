@@ -39,6 +39,13 @@ def make_respondent(rnd: MeasurementRound, partner: str = "A", code: str = "r1",
     return r, tokens.issue(r)
 
 
+def allow_alliances(user) -> None:  # type: ignore[no-untyped-def]
+    """Grant the permission to create alliances, as an administrator does in /admin/."""
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="add_alliance", content_type__app_label="alliances"))
+
+
 def leaks(document: str, name: str, least: int = 3) -> list[str]:
     """HTML blocks (paragraph, list item, table row, heading, SVG text or tooltip) that
     mention ``name`` and hold a digit: a per-partner figure next to the partner.

@@ -73,8 +73,9 @@ def analyse(
     counted = count(responses, instrument)
     if not counted[round].counted:
         raise SamenspelError(
-            f"round {round}: nobody answered enough to count ({len(counted[round].not_counted)} empty or nearly "
-            "empty submissions); a respondent counts with at least half of the questions on the five angles answered")
+            f"{responses.source}: nobody in round {round} counts as a respondent (each of the "
+            f"{len(counted[round].not_counted)} answered fewer than half of the domain questions asked); there is "
+            "nothing to analyse in that round")
     notices: list[Notice] = []
     current = _round(by_round[round], instrument, round, settings, notices, counted[round].counted)
     previous: _Round | None = None

@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+from samenspel import __version__
 from samenspel.errors import SamenspelError
 
 app = typer.Typer(
@@ -20,7 +21,24 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: the rich help panel labels every flag "<bool>" (--short <bool>), which reads as if
+    # the flag took a value; the plain one shows the flags as they are typed.
+    rich_markup_mode=None,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"samenspel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """Samenspel: see how an inter-organisational collaboration is doing and what to do about it."""
 
 # Modules that add commands; each has register(app).
 COMMAND_MODULES: tuple[str, ...] = (

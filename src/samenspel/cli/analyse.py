@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import language, write_output
+from samenspel.cli.common import language, output_format, write_output
 
 if "numpy" not in sys.modules:
     # The analysis works on small matrices (respondents x items of one scale);
@@ -24,6 +24,9 @@ class Format(str, Enum):
     json = "json"
     text = "text"
     markdown = "markdown"
+
+
+SUFFIXES = {".json": "json", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 
 
 def reading_of(file: Path, round: str | None, min_group: int | None, context_file: Path | None,  # type: ignore[no-untyped-def]
@@ -55,7 +58,8 @@ def register(app: typer.Typer) -> None:
     def analyse_command(
         file: Path = typer.Argument(..., help="Response file (CSV or XLSX, docs/FORMATS.md §2)."),
         round: Optional[str] = typer.Option(None, "--round", "-r", help="Round to diagnose (default: the last)."),
-        format: Format = typer.Option(Format.text, "--format", "-f", help="json (docs/FORMATS.md §3), text or markdown."),
+        format: Optional[Format] = typer.Option(
+            None, "--format", "-f", help="json (docs/FORMATS.md §3), text or markdown; default from the -o extension, else text."),
         lang: str = typer.Option("nl", "--lang", help="Language of texts: nl or en."),
         min_group: Optional[int] = typer.Option(None, "--min-group", help="Minimum respondents before a partner's figures are shown (default 3, or the context file's)."),
         context: Optional[Path] = typer.Option(None, "--context", help="Alliance context file (default: alliance.yaml beside FILE; docs/FORMATS.md §5)."),
@@ -63,8 +67,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Diagnose a round: findings with evidence, strengths, phase, trust, network, and what to do first."""
         chosen = language(lang)
+        fmt = Format(output_format(out, format.value if format else None, SUFFIXES, Format.text.value))
         reading, kb, instrument = reading_of(file, round, min_group, context)
-        if format is Format.json:
+        if fmt is Format.json:
             from samenspel.render.json import render_json
 
             text = render_json(reading, kb, chosen)
@@ -72,5 +77,5 @@ def register(app: typer.Typer) -> None:
             from samenspel.render import render_markdown, render_text
 
             texts = {it.id: it.text.get(chosen) for it in instrument.items}
-            text = (render_markdown if format is Format.markdown else render_text)(reading, kb, chosen, texts)
+            text = (render_markdown if fmt is Format.markdown else render_text)(reading, kb, chosen, texts)
         write_output(text, out)

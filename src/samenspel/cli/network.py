@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from samenspel.cli.common import fail, language, write_output
+from samenspel.cli.common import fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 
 FORMATS = ("text", "json", "svg")
@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         file: Annotated[Path, typer.Argument(help="Response file (.csv or .xlsx).")],
         dimension: Annotated[str, typer.Option("--dimension", help="trust, dependency, influence or exchange.")] = "trust",
         round_id: Annotated[str | None, typer.Option("--round", help="Round to show (default: the last).")] = None,
-        fmt: Annotated[str, typer.Option("--format", help="text, json or svg.")] = "text",
+        fmt: Annotated[str | None, typer.Option("--format", help="text, json or svg; default from the -o extension, else text.")] = None,
         lang: Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.")] = "nl",
         min_group: Annotated[int | None, typer.Option("--min-group", help="Minimum respondents before a partner's own ratings are shown (default 3, or the context file's).")] = None,
         context: Annotated[Path | None, typer.Option("--context", help="Alliance context file (default: alliance.yaml beside FILE).")] = None,
@@ -46,8 +46,9 @@ def register(app: typer.Typer) -> None:
             lang = language(lang)
             if dimension not in DIMENSIONS:
                 raise SamenspelError(f"unknown dimension '{dimension}'; choose one of {', '.join(DIMENSIONS)}")
-            if fmt not in FORMATS:
+            if fmt is not None and fmt not in FORMATS:
                 raise SamenspelError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+            fmt = output_format(out, fmt, {".txt": "text", ".json": "json", ".svg": "svg"}, "text")
             reading, _, _ = reading_of(file, round_id, min_group, context, instrument())
             net = reading.diagnosis.network
             if net is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -9,8 +10,9 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import fail, language, write_output
+from samenspel.cli.common import fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
+
 
 
 class ReportFormat(str, Enum):
@@ -29,11 +31,23 @@ def parse_invited(values: list[str]) -> dict[str, int]:
     return out
 
 
+SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
 def choose_format(fmt: ReportFormat | None, out: Path | None) -> str:
-    """The format asked for, else the output file's suffix, else HTML."""
-    if fmt is not None:
-        return fmt.value
-    return "pdf" if out is not None and out.suffix.lower() == ".pdf" else "html"
+    """The format asked for, else the output file's extension, else HTML; an unknown extension is refused."""
+    return output_format(out, fmt.value if fmt is not None else None, SUFFIXES, "html")
+
+
+def check_invited(counts: dict[str, int], people: Mapping[str, int], round_id: str, file: Path) -> None:
+    """Refuse invited numbers below the respondents in the file: a response rate above 100% is a typo."""
+    for partner, invited in counts.items():
+        answered = people.get(partner, 0)
+        if answered > invited:
+            raise SamenspelError(
+                f"--invited '{partner}={invited}': {file} has {answered} respondents of {partner} in round "
+                f"{round_id}, more than were invited (a response rate of {round(100 * answered / invited)}%); "
+                f"give the number of people invited, at least {answered}")
 
 
 def register(app: typer.Typer) -> None:
@@ -67,6 +81,7 @@ def register(app: typer.Typer) -> None:
             unknown = [p for p in counts if p not in diagnosis.partners]
             if unknown:
                 raise SamenspelError(f"--invited names partners not in {file}: {', '.join(unknown)}")
+            check_invited(counts, diagnosis.partners, diagnosis.round, file)
             if counts or title:
                 ctx = replace(reading.context, name=title) if title else reading.context
                 reading = read(diagnosis, kb, ctx, invited=counts or None)

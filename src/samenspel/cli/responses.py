@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from samenspel.cli.common import fail, language, write_output
+from samenspel.cli.common import fail, language, output_format, show_warnings, write_output
 from samenspel.errors import SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.responses.model import ResponseSet
@@ -29,32 +29,48 @@ def summary(responses: ResponseSet) -> str:
     )
 
 
+def _questionnaire() -> Instrument:
+    from samenspel.instrument import load_instrument
+
+    return instrument() or load_instrument()
+
+
 def _read(path: Path) -> ResponseSet:
     from samenspel.responses.reader import read_responses
 
-    return read_responses(path, instrument())
+    return read_responses(path, _questionnaire())
 
 
 def register(app: typer.Typer) -> None:
     @app.command("validate")
     def validate(file: Annotated[Path, typer.Argument(help="Response file (.csv or .xlsx).")]) -> None:
-        """Check a response file against the questionnaire; list every problem with its line."""
+        """Check a response file against the questionnaire; list every problem with its line.
+
+        Warns about respondents who do not count (fewer than half of the domain
+        questions answered) and answers that stop before the questionnaire's
+        last part; a file in which nobody counts is an error.
+        """
+        from samenspel.responses.coverage import require_someone
+
         try:
             responses = _read(file)
+            coverage = require_someone(responses, _questionnaire())
         except SamenspelError as exc:
             fail(exc)
+        show_warnings(coverage.warnings)
         typer.echo(summary(responses))
 
     @app.command("export")
     def export(
         file: Annotated[Path, typer.Argument(help="Response file (.csv or .xlsx).")],
-        out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (.csv, or .xlsx) instead of stdout.")] = None,
+        out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (.csv for software, lossless; .xlsx to open in a spreadsheet) instead of stdout.")] = None,
         round_id: Annotated[str | None, typer.Option("--round", help="Export only this round.")] = None,
     ) -> None:
-        """Read and validate a response file, then write it in the standard CSV format."""
+        """Read and validate a response file, then write it in the standard CSV format (or as XLSX)."""
         from samenspel.responses.writer import to_csv, to_xlsx
 
         try:
+            fmt = output_format(out, None, {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx"}, "csv")
             responses = _read(file)
             if round_id is not None:
                 if round_id not in responses.rounds():
@@ -62,7 +78,7 @@ def register(app: typer.Typer) -> None:
                         f"{file}: no round '{round_id}'; rounds in the file: {', '.join(responses.rounds())}"
                     )
                 responses = responses.for_round(round_id)
-            if out is not None and out.suffix.lower() == ".xlsx":
+            if fmt == "xlsx":
                 write_output(to_xlsx(responses), out)
             else:
                 write_output(to_csv(responses), out)

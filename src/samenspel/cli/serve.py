@@ -8,15 +8,19 @@ processes. Ctrl-C stops both.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import typer
+
+from samenspel.errors import SamenspelError
 
 FACILITATOR = "facilitator"
 
@@ -53,6 +57,10 @@ def prepare(demo: bool = True) -> list[str]:
             f"Login: {FACILITATOR} (password shown at first start; "
             f"reset: python -m samenspel.web changepassword {FACILITATOR})"
         )
+    # the facilitator login may create alliances (a permission administrators grant others in /admin/)
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="add_alliance", content_type__app_label="alliances"))
     if demo:
         from samenspel.web.alliances.demo_data import load_demo
 
@@ -84,6 +92,34 @@ def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
             p.wait()
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse a port that is taken or not ours to use, before anything is started.
+
+    Bound the way gunicorn binds (``SO_REUSEADDR``), so a port that gunicorn
+    could use passes, and one it could not gives a message instead of a
+    server that says it serves and then stops.
+    """
+    if not 0 < port < 65536:
+        raise SamenspelError(f"--port {port}: a port is a number from 1 to 65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise SamenspelError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise SamenspelError(f"port {port} on {host} is in use by another program; "
+                                     f"stop it or choose another port, e.g. --port {port + 1 if port < 65535 else 8080}") from None
+            if exc.errno == errno.EACCES:
+                raise SamenspelError(f"port {port}: no permission to listen there (ports below 1024 need root); "
+                                     "choose a port of 1024 or above, e.g. --port 8000") from None
+            raise SamenspelError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
+
+
 def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve(
@@ -93,6 +129,7 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(2, "--workers", help="gunicorn worker processes."),
     ) -> None:
         """Run the web app (gunicorn) with its background worker; Ctrl-C stops both."""
+        check_port(host, port)
         _setup_django(host)
         for line in prepare(demo):
             typer.echo(line)

@@ -49,6 +49,9 @@ _WIDE = re.compile(rb'<c r="([A-Z]{2,4})[0-9]')
 _LONG = re.compile(rb'<c r="[A-Z]{1,4}([0-9]{6,9})"')
 _ANY_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})([0-9]{1,9})"')
 _ANY_CELL = re.compile(rb"<(?:\w+:)?c[ >/]")
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>')
+_REF = re.compile(rb'\br="([A-Z]{1,4})([0-9]{1,8})"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{0,40})</")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]+)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
@@ -120,7 +123,16 @@ def _first_sheet(archive: zipfile.ZipFile) -> str:
     return sheets[0] if sheets else ""
 
 
-def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
+@dataclass(frozen=True, slots=True)
+class ErrorCell:
+    """A cell of the first sheet that holds an Excel error (``#DIV/0!``, ``#NUM!``, ...) instead of a value."""
+
+    row: int
+    ref: str  # e.g. "F12"
+    code: str  # e.g. "#DIV/0!"; empty when the file does not say
+
+
+def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> tuple[ErrorCell, ...]:
     """Refuse a workbook whose first sheet's used range, or whose decompressed size, is beyond the limits.
 
     Reads only the archive: the cell references of the first sheet give its real
@@ -128,12 +140,16 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
     decompressed with a running count, so a zip bomb stops at ``max_xml_bytes``.
     A file that is not a readable zip is left to the workbook reader, which
     reports it as not an Excel workbook.
+
+    Returns the first sheet's error cells: the workbook library reads them as
+    empty, which would turn a broken formula into a silent "don't know".
     """
     check_size(data, name, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return
+        return ()
+    errors: dict[str, ErrorCell] = {}
     with archive:
         sheet = _first_sheet(archive)
         budget = limits.max_xml_bytes
@@ -143,13 +159,13 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
                 continue
             scan = info.filename == sheet
             try:
-                used, rows, cols = _stream(archive, info, budget, scan)
+                used, rows, cols = _stream(archive, info, budget, scan, errors)
             except _NoReference:
                 raise SamenspelError(f"{name}: the first sheet has cells without a cell reference, which this reader "
                                      "does not accept; open the file in a spreadsheet program and save it again as "
                                      ".xlsx, or save it as CSV") from None
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, ValueError):
-                return  # the workbook reader reports a broken archive in its own words
+                return ()  # the workbook reader reports a broken archive in its own words
             if used < 0:
                 raise SamenspelError(
                     f"{name}: the workbook unpacks to more than {_mb(limits.max_xml_bytes)}, more than the limit; "
@@ -166,10 +182,13 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
             raise SamenspelError(f"{name}: the first sheet uses cells up to row {max_row:,} and column {max_col:,}, "
                                  f"{max_row * max_col:,} cells, beyond the limit of {limits.max_xlsx_cells:,} cells; "
                                  f"{advice}")
+    return tuple(sorted(errors.values(), key=lambda e: (e.row, column_number(e.ref.rstrip("0123456789")))))
 
 
-def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool) -> tuple[int, int, int]:
-    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column that matter.
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool,
+            errors: dict[str, ErrorCell]) -> tuple[int, int, int]:
+    """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column that matter
+    and the error cells (into ``errors``, by reference).
 
     Returns (bytes used, max row, max column), or (-1, 0, 0) when the budget ran out.
     Rows below 100,000 and columns A-Z are reported as 99,999 and 26 at most: with at
@@ -194,12 +213,25 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: 
             if cut < 0 or block.find(b">", cut) >= 0:
                 cut = len(block)
             body, tail = block[:cut], block[cut:]
+            if b't="e"' in body:
+                _errors(block, body, errors)
             rows, cols = _scan(body)
             max_row, max_col = max(max_row, rows), max(max_col, cols)
     if scan and tail:
         rows, cols = _scan(tail)
         max_row, max_col = max(max_row, rows), max(max_col, cols)
     return used, max_row, max_col
+
+
+def _errors(block: bytes, body: bytes, errors: dict[str, ErrorCell]) -> None:
+    """The error cells whose tag lies in ``body`` (their value may follow in the rest of ``block``)."""
+    for m in _ERROR_CELL.finditer(body):
+        ref = _REF.search(m.group(1))
+        if ref is not None:
+            value = _VALUE.search(block, m.end(), m.end() + 4096)
+            key = (ref.group(1) + ref.group(2)).decode()
+            errors[key] = ErrorCell(int(ref.group(2)), key, value.group(1).decode("utf-8", "replace").strip()
+                                    if value else "")
 
 
 def _scan(body: bytes) -> tuple[int, int]:

@@ -142,7 +142,7 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
-    limits.check_xlsx(data, name)  # before the workbook library sees the file: it trusts the sheet's range
+    errors = limits.check_xlsx(data, name)  # before the workbook library sees the file: it trusts the sheet's range
     try:
         workbook = CalamineWorkbook.from_object(io.BytesIO(data))
         if not workbook.sheet_names:
@@ -158,6 +158,12 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
     if header_line != 1:
         raise InputError([Problem(name, header_line, "the header must be in the first row of the first sheet")])
     limits.check_table(len(body), len(header), name)
+    if errors:  # the library reads an error cell as empty: it would pass as "don't know"
+        raise InputError([
+            Problem(name, e.row, f"cell {e.ref} holds the Excel error {e.code or 'value'} instead of an answer; "
+                                 "correct the formula or type the answer in the cell")
+            for e in errors
+        ])
     return header, body
 
 

@@ -32,6 +32,15 @@ REQUIRED_FIELDS: tuple[str, ...] = ("alliance", "round", "respondent", "partner"
 
 Cell = object  # str from CSV; str, int, float, bool, date, datetime from XLSX; None or "" for empty
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+# A number as people type it, with the digits 0-9 only: Python's float() also takes full-width
+# and Arabic-Indic digits, "1_000", "infinity" and "nan", which no spreadsheet means as an answer.
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+# Control characters: never in an id; in an open answer only tab, line feed and carriage return.
+# NUL in particular cannot be stored in PostgreSQL (and SQLite would keep it silently).
+_CONTROL_IN_ID = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_ID_LENGTH: dict[str, int] = {"respondent": 60, "partner": 40, "target": 40}
+"""Longest respondent and partner ids (also the web app's database columns); longer ones are refused."""
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INSTRUMENT = re.compile(r"^[a-z0-9][a-z0-9_.-]*@[0-9][0-9a-z.]*$")
 _CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language",
@@ -129,10 +138,12 @@ class _Checker:
     def header(self, header: Sequence[Cell]) -> bool:
         """Learn the columns; False if a must column is missing (rows cannot be read then)."""
         columns: dict[str, int] = {}
+        named: set[int] = set()
         for index, cell in enumerate(header):
             name = as_text(cell).strip().lower()
             if not name:
                 continue  # an unnamed column is allowed only when empty; checked per row
+            named.add(index)
             if name in columns:
                 self.problem(1, f"column '{name}' appears twice in the header")
             elif name not in KNOWN_COLUMNS:
@@ -153,7 +164,9 @@ class _Checker:
             )
             return False
         self._width = len(header)
-        self._unnamed = [i for i in range(len(header)) if i not in set(columns.values())]
+        # Columns without a name; an unknown or doubled name was reported once, in the header.
+        self._unnamed = [i for i in range(len(header)) if i not in named]
+        self._stray: dict[int, tuple[int, int]] = {}  # column -> (index of its problem, rows with a value)
         # One getter for all fields; an absent optional column reads the None padded at index _width.
         self._fields = itemgetter(*(columns.get(c, self._width) for c in COLUMNS + OPTIONAL_COLUMNS))
         self._columns = columns
@@ -236,7 +249,18 @@ class _Checker:
             answered[answer_key] = line
             append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date,
                               language, missing, instrument))
+        self._summarise_stray()
         return answers, n_rows
+
+    def _summarise_stray(self) -> None:
+        """One problem per column without a name, at its first line, with how many more lines have a value there."""
+        for index, n in self._stray.values():
+            if n > 1:
+                first = self.problems[index]
+                more = n - 1
+                self.problems[index] = Problem(
+                    first.file, first.line, f"{first.message} (and on {more:,} more line{'s' if more > 1 else ''})"
+                )
 
     def _answered(self, round_id: str, respondent: str) -> dict[str | tuple[str, str], int]:
         answered = self.seen.get((round_id, respondent))
@@ -271,9 +295,13 @@ class _Checker:
         target = None if raw_target is None else as_text(raw_target).strip() or None
         if (target is None) if relation else (target is not None):
             return False
+        if target is not None and (len(target) > MAX_ID_LENGTH["target"] or _CONTROL_IN_ID.search(target)):
+            return False
         value: Value
         if text_item:
             text = raw_value if isinstance(raw_value, str) else as_text(raw_value)
+            if _CONTROL_IN_TEXT.search(text):
+                return False
             value = text if text.strip() else None
         else:
             cell_type = type(raw_value)
@@ -318,11 +346,18 @@ class _Checker:
         line, cells = row.line, list(row.cells)
         before = len(self.problems)
         width = self._width
+        stray = False
         if self._unnamed or len(cells) > width:
             for index in [i for i in self._unnamed if i < len(cells)] + list(range(width, len(cells))):
                 text = as_text(cells[index]).strip()
                 if text:
-                    self.problem(line, f"value '{text}' in column {index + 1}, which has no name")
+                    seen = self._stray.get(index)
+                    if seen is None:
+                        self._stray[index] = (len(self.problems), 1)
+                        self.problem(line, f"value '{_visible(text)}' in column {index + 1}, which has no name")
+                    else:
+                        self._stray[index] = (seen[0], seen[1] + 1)  # counted in the first problem
+                    stray = True
                     break
             del cells[width:]
         cells.extend([None] * (width + 1 - len(cells)))
@@ -333,6 +368,8 @@ class _Checker:
         for name, text in zip(REQUIRED_FIELDS, fields, strict=True):
             if not text:
                 self.problem(line, f"empty {name}; every row needs alliance, round, respondent, partner and item")
+            elif not self._clean_id(name, text, line):
+                fields[REQUIRED_FIELDS.index(name)] = ""  # reported; no further checks on it
         alliance, round_id, respondent, partner, item_id = fields
 
         if alliance:
@@ -346,6 +383,8 @@ class _Checker:
             self._check_round_date(round_id, round_date, line)
 
         target: str | None = as_text(raw_target).strip() or None
+        if target is not None and not self._clean_id("target", target, line):
+            target = None
         item = self._item(item_id, line) if item_id else None
         value: Value = None
         if item is not None:
@@ -374,12 +413,26 @@ class _Checker:
             else:
                 answered[key] = line
 
-        if len(self.problems) > before:
+        if stray or len(self.problems) > before:
             return None
         return Answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date, language,
                       missing, instrument)
 
     # -- field checks ---------------------------------------------------
+    def _clean_id(self, name: str, text: str, line: int) -> bool:
+        """Whether an id has no control characters and is not too long; else a problem is recorded."""
+        bad = _CONTROL_IN_ID.search(text)
+        if bad:
+            self.problem(line, f"{name} '{_visible(text)}' contains the control character {_codepoint(bad.group())}; "
+                               "ids are plain text on one line")
+            return False
+        limit = MAX_ID_LENGTH.get(name)
+        if limit is not None and len(text) > limit:
+            self.problem(line, f"{name} '{text[:20]}...' is {len(text)} characters long; "
+                               f"a {name} id has at most {limit}")
+            return False
+        return True
+
     def _check_alliance(self, alliance: str, line: int) -> None:
         if self.alliance is None:
             self.alliance = (alliance, line)
@@ -499,28 +552,36 @@ class _Checker:
     def _value(self, item: Item, cell: Cell, line: int) -> Value:
         if item.type == "text":
             text = cell if isinstance(cell, str) else as_text(cell)
+            bad = _CONTROL_IN_TEXT.search(text)
+            if bad:
+                self.problem(line, f"the open answer to item {item.id} contains the control character "
+                                   f"{_codepoint(bad.group())} at position {bad.start() + 1}; remove it (it is often "
+                                   "left by copying from another program)")
+                return None
             return text if text.strip() else None
+        typed: str | None = None  # the number as typed, for messages (a float would round 30 digits)
         if isinstance(cell, bool):
             number = 1.0 if cell else 0.0
         elif isinstance(cell, int | float):
             number = float(cell)
         else:
-            text = as_text(cell).strip()
+            text = typed = as_text(cell).strip()
             if not text:
                 return None
-            if _DECIMAL_COMMA.match(text):
-                text = text.replace(",", ".")
-            try:
-                number = float(text)
-            except ValueError:
-                self.problem(line, f"value '{text}' is not a number; item {item.id} expects {describe_scale(item)}")
+            parsed = _number(text)
+            if parsed is _INVALID:
+                if not text.isascii() and any(c.isdigit() for c in text):
+                    self.problem(line, f"value '{_visible(text)}' is written with digits other than 0-9 (for example "
+                                       f"full-width or Arabic-Indic digits); type it with 0-9; item {item.id} expects "
+                                       f"{describe_scale(item)}")
+                else:
+                    self.problem(line, f"value '{_visible(text)}' is not a number; item {item.id} expects "
+                                       f"{describe_scale(item)}")
                 return None
-            if number != number or number in (float("inf"), float("-inf")):
-                self.problem(line, f"value '{text}' is not a number; item {item.id} expects {describe_scale(item)}")
-                return None
+            number = parsed  # type: ignore[assignment]
         if item.allowed(number):
             return number
-        shown = as_text(number)
+        shown = typed if typed is not None else as_text(number)
         if item.type == "choice":
             self.problem(line, f"value {shown} is not an option of item {item.id} ({describe_scale(item)})")
         elif item.type == "check":
@@ -584,13 +645,23 @@ def _number(cell: str) -> float | None | object:
         return None
     if _DECIMAL_COMMA.match(text):
         text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
+    if not _NUMBER.match(text):
         return _INVALID
-    if number != number or number in (float("inf"), float("-inf")):
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
         return _INVALID
     return number
+
+
+def _codepoint(char: str) -> str:
+    """A control character named so people can find it: ``NUL (U+0000)``, ``U+0007``."""
+    names = {"\x00": "NUL ", "\x09": "tab ", "\x0a": "line feed ", "\x0d": "carriage return "}
+    return f"{names.get(char, '')}(U+{ord(char):04X})" if char in names else f"U+{ord(char):04X}"
+
+
+def _visible(text: str) -> str:
+    """``text`` for a message: control characters as ``\\x00``, so the message itself stays on one line."""
+    return _CONTROL_IN_ID.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _suggest(name: str, choices: Sequence[str]) -> str:

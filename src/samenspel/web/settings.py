@@ -8,12 +8,14 @@ personal links (derived from the key) survive a restart.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import tempfile
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SAMENSPEL_VAR", Path.cwd() / "var")).resolve()
@@ -52,12 +54,17 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI from its own static files, not a CDN
     "django_tasks",
     "django_tasks_db",
+    "axes",  # login throttling (after auth: it registers its own models and admin)
     "samenspel.web.alliances",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # below whitenoise, so static files stay cacheable; every page below it is private
+    "samenspel.web.headers.PrivatePages",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "samenspel.web.urls"
@@ -146,6 +154,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (django-axes): after SAMENSPEL_LOGIN_FAILURES wrong passwords for one username from one
+# address, that pair is locked out for SAMENSPEL_LOGIN_LOCKOUT_MINUTES (the login and the admin login alike).
+# Locking the pair, not the username alone, keeps a stranger from locking a facilitator out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SAMENSPEL_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("SAMENSPEL_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "samenspel.web.login.lockout"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login: only failures are needed
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "facilitator:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -174,15 +195,46 @@ EMAIL_HOST_PASSWORD = os.environ.get("SAMENSPEL_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("SAMENSPEL_SMTP_TLS", "1") == "1"
 EMAIL_BACKEND = os.environ.get(
     "SAMENSPEL_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+    # without SMTP, mails are printed with every personal link redacted (docs/WEB.md, "Personal links")
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "samenspel.web.mail.RedactingConsoleBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("SAMENSPEL_FROM_EMAIL", "samenspel@localhost")
-if os.environ.get("SAMENSPEL_HTTPS", "") == "1":  # behind a TLS-terminating proxy
+HTTPS = os.environ.get("SAMENSPEL_HTTPS", "") == "1"
+if HTTPS:  # behind a TLS-terminating proxy
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = os.environ.get("SAMENSPEL_SSL_REDIRECT", "1") == "1"
+    # HSTS: browsers keep to HTTPS for this host (a year by default); docs/WEB.md, "Production".
+    SECURE_HSTS_SECONDS = int(os.environ.get("SAMENSPEL_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SAMENSPEL_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("SAMENSPEL_HSTS_PRELOAD", "") == "1"
 # Personal links are private: never leak them in a Referer header.
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no inline
+# script or style anywhere (the templates load static files), no plug-ins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the app needs no device or sensor, so none is allowed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: [] for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "usb",
+        "browsing-topics", "clipboard-read", "screen-wake-lock", "serial", "xr-spatial-tracking",
+    )
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Largest response file a facilitator may upload (docs/WEB.md); the reader's own limits
@@ -191,6 +243,12 @@ SAMENSPEL_MAX_UPLOAD_MB = int(os.environ.get("SAMENSPEL_MAX_UPLOAD_MB", "20"))
 
 # Samenspel's own settings (documented in docs/WEB.md).
 SAMENSPEL_BASE_URL = os.environ.get("SAMENSPEL_BASE_URL", "")
+# JSON API throttling (django-ninja's throttles): wrong bearer tokens per client address, and requests per token.
+SAMENSPEL_API_TOKEN_FAILURES = os.environ.get("SAMENSPEL_API_TOKEN_FAILURES", "10/min")
+SAMENSPEL_API_RATE = os.environ.get("SAMENSPEL_API_RATE", "300/min")
+# The client address for throttling: the connection's own, or behind the TLS proxy (SAMENSPEL_HTTPS) the one the
+# proxy adds last to X-Forwarded-For; never a header a client could fill in to dodge the count.
+NINJA_NUM_PROXIES = 1 if HTTPS else 0
 
 LOGGING = {
     "version": 1,

@@ -31,6 +31,7 @@ round_patterns = [
     path("status/", rounds.set_status, name="status"),
     path("import/", rounds.import_file, name="import"),
     path("export.csv", rounds.export_csv, name="export"),
+    path("export.xlsx", rounds.export_xlsx, name="export_xlsx"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard.json", dashboard.dashboard_json, name="dashboard_json"),
     path("report/", reports.report_page, name="report"),
@@ -40,7 +41,8 @@ round_patterns = [
     path("report/<int:job>/report.pdf", reports.report_download, name="report_download"),
     path("rates/", rounds.rates_partial, name="rates"),
     path("respondents/", rounds.respondent_lookup, name="respondent_lookup"),
-    path("respondents/<str:respondent>/delete/", rounds.respondent_delete, name="respondent_delete"),
+    # by row id: a respondent id may hold any character (an imported "a/b" or "50%" too)
+    path("respondents/<int:pk>/delete/", rounds.respondent_delete, name="respondent_delete"),
 ]
 
 facilitator_patterns = (

@@ -6,3 +6,6 @@ class AlliancesConfig(AppConfig):
     label = "alliances"
     verbose_name = "Samenspel"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from samenspel.web.alliances import members  # noqa: F401 - connects the login signal

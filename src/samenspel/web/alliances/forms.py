@@ -204,13 +204,19 @@ class ConfirmForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    username = forms.CharField(label=bi("Gebruikersnaam", "Username"))
+    """A username and a role. Whether the account exists is not checked here: the answer must not tell
+    (see :mod:`.members`); only a name no account could have is refused."""
+
+    username = forms.CharField(label=bi("Gebruikersnaam", "Username"), max_length=150)
     role = forms.ChoiceField(choices=texts.choices("member_role"), label=bi("Rol", "Role"))
 
-    def clean_username(self) -> object:
-        from django.contrib.auth import get_user_model
+    def clean_username(self) -> str:
+        from django.contrib.auth.validators import UnicodeUsernameValidator
 
-        user = get_user_model().objects.filter(username=self.cleaned_data["username"].strip()).first()
-        if user is None:
-            raise forms.ValidationError(pick("Onbekende gebruiker", "Unknown user"))
-        return user
+        name = self.cleaned_data["username"].strip()
+        try:
+            UnicodeUsernameValidator()(name)
+        except forms.ValidationError:
+            raise forms.ValidationError(pick("Geen geldige gebruikersnaam (letters, cijfers en @.+-_)",
+                                             "Not a valid username (letters, digits and @.+-_)")) from None
+        return name

@@ -143,6 +143,24 @@ class Membership(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "alliance"], name="membership_unique")]
 
 
+class PendingMembership(models.Model):
+    """A role given by username to an account that may not exist (yet).
+
+    The add-member form must not tell a facilitator which usernames exist, so
+    a role is recorded by username either way and shown the same way; it
+    becomes a :class:`Membership` when an account with that username logs in
+    (``members.activate``).
+    """
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="pending_memberships")
+    username = models.CharField(max_length=150)
+    role = models.CharField(max_length=12, choices=Membership.ROLES, default=Membership.FACILITATOR)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["alliance", "username"], name="pending_membership_unique")]
+
+
 class ApiToken(models.Model):
     """A bearer token for the JSON API; only its SHA-256 is stored."""
 

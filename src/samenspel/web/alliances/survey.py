@@ -7,6 +7,7 @@ A field's raw value is the number, ``dk`` for "don't know", or the open text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from samenspel.i18n import Text
@@ -14,6 +15,9 @@ from samenspel.instrument.model import Instrument, Item, Part
 
 DONT_KNOW = "dk"
 MAX_TEXT = 4000
+# Control characters other than tab and line breaks: never typed, but pasted from other programs. NUL cannot be
+# stored in PostgreSQL at all, so they are dropped from an open answer and the rest of it is kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # Scale labels in our own words; 5-point agree scale, else numbered points.
 AGREE_5 = (
@@ -124,6 +128,8 @@ def parse_page(instrument: Instrument, part: Part, others: list[str], data: dict
         for target in targets:
             name = field_name(item, target)
             raw = str(data.get(name, ""))
+            if item.type == "text":
+                raw = _CONTROL.sub("", raw)  # also when the page is shown again with an error elsewhere
             result.raw[name] = raw
             parsed, error = _one(item, raw.strip() if item.type != "text" else raw)
             if error is not None:

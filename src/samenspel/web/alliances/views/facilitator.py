@@ -15,14 +15,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from samenspel.web.alliances import access
+from samenspel.web.alliances import access, members
 from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
 from samenspel.web.alliances.texts import pick
 
 
+CREATE_ALLIANCES = "alliances.add_alliance"
+"""The permission to create alliances; administrators grant it (docs/WEB.md, "Who sees what")."""
+
+
 def _home_context(request: HttpRequest) -> dict[str, object]:
-    return {"alliances": access.visible_alliances(request.user)}
+    return {"alliances": access.visible_alliances(request.user),
+            "may_create": request.user.has_perm(CREATE_ALLIANCES)}
 
 
 @login_required
@@ -53,7 +58,9 @@ def _json(data: dict[str, object]) -> JsonResponse:
 
 @login_required
 def alliance_new(request: HttpRequest) -> HttpResponse:
-    """Create an alliance; its creator becomes its facilitator."""
+    """Create an alliance; its creator becomes its facilitator. Needs the permission administrators grant."""
+    if not request.user.has_perm(CREATE_ALLIANCES):
+        return render(request, "facilitator/no_permission.html", status=403)
     form = AllianceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -113,7 +120,7 @@ def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> 
         "partner_form": PartnerForm(alliance=alliance),
         "round_form": RoundForm(alliance=alliance),
         "member_form": MemberForm(),
-        "members": alliance.memberships.select_related("user").order_by("role", "user__username"),
+        "members": members.listed(alliance),
     }
     context.update(forms)
     return context
@@ -174,14 +181,16 @@ def alliance_delete(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    """Give an existing user a role (facilitator or viewer) in this alliance."""
+    """Give a username a role (facilitator or viewer) in this alliance; the answer never says whether it exists."""
     alliance = access.alliance_for(request.user, slug)
     form = MemberForm(request.POST)
     if form.is_valid():
-        Membership.objects.update_or_create(
-            user=form.cleaned_data["username"], alliance=alliance, defaults={"role": form.cleaned_data["role"]}
-        )
-        messages.success(request, pick("Toegang gegeven aan ", "Access given to ") + str(form.cleaned_data["username"]))
+        name = form.cleaned_data["username"]
+        members.give(alliance, name, form.cleaned_data["role"])
+        messages.success(request, pick(
+            f"Toegang vastgelegd voor {name}. Heeft {name} nog geen account, dan geldt de toegang vanaf de "
+            "eerste keer inloggen.",
+            f"Access recorded for {name}. If {name} has no account yet, the access applies from their first login."))
     else:
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
     return redirect("facilitator:alliance", slug=slug)

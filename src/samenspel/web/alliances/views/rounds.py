@@ -8,9 +8,10 @@ addresses or links.
 
 from __future__ import annotations
 
-import csv
 import io
 import secrets
+
+import defusedcsv.csv as people_csv  # OWASP's CSV-injection advice for a file people open in a spreadsheet
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,8 +23,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samenspel.errors import InputError, SamenspelError
+from samenspel.responses.coverage import require_someone
 from samenspel.responses.reader import read_responses_data
-from samenspel.responses.writer import to_csv
+from samenspel.responses.writer import to_csv, to_xlsx
 from samenspel.web.alliances import access, dataset, survey, texts, tokens
 from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm
 from samenspel.web.alliances.importing import import_into
@@ -137,9 +139,11 @@ def links(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @login_required
 def links_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The links as a CSV for people (mail merge, a spreadsheet): a cell that would start a formula
+    (``=``, ``+``, ``-``, ``@``, tab, CR; e.g. an imported respondent id) is written with a leading ``'``."""
     rnd = access.round_for(request.user, slug, code)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = people_csv.writer(buffer, lineterminator="\n")
     writer.writerow(["partner", "respondent", "role", "email", "language", "link"])
     base = _base_url(request)
     for r in rnd.respondents.filter(nonce__gt="").select_related("partner"):
@@ -189,6 +193,7 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     try:
         instrument = survey.load_instrument(short=rnd.short)
         responses = read_responses_data(upload.read(), upload.name, instrument)
+        coverage = require_someone(responses, instrument)  # a file of empty answers is no data
         problems_lang = texts.lang()
         summary = import_into(rnd, responses)
     except InputError as exc:
@@ -201,12 +206,28 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             request, rnd, import_problems=[str(exc)], import_problems_lang=problems_lang), status=400)
     messages.success(request, pick(f"Geïmporteerd: {summary.respondents} deelnemers, {summary.answers} antwoorden",
                                     f"Imported: {summary.respondents} respondents, {summary.answers} answers"))
+    if coverage.not_counted:
+        messages.warning(request, pick(
+            f"Let op: {coverage.not_counted} deelnemers tellen niet mee; zij beantwoordden minder dan de helft "
+            "van de domeinvragen.",
+            f"Note: {coverage.not_counted} respondents do not count; they answered fewer than half of the "
+            "domain questions."))
+    if coverage.stopped_early:
+        messages.warning(request, pick(
+            f"Let op: bij {coverage.stopped_early} deelnemers stoppen de antwoorden vóór het laatste deel van de "
+            "vragenlijst. Is het bestand ergens afgekapt?",
+            f"Note: the answers of {coverage.stopped_early} respondents stop before the last part of the "
+            "questionnaire. Was the file cut off somewhere?"))
     return redirect("facilitator:round", slug=slug, code=code)
 
 
 @login_required
 def export_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    """The round's submitted answers in the response format (FORMATS.md §2)."""
+    """The round's submitted answers in the response format (FORMATS.md §2), for software: lossless.
+
+    Open answers are written exactly as given, also one that starts with ``=``; a spreadsheet may
+    run such a cell as a formula, so the page offers :func:`export_xlsx` for people.
+    """
     rnd = access.round_for(request.user, slug, code)
     response = HttpResponse(to_csv(dataset.round_responses(rnd)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}.csv"'
@@ -215,10 +236,22 @@ def export_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 
 @login_required
-def respondent_delete(request: HttpRequest, slug: str, code: str, respondent: str) -> HttpResponse:
+def export_xlsx(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The same answers as an Excel workbook, to open in a spreadsheet: texts are text cells, never formulas."""
+    rnd = access.round_for(request.user, slug, code)
+    response = HttpResponse(to_xlsx(dataset.round_responses(rnd)),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}.xlsx"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def respondent_delete(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
     """Delete one respondent with all their answers (GDPR), after typing their id."""
     rnd = access.round_for(request.user, slug, code)
-    person = get_object_or_404(Respondent, round=rnd, code=respondent)
+    person = get_object_or_404(Respondent, round=rnd, pk=pk)
+    respondent = person.code
     form = ConfirmForm(request.POST or None, expected=person.code)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -244,7 +277,8 @@ def respondent_lookup(request: HttpRequest, slug: str, code: str) -> HttpRespons
     """Find a respondent by id (e.g. an imported one) to delete their data."""
     rnd = access.round_for(request.user, slug, code)
     wanted = request.GET.get("respondent", "").strip()
-    if wanted and rnd.respondents.filter(code=wanted).exists():
-        return redirect("facilitator:respondent_delete", slug=slug, code=code, respondent=wanted)
+    found = rnd.respondents.filter(code=wanted).values_list("pk", flat=True).first() if wanted else None
+    if found is not None:
+        return redirect("facilitator:respondent_delete", slug=slug, code=code, pk=found)
     messages.error(request, pick("Niet in deze ronde: ", "Not in this round: ") + (wanted or "—"))
     return redirect("facilitator:round", slug=slug, code=code)
