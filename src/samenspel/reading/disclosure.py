@@ -27,14 +27,14 @@ class Disclosure:
     total: int = 0  # respondents who count, all partners together
 
     def rate(self, partner: str) -> float | None:
-        """The response rate of a shown partner whose invitations are known."""
+        """The response rate of a shown partner whose invitations are known (never above 100%)."""
         n, inv = self.counts.get(partner), self.invited.get(partner)
-        return None if n is None or not inv else n / inv
+        return None if n is None or not inv or n > inv else n / inv
 
     @property
     def total_rate(self) -> float | None:
         """Respondents over invitations, over the partners whose invitations are known and that are shown."""
-        known = [p for p in self.invited if self.counts.get(p) is not None]
+        known = [p for p in self.invited if self.rate(p) is not None]
         invited = sum(self.invited[p] for p in known)
         answered = sum(self.counts[p] or 0 for p in known)
         return answered / invited if invited else None

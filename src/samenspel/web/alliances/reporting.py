@@ -15,10 +15,13 @@ from samenspel.web.alliances.models import MeasurementRound
 
 
 def invited(rnd: MeasurementRound) -> dict[str, int] | None:
-    """People with a personal link per partner, if links were made in this round."""
-    rows = rnd.respondents.exclude(nonce="").values("partner__code").annotate(n=Count("id"))
-    counts = {r["partner__code"]: r["n"] for r in rows}
-    return counts or None
+    """People invited per partner, if personal links were made in this round: the links, plus the
+    respondents who came in through an import (they were invited elsewhere), so that a rate never
+    compares imported answers with a handful of links."""
+    if not rnd.respondents.exclude(nonce="").exists():
+        return None
+    rows = rnd.respondents.values("partner__code").annotate(n=Count("id"))
+    return {r["partner__code"]: r["n"] for r in rows}
 
 
 def report_html(rnd: MeasurementRound, lang: str) -> str | None:
