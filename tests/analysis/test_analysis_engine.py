@@ -71,7 +71,8 @@ def _walk(obj, path=()):
 def test_partner_with_two_respondents_is_never_shown_on_its_own(diagnosis, kb):
     """D has 2 respondents: every per-partner figure of D is null (FORMATS §3 by_partner), its count too (schema 2)."""
     d = as_json(diagnosis, kb)
-    assert d["partners"]["D"] == {"n": None, "shown": False, "n_below": 3, "name": "D"}
+    assert d["partners"]["D"] == {"n": None, "shown": False, "n_below": 3, "name": "D", "published_in": None}
+    assert d["n_respondents"] == 15 and d["scope"] == "published_groups"  # D's 2 are in no figure at all
     hits = [(path, v) for path, v in _walk({k: v for k, v in d.items() if k not in ("network", "partners")}) if "D" in path]
     assert hits, "D should appear as a key with null values"
     for path, value in hits:
@@ -152,14 +153,14 @@ def test_too_few_respondents_gives_warnings_not_a_crash(instrument, kb):
     codes = {n.code for n in d.notices}
     assert {"few_respondents", "hidden_partners", "no_partner_comparison"} <= codes
     js = as_json(d, kb, "en")
-    assert js["n_respondents"] == 2 and js["warnings"]
+    assert js["n_respondents"] == 0 and js["warnings"]  # two people in all: no figure may be published
     assert js["domains"]["ambition"]["by_partner"] == {"A": None, "B": None}
     assert "divergence" not in js["domains"]["ambition"]
 
 
 def test_missing_answers_and_single_respondent(instrument, kb):
     d = analyse(make_responses(instrument, {"A": 1}, missing=0.3, seed=4), instrument, kb)
-    assert d.n_respondents == 1 and d.network is None
+    assert d.n_respondents == 0 and d.left_out == ("A",) and d.network is None
 
 
 def test_nearly_empty_submissions_do_not_count(instrument, kb):
@@ -193,7 +194,7 @@ def test_trend_is_paired_for_the_same_respondents(instrument, kb):
     after = make_responses(instrument, PARTNERS, seed=2, round_id="r2", levels={"domain:relation": 3.0})
     d = analyse(merge(before, after), instrument, kb)
     t = d.trend.domains["relation"]
-    assert t.test["kind"] == "paired" and t.test["n"] == sum(PARTNERS.values())
+    assert t.test["kind"] == "paired" and t.test["n"] == sum(n for n in PARTNERS.values() if n >= 3)
     assert t.change == pytest.approx(t.current - t.previous) and t.change < -15
     assert t.test["p"] < 0.01
     b, a = d.trend.domains["relation"], None

@@ -27,8 +27,8 @@ class Diagnosis:
     alliance: str
     round: str
     rounds: tuple[str, ...]
-    n_respondents: int
-    partners: dict[str, int]  # partner -> respondents in this round (0 = only rated by others)
+    n_respondents: int  # respondents in the published groups (analysis.disclosure)
+    partners: dict[str, int]  # published group -> respondents (0 = only rated by others); "~other" = merged small partners
     roles: dict[str, int]
     domains: dict[str, ScaleResult]
     scales: dict[str, ScaleResult]  # trust, formal_overlap, uncertainty:*
@@ -49,9 +49,16 @@ class Diagnosis:
     notices: tuple[Notice, ...]
     settings: Settings
     not_counted: tuple[str, ...] = ()  # empty or near-empty submissions: kept, never counted
+    merged: tuple[str, ...] = ()  # partners below the minimum, published together as "~other"
+    left_out: tuple[str, ...] = ()  # partners below the minimum (together too) whose respondents are left out
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """Partners below the minimum group: never a figure of their own."""
+        return self.merged + self.left_out
 
     def shown(self, partner: str) -> bool:
-        """Whether a partner's own figures may be shown (minimum group size)."""
+        """Whether a partner's (or the merged group's) own figures may be shown (minimum group size)."""
         return self.partners.get(partner, 0) >= self.settings.min_group
 
     def to_dict(self) -> dict[str, object]:
@@ -78,6 +85,7 @@ class Diagnosis:
             "notices": [n.to_dict() for n in self.notices],
             "min_group": self.settings.min_group,
             "not_counted": len(self.not_counted),
+            "merged": list(self.merged), "left_out": list(self.left_out),
         }
         return clean(d)  # type: ignore[return-value]
 

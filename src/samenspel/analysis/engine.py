@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samenspel.analysis.diagnosis import Diagnosis
+from samenspel.analysis.disclosure import PartnerPlan, plan
 from samenspel.analysis.matrix import RoundMatrix, build_matrix, split_rounds
 from samenspel.analysis.motives import FactorShare, Motives, factors, motives
 from samenspel.analysis.notice import Notice, notice
@@ -48,6 +49,7 @@ class _Round:
     factors: tuple[FactorShare, ...]
     divergent: tuple[ItemDivergence, ...]
     not_counted: tuple[str, ...]
+    plan: PartnerPlan
 
 
 def analyse(
@@ -113,6 +115,7 @@ def analyse(
         divergent_items=current.divergent, indicators=values, problems=judged.found,
         not_judged=judged.not_judged, strengths=found_strengths, trend=tr,
         notices=tuple(notices), settings=settings, not_counted=current.not_counted,
+        merged=current.plan.merged, left_out=current.plan.left_out,
     )
 
 
@@ -139,10 +142,17 @@ def _round(answers: list[Answer], instrument: Instrument, round_id: str, setting
     not_counted = tuple(dict.fromkeys(a.respondent for a in answers if a.respondent not in people))
     if not_counted:
         notices.append(notice("not_counted", n=len(not_counted)))
-    m = build_matrix(kept, instrument, round_id)
-    targets = list(dict.fromkeys(a.target for a in m.relations if a.target is not None))
-    groups = Groups.of(m, settings.min_group, targets)
-    _group_notices(m, groups, settings, notices)
+    full_matrix = build_matrix(kept, instrument, round_id)
+    heads: dict[str, int] = {}
+    for partner in full_matrix.partners:
+        heads[partner] = heads.get(partner, 0) + 1
+    partners = plan(heads, settings.min_group)
+    # publish only groups of at least the minimum (analysis.disclosure): small partners merged or left out,
+    # and only raters of shown partners in the network
+    m = full_matrix.published(partners.group_of, set(partners.shown))
+    targets = list(dict.fromkeys(a.target for a in full_matrix.relations if a.target is not None))
+    groups = Groups.of(m, settings.min_group, [t for t in targets if t not in set(m.partners)])
+    _group_notices(m, partners, groups, settings, notices)
     domain_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "domain"))
     domains = holm_flags({d: scale(m, m.exact(f"domain:{d}"), d, f"domain:{d}", groups, settings, notices,
                                    reliability=full, agreement=full)
@@ -162,7 +172,7 @@ def _round(answers: list[Answer], instrument: Instrument, round_id: str, setting
         governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), settings),
         network=network, motives=mot, factors=factors(m, groups) if full else (),
         divergent=divergent_items(m, domain_cols, groups, settings.top_items) if full else (),
-        not_counted=not_counted,
+        not_counted=not_counted, plan=partners,
     )
 
 
@@ -172,15 +182,18 @@ def _network(m: RoundMatrix, instrument: Instrument, groups: Groups,
         return None
     items = relation_items(instrument)
     respondent_partner = dict(zip(m.respondents, m.partners))
-    nets = build_networks(m.relations, items, groups.partners, respondent_partner, settings.min_group)
+    nets = build_networks(m.relations, items, groups.partners, respondent_partner, settings.min_group,
+                          min_raters=settings.min_group)
     return measure(nets)
 
 
-def _group_notices(m: RoundMatrix, groups: Groups, settings: Settings, notices: list[Notice]) -> None:
+def _group_notices(m: RoundMatrix, partners: PartnerPlan, groups: Groups, settings: Settings,
+                   notices: list[Notice]) -> None:
     if m.n < settings.min_group:
         notices.append(notice("few_respondents", n=m.n, min=settings.min_group))
-    hidden = tuple(p for p in groups.partners if 0 < groups.partner_n[p] < settings.min_group)
-    if hidden:
-        notices.append(notice("hidden_partners", partners=hidden, min=settings.min_group))
+    if partners.merged:
+        notices.append(notice("merged_partners", partners=partners.merged, min=settings.min_group))
+    if partners.left_out:
+        notices.append(notice("hidden_partners", partners=partners.left_out, min=settings.min_group))
     if len(groups.eligible) < 2 and len(groups.partners) >= 2:
         notices.append(notice("no_partner_comparison", min=settings.min_group))

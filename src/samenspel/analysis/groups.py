@@ -15,25 +15,19 @@ def sd_or_none(values: np.ndarray) -> float | None:
     return float(v.std(ddof=1)) if v.size > 1 else None
 
 
-def group_means(
-    values: np.ndarray, masks: dict[str, np.ndarray], order: list[str], sizes: dict[str, int], min_group: int
-) -> dict[str, float | None]:
-    """Mean per group (row mask in ``masks``) in ``order``; ``None`` where fewer than ``min_group`` gave a value.
+def published_means(values: np.ndarray, masks: dict[str, np.ndarray], order: list[str],
+                    min_group: int) -> tuple[float | None, int, dict[str, float | None], np.ndarray]:
+    """(alliance-wide mean, n, mean per group, rows used) of one measure, over the published groups only.
 
-    A group is shown only when both its head count (``sizes``) and the number
-    of its members with a value on this scale or item reach ``min_group``: a
-    partner of four of whom two answered a scale must not show those two
-    people's mean (docs/PRIVACY.md).
+    A group with fewer than ``min_group`` values on this measure is left out of
+    the alliance-wide mean too (``analysis.disclosure``, rule 2).
     """
-    shown = [g for g in order if sizes.get(g, 0) >= min_group]
-    out: dict[str, float | None] = dict.fromkeys(order)
-    if not shown:
-        return out
-    # all shown groups at once: a groups x respondents membership matrix times the values
-    member = np.array([masks[g] for g in shown], dtype=float)
-    valid = ~np.isnan(values)
-    counts = member @ valid.astype(float)
-    sums = member @ np.where(valid, values, 0.0)
-    for g, c, total in zip(shown, counts.tolist(), sums.tolist()):
-        out[g] = total / c if c >= min_group else None
-    return out
+    from samenspel.analysis.disclosure import kept
+
+    valued = ~np.isnan(values)
+    rows, groups = kept(valued, masks, order, min_group)
+    means: dict[str, float | None] = dict.fromkeys(order)
+    for g in groups:
+        means[g] = float(values[masks[g] & rows].mean())
+    n = int(np.count_nonzero(rows))
+    return (float(values[rows].mean()) if n else None), n, means, rows

@@ -8,7 +8,7 @@ Relation items (ratings of other partners) are kept apart for the network.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +44,24 @@ class RoundMatrix:
 
     def exact(self, construct: str) -> list[int]:
         return [i for i, it in enumerate(self.items) if it.construct == construct]
+
+    def published(self, group_of: Callable[[str], str | None], raters: Collection[str]) -> RoundMatrix:
+        """The matrix as published (``analysis.disclosure``): rows of left-out partners dropped, partners
+        renamed to their published group, and only relation answers of respondents of ``raters``."""
+        groups = [group_of(p) for p in self.partners]
+        keep = np.array([g is not None for g in groups], dtype=bool)
+        kept_people = {r for r, k in zip(self.respondents, keep) if k}
+        partner_of = dict(zip(self.respondents, self.partners))
+        return RoundMatrix(
+            round=self.round,
+            respondents=tuple(r for r, k in zip(self.respondents, keep) if k),
+            partners=tuple(g for g in groups if g is not None),
+            roles=tuple(r for r, k in zip(self.roles, keep) if k),
+            items=self.items, raw=self.raw[keep], pomp=self.pomp[keep],
+            relations=tuple(a for a in self.relations
+                            if a.respondent in kept_people and partner_of.get(a.respondent) in raters),
+            column=self.column,
+        )
 
     def partner_rows(self) -> dict[str, np.ndarray]:
         """Partner -> boolean row mask, in order of first appearance."""

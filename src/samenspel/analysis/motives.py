@@ -20,7 +20,8 @@ from itertools import combinations
 
 import numpy as np
 
-from samenspel.analysis.groups import group_means, mean_or_none
+from samenspel.analysis.disclosure import kept
+from samenspel.analysis.groups import mean_or_none, published_means
 from samenspel.analysis.matrix import RoundMatrix
 from samenspel.analysis.scales import Groups
 from samenspel.analysis.settings import Settings
@@ -84,21 +85,24 @@ def motives(matrix: RoundMatrix, groups: Groups) -> Motives | None:
     if not cats:
         return None
     weights = {c: _weight(matrix, matrix.exact(f"motive:{c}")) for c in cats}
-    share = {c: mean_or_none(v) for c, v in weights.items()}
+    answered = ~np.isnan(np.column_stack(list(weights.values()))).all(axis=1)
+    # over the published rows only (analysis.disclosure, rule 2): partners with the minimum of answers
+    rows, kept_groups = kept(answered, groups.masks, groups.partners, groups.min_group)
+    share = {c: mean_or_none(v[rows]) for c, v in weights.items()}
     by_partner: dict[str, dict[str, float | None] | None] = {p: None for p in groups.partners}
     main: dict[str, str | None] = {p: None for p in groups.partners}
     profiles: dict[str, dict[str, float]] = {}
-    for p in groups.eligible:
-        shares = {c: mean_or_none(v[groups.masks[p]]) for c, v in weights.items()}
+    for p in kept_groups:
+        shares = {c: mean_or_none(v[groups.masks[p] & rows]) for c, v in weights.items()}
         by_partner[p] = shares
         known = {c: v for c, v in shares.items() if v is not None}
         if known and max(known.values()) > 0:
             main[p] = max(known, key=lambda c: known[c])
             profiles[p] = known
     pairs = [similarity(profiles[a], profiles[b]) for a, b in combinations(profiles, 2)]
-    kept = [x for x in pairs if x is not None]
-    answered = int(np.sum((~np.isnan(np.column_stack(list(weights.values())))).any(axis=1)))
-    return Motives(share, by_partner, main, float(np.mean(kept)) if kept else None, answered, len(profiles))
+    kept_pairs = [x for x in pairs if x is not None]
+    return Motives(share, by_partner, main, float(np.mean(kept_pairs)) if kept_pairs else None,
+                   int(np.count_nonzero(rows)), len(profiles))
 
 
 def factors(matrix: RoundMatrix, groups: Groups) -> tuple[FactorShare, ...]:
@@ -107,8 +111,8 @@ def factors(matrix: RoundMatrix, groups: Groups) -> tuple[FactorShare, ...]:
         ids = list(dict.fromkeys(it.construct_key for it in matrix.items if it.construct_kind == kind))
         for fid in ids:
             v = _ticked(matrix, matrix.exact(f"{kind}:{fid}"))
-            out.append(FactorShare(fid, kind, mean_or_none(v), int(np.sum(~np.isnan(v))),
-                                   group_means(v, groups.masks, groups.partners, groups.partner_n, groups.min_group)))
+            share, n, by_partner, _ = published_means(v, groups.masks, groups.partners, groups.min_group)
+            out.append(FactorShare(fid, kind, share, n, by_partner))
     return tuple(out)
 
 

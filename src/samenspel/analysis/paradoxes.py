@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from samenspel.analysis import measures
-from samenspel.analysis.groups import group_means, mean_or_none
+from samenspel.analysis.groups import published_means
 from samenspel.analysis.matrix import RoundMatrix, person_scores
 from samenspel.analysis.scales import Groups
 from samenspel.analysis.settings import Settings
@@ -43,14 +43,14 @@ class ParadoxResult:
                 "n_tension": self.n_tension}
 
 
-def _counts(matrix: RoundMatrix, cols: list[int]) -> list[int] | None:
-    """Frequencies per answer category of the first item (the distribution the measure needs)."""
+def _counts(matrix: RoundMatrix, cols: list[int], rows: np.ndarray) -> list[int] | None:
+    """Frequencies per answer category of the first item over the published rows (the distribution the measure needs)."""
     if not cols:
         return None
     it = matrix.items[cols[0]]
     if it.min is None or it.max is None:
         return None
-    v = matrix.raw[:, cols[0]]
+    v = matrix.raw[rows, cols[0]]
     v = v[~np.isnan(v)]
     return [int(np.sum(v == k)) for k in range(int(it.min), int(it.max) + 1)]
 
@@ -65,9 +65,12 @@ def paradoxes(matrix: RoundMatrix, groups: Groups, settings: Settings) -> dict[s
         now = person_scores(matrix.pomp[:, now_cols], settings.min_item_share)
         des = person_scores(matrix.pomp[:, des_cols], settings.min_item_share)
         ten = person_scores(matrix.pomp[:, ten_cols], settings.min_item_share)
-        m_now, m_des = mean_or_none(now), mean_or_none(des)
+        # each aspect over its published rows only (analysis.disclosure, rule 2)
+        m_now, n_now, by_partner, now_rows = published_means(now, groups.masks, groups.partners, groups.min_group)
+        m_des, _, _, des_rows = published_means(des, groups.masks, groups.partners, groups.min_group)
+        m_ten, n_ten, ten_by, ten_rows = published_means(ten, groups.masks, groups.partners, groups.min_group)
         gap = m_des - m_now if m_now is not None and m_des is not None else None
-        counts = _counts(matrix, now_cols)
+        counts = _counts(matrix, now_cols, now_rows)
         pol = agr = None
         if counts is not None and sum(counts) >= 2:
             agr = measures.ordinal_agreement(counts)
@@ -75,13 +78,10 @@ def paradoxes(matrix: RoundMatrix, groups: Groups, settings: Settings) -> dict[s
         lean = None
         if m_now is not None:
             lean = "a" if m_now < 50 - settings.lean_margin else "b" if m_now > 50 + settings.lean_margin else "balanced"
-        both = ~np.isnan(now) & ~np.isnan(des)
+        both = now_rows & des_rows
         towards = float(np.mean(np.abs(des[both] - 50) < np.abs(now[both] - 50))) if both.any() else None
-        rated = ~np.isnan(ten)
         out[pid] = ParadoxResult(
-            pid, m_now, m_des, gap, pol, agr, mean_or_none(ten), lean, towards,
-            group_means(now, groups.masks, groups.partners, groups.partner_n, groups.min_group),
-            int(np.sum(~np.isnan(now))), int(np.sum(rated)),
-            sum(1 for p in groups.partners if bool((groups.masks[p] & rated).any())),
+            pid, m_now, m_des, gap, pol, agr, m_ten, lean, towards, by_partner, n_now, n_ten,
+            sum(1 for v in ten_by.values() if v is not None),
         )
     return out

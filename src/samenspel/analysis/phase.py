@@ -15,6 +15,7 @@ import numpy as np
 
 from samenspel.analysis import measures
 from samenspel.analysis.matrix import RoundMatrix
+from samenspel.analysis.disclosure import kept
 from samenspel.analysis.scales import Groups
 
 AXIS = (1, 2, 3, 4)
@@ -43,16 +44,13 @@ def phase(matrix: RoundMatrix, groups: Groups) -> PhaseResult | None:
     if not cols:
         return None
     v = matrix.raw[:, cols[0]]
-    ok = ~np.isnan(v) & np.isin(v, AXIS)
+    valued = ~np.isnan(v) & np.isin(v, AXIS)
+    # over the published rows only (analysis.disclosure, rule 2)
+    ok, kept_groups = kept(valued, groups.masks, groups.partners, groups.min_group)
     counts = [int(np.sum(v[ok] == a)) for a in AXIS]
     n = sum(counts)
     modal = _modal(v[ok])
-    by_partner = {  # only where at least the minimum group answered the phase question (privacy)
-        p: (_modal(v[ok & groups.masks[p]])
-            if groups.partner_n[p] >= groups.min_group and int(np.sum(ok & groups.masks[p])) >= groups.min_group
-            else None)
-        for p in groups.partners
-    }
+    by_partner = {p: (_modal(v[ok & groups.masks[p]]) if p in kept_groups else None) for p in groups.partners}
     return PhaseResult(
         modal=modal,
         agreement=measures.ordinal_agreement(counts) if n >= 2 else None,

@@ -178,6 +178,11 @@ def indicators(
                                                          min(commitment.partners, backing.partners))
     if network is not None:
         out.update(network_indicators(network))
+    # measured, but no partner reached the minimum of answers: "too few answers", not "not measured"
+    for prefix, results in (("domain", domains), ("signal", signals)):
+        for key, res in results.items():
+            if res.score is None and res.n_answered > 0:
+                out.setdefault(f"{prefix}.{key}", IndicatorValue(float("nan"), 0, 0))
     return out
 
 
@@ -214,10 +219,13 @@ def evaluate(rule: Rule, values: Mapping[str, IndicatorValue], settings: Setting
                                      c.indicator in defining, iv.n, iv.partners, iv.p, iv.about))
     coverage = used / sum(c.weight for c in rule.conditions)
     lacking = tuple(i for i in rule.defining if i not in usable)
-    group_degrees = []
+    group_degrees: list[float | None] = []
     for group in rule.signs:
         present = [degrees[i] for i in group if i in degrees]
-        group_degrees.append(max(present) if present else None)
+        thin = any(i in values and i not in usable for i in group)
+        best = max(present) if present else None
+        # a group whose judged signs are absent but one of whose signs had too few answers is not judged
+        group_degrees.append(None if best is None or (best == 0.0 and thin) else best)
     if any(g == 0.0 for g in group_degrees if g is not None):
         sign = 0.0  # a sign group was judged and is absent: the problem is not there, whatever else is unknown
     elif any(g is None for g in group_degrees):

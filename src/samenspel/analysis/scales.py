@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from samenspel.analysis import measures
-from samenspel.analysis.groups import group_means, mean_or_none, sd_or_none
+from samenspel.analysis.disclosure import roles_safe
+from samenspel.analysis.groups import published_means, sd_or_none
 from samenspel.analysis.matrix import RoundMatrix, person_scores
 from samenspel.analysis.notice import Notice, notice
 from samenspel.analysis.settings import Settings
@@ -123,7 +124,8 @@ class ScaleResult:
     rwg_by_partner: dict[str, float | None]
     divergence: Divergence | None
     persons: dict[str, float] = field(default_factory=dict, repr=False)  # respondent -> score (for trends)
-    n_partners: int = 0  # partners with at least one scored respondent
+    n_partners: int = 0  # published partners with a score
+    n_answered: int = field(default=0, repr=False)  # people with a score before disclosure (not published)
 
     @property
     def margin(self) -> float | None:
@@ -174,14 +176,16 @@ def scale(
     pomp = matrix.pomp[:, cols]
     raw = matrix.raw[:, cols]
     persons = person_scores(pomp, settings.min_item_share)
-    ok = ~np.isnan(persons)
-    n = int(ok.sum())
-    by_partner = group_means(persons, groups.masks, groups.partners, groups.partner_n, groups.min_group)
-    by_role = group_means(persons, groups.role_masks, groups.roles, groups.role_n, groups.min_group)
+    # every figure of the scale over its published rows only (analysis.disclosure, rule 2)
+    score, n, by_partner, ok = published_means(persons, groups.masks, groups.partners, groups.min_group)
+    kept_groups = [p for p in groups.partners if by_partner.get(p) is not None]
+    by_role: dict[str, float | None] = dict.fromkeys(groups.roles)
+    for r in roles_safe(ok, groups.masks, kept_groups, groups.role_masks, groups.roles, groups.min_group):
+        by_role[r] = float(persons[groups.role_masks[r] & ok].mean())
 
     rel: Reliability | None = None
     if reliability and len(cols) >= 2:
-        block = raw[~np.isnan(raw).all(axis=1)]
+        block = raw[ok]
         a = ci = om = None
         used = int(block.shape[0])
         if used >= 3:
@@ -199,15 +203,13 @@ def scale(
     rwg_by: dict[str, float | None] = {}
     if agreement and options is not None and options >= 2:
         rwg = measures.agreement_rwg(raw[ok], options)
-        shown = [p for p in groups.partners if groups.partner_n.get(p, 0) >= groups.min_group]
-        values = dict(zip(shown, measures.agreement_rwg_groups(raw, [groups.masks[p] & ok for p in shown], options)))
+        values = dict(zip(kept_groups, measures.agreement_rwg_groups(raw, [groups.masks[p] & ok for p in kept_groups],
+                                                                     options)))
         rwg_by = {p: values.get(p) for p in groups.partners}
 
     div: Divergence | None = None
     if divergence:
-        eligible = groups.eligible
-        # only partners with at least the minimum group size of scored persons enter the test (privacy)
-        samples = [persons[groups.masks[p] & ok] for p in eligible]
+        samples = [persons[groups.masks[p] & ok] for p in kept_groups]
         samples = [s for s in samples if s.size >= max(groups.min_group, 2)]
         if len(samples) >= 2:
             f, p_value, eta2, flag = measures.between_partners(samples, max(groups.min_group, 2))
@@ -215,11 +217,11 @@ def scale(
             div = Divergence(f, p_value, eta2, flag, icc1, icc2, len(samples))
     return ScaleResult(
         key=key, construct=construct, items=tuple(matrix.items[c].id for c in cols),
-        score=mean_or_none(persons), sd=sd_or_none(persons), n=n,
+        score=score, sd=sd_or_none(persons[ok]), n=n,
         by_partner=by_partner, by_role=by_role, reliability=rel, rwg=rwg, rwg_by_partner=rwg_by,
         divergence=div,
         persons={r: float(s) for r, s, good in zip(matrix.respondents, persons, ok) if good},
-        n_partners=sum(1 for p in groups.partners if bool((groups.masks[p] & ok).any())),
+        n_partners=len(kept_groups), n_answered=int(np.count_nonzero(~np.isnan(persons))),
     )
 
 

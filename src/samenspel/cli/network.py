@@ -57,7 +57,8 @@ def register(app: typer.Typer) -> None:
                 doc = {"alliance": reading.diagnosis.alliance, "round": reading.diagnosis.round, "network": net.to_dict()}
                 text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
             elif fmt == "svg":
-                text = render_svg(net, dimension, lang, labels=reading.names, min_raters=reading.disclosure.min_group)
+                text = render_svg(net, dimension, lang, labels=reading.names, min_raters=reading.disclosure.min_group,
+                                  quiet=reading.disclosure.hidden)
             else:
                 text = network_summary(reading, dimension, lang)
             write_output(text, out)

@@ -5,12 +5,13 @@ The weight of the tie A -> B is the mean rating of B by A's respondents on
 the 0-100 POMP scale. A missing rating is no information: it is left out,
 never counted as zero, and a pair nobody rated has no tie at all.
 
-Privacy (ARCHITECTURE.md, minimum group size): a partner whose respondents
-who rated anyone are fewer than ``min_group`` is *hidden*. Its out-ties stay
-in the graph, because alliance-wide figures (density, reciprocity,
-communities, betweenness) and the ``in_<dimension>`` of the partners it
-rated are group figures; but every per-partner or per-pair output that
-would show its own ratings leaves them out (see ``Networks.visible_ties``).
+Privacy (docs/PRIVACY.md, the network): with ``min_raters`` a tie counts only
+when at least that many raters stand behind it; a tie with fewer raters is
+left out of the graph and of every aggregate (density, in-strength,
+communities), so it cannot be worked out by subtraction. A partner whose
+respondents who rated anyone are fewer than ``min_group`` is *hidden*: its own
+ratings appear in no per-partner output, and the analysis passes only raters
+of partners with at least the minimum, so it gives no ties at all there.
 """
 
 from __future__ import annotations
@@ -135,6 +136,7 @@ def build_networks(
     partners: Sequence[str],
     respondent_partner: Mapping[str, str],
     min_group: int = 3,
+    min_raters: int = 1,
 ) -> Networks:
     """Build one directed weighted graph per relation dimension.
 
@@ -144,7 +146,9 @@ def build_networks(
     partner gets the mean of those items; the tie weight is then the mean over
     respondents, and ``sd`` their spread. Raises SamenspelError on data the
     response reader should already have refused (self-rating, unknown
-    partner, value out of range, duplicates, several rounds).
+    partner, value out of range, duplicates, several rounds). A tie with fewer
+    than ``min_raters`` raters is left out of the graph and every aggregate
+    (the analysis passes the minimum group size: docs/PRIVACY.md).
     """
     if min_group < 1:
         raise SamenspelError(f"minimum group size must be at least 1, not {min_group}")
@@ -164,7 +168,7 @@ def build_networks(
     raters: dict[str, int] = {}
     ratings = None
     if chosen and columns is not None:
-        by_dim, raters, ratings = _ties(columns, dims, partners)
+        by_dim, raters, ratings = _ties(columns, dims, partners, min_raters)
     networks = tuple(Network(d, tuple(partners), tuple(by_dim[d])) for d in dims)
     sizes = tuple((p, raters.get(p, 0)) for p in partners)
     return Networks(tuple(partners), networks, sizes, min_group, ratings)
@@ -244,7 +248,7 @@ def _explain(chosen: list[Answer], relation_items: RelationItems, respondent_par
             raise SamenspelError(f"{where}: value {a.value} outside {lo:g}-{hi:g}")
 
 
-def _ties(c: _Columns, dims: list[str], partners: Sequence[str]) -> tuple[
+def _ties(c: _Columns, dims: list[str], partners: Sequence[str], min_raters: int = 1) -> tuple[
         dict[str, list[Tie]], dict[str, int], Ratings]:
     """Tie weights with numpy: respondent means per (dimension, source, target), then their mean and SD.
 
@@ -262,12 +266,16 @@ def _ties(c: _Columns, dims: list[str], partners: Sequence[str]) -> tuple[
     ss = np.bincount(inv2, (resp_mean - mean[inv2]) ** 2)
     by_dim: dict[str, list[Tie]] = {x: [] for x in dims}
     for key, w, k, sq in zip(pairs.tolist(), mean.tolist(), n.tolist(), ss.tolist()):
+        if k < min_raters:  # a tie counts only with the minimum of raters behind it (analysis.disclosure, rule 4)
+            continue
         dd, rest = divmod(key, n_p * n_p)
         src, tgt = divmod(rest, n_p)
         sd = math.sqrt(sq / (k - 1)) if k >= 2 else None
         by_dim[dims[dd]].append(Tie(partners[src], partners[tgt], w, k, sd))
     rater_pairs = np.unique(s * n_r + r) // n_r
     counts = np.bincount(rater_pairs, minlength=n_p)
+    kept = np.isin(per_resp // n_r, pairs[n >= min_raters])
+    per_resp, resp_mean = per_resp[kept], resp_mean[kept]
     resp_pair, resp_rater = np.divmod(per_resp, n_r)
     resp_dim, rest = np.divmod(resp_pair, n_p * n_p)
     resp_src, resp_tgt = np.divmod(rest, n_p)

@@ -1,10 +1,17 @@
-"""Disclosure control: what a reader may see, decided once before anything is laid out (docs/PRIVACY.md).
+"""Disclosure control in the reading: counts, rates and names, decided once before anything is laid out.
 
-Every output takes its figures from the *published* diagnosis this module
-makes, never from the analysis directly, so no renderer decides privacy on its
-own. Partners below the minimum group size get no figure of their own, their
-counts show as "fewer than N", and response rates are given only for partners
-that are shown.
+The analysis already computes every published figure over published groups
+only (``analysis.disclosure``): partners below the minimum are merged into
+"other partners" or left out, per measure, role and network tie. What is left
+for the reading is what a reader sees besides figures (docs/PRIVACY.md):
+
+* counts: a partner below the minimum shows as "fewer than N", never with its
+  count, and the total is the total of the published groups, so no hidden
+  count follows by subtraction;
+* response rates: only for shown partners whose invitations are known, never
+  above 100%, and the total rate over those partners only;
+* names: the small partners are named (without figures), the merged group is
+  called "other partners".
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from samenspel.analysis import Diagnosis
+from samenspel.analysis.disclosure import OTHER
 
 
 @dataclass(frozen=True)
@@ -24,7 +32,9 @@ class Disclosure:
     hidden: tuple[str, ...]  # partners with respondents, but fewer than the minimum group
     counts: Mapping[str, int | None]  # partner -> respondents; None = fewer than the minimum (not shown)
     invited: Mapping[str, int] = field(default_factory=dict)  # shown partners' invitations, where known
-    total: int = 0  # respondents who count, all partners together
+    total: int = 0  # respondents in the published groups
+    merged: tuple[str, ...] = ()  # small partners published together as "other partners"
+    left_out: tuple[str, ...] = ()  # small partners (together below the minimum too) left out of every figure
 
     def rate(self, partner: str) -> float | None:
         """The response rate of a shown partner whose invitations are known (never above 100%)."""
@@ -41,14 +51,15 @@ class Disclosure:
 
     def to_dict(self) -> dict[str, object]:
         return {"min_group": self.min_group, "shown": list(self.shown), "hidden": list(self.hidden),
-                "counts": dict(self.counts)}
+                "merged": list(self.merged), "left_out": list(self.left_out), "counts": dict(self.counts),
+                "scope": "published_groups"}
 
 
 def disclose(d: Diagnosis, invited: Mapping[str, int] | None = None) -> tuple[Diagnosis, Disclosure]:
-    """The diagnosis as it may be published, and the decisions that made it."""
+    """The diagnosis as it may be published, and the decisions about counts, rates and names."""
     m = d.settings.min_group
     shown = tuple(p for p, n in d.partners.items() if n >= m)
-    hidden = tuple(p for p, n in d.partners.items() if 0 < n < m)
-    counts = {p: (n if n >= m else None) for p, n in d.partners.items() if n > 0}
-    known = {p: v for p, v in (invited or {}).items() if p in shown}
-    return d, Disclosure(m, shown, hidden, counts, known, d.n_respondents)
+    counts: dict[str, int | None] = {p: n for p, n in d.partners.items() if n >= m}
+    counts.update({p: None for p in d.hidden})
+    known = {p: v for p, v in (invited or {}).items() if p in shown and p != OTHER}
+    return d, Disclosure(m, shown, d.hidden, counts, known, d.n_respondents, d.merged, d.left_out)

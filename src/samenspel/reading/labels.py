@@ -355,8 +355,15 @@ L: dict[str, Text] = {
     # notices: the analysis' warnings in words
     "notice_few_respondents": Text("Slechts {n} respondenten in deze ronde; de uitkomsten zijn een eerste indruk, geen conclusie.",
                                    "Only {n} respondents in this round; the results are a first impression, not a conclusion."),
-    "notice_hidden_partners": Text("Te weinig respondenten om eigen cijfers te tonen: {names}.",
-                                   "Too few respondents to show figures of their own: {names}."),
+    "notice_hidden_partners": Text(
+        "Te weinig respondenten om eigen cijfers te tonen, ook samen: {names}. Hun antwoorden tellen in geen enkel "
+        "cijfer mee, zodat niemands antwoord terug te rekenen is.",
+        "Too few respondents to show figures of their own, also together: {names}. Their answers count in no figure, "
+        "so that nobody's answer can be worked back."),
+    "notice_merged_partners": Text(
+        "Te weinig respondenten om eigen cijfers te tonen: {names}. Samen vormen zij de groep '{other}'.",
+        "Too few respondents to show figures of their own: {names}. Together they form the group '{other}'."),
+    "other_partners": Text("Overige partners", "Other partners"),
     "notice_no_partner_comparison": Text("Minder dan twee partners hebben {min} of meer respondenten; verschillen tussen partners zijn niet te toetsen.",
                                          "Fewer than two partners have {min} or more respondents; differences between partners cannot be tested."),
     "notice_small_n_reliability": Text("De betrouwbaarheid van {name} rust op {n} respondenten (minder dan {min}); lees die met voorzichtigheid.",

@@ -8,6 +8,7 @@ thresholds and tests.
 
 from __future__ import annotations
 
+from samenspel.analysis.disclosure import OTHER
 from samenspel.analysis.notice import Notice
 from samenspel.analysis.rules import INDICATORS
 from samenspel.knowledge.model import KnowledgeBase
@@ -19,7 +20,10 @@ from samenspel.reading.notation import count, num, p_value, pct
 from samenspel.reading.reading import Reading
 
 
-def partner(r: Reading, code: str) -> str:
+def partner(r: Reading, code: str, lang: str = "nl") -> str:
+    """A partner by its display name; the merged small partners as "other partners"."""
+    if code == OTHER:
+        return t("other_partners", lang)
     return naming.partner(code, r.names)
 
 
@@ -62,8 +66,8 @@ def detail(f: Finding, r: Reading, kb: KnowledgeBase, lang: str) -> str:
         first = f.evidence[0] if f.evidence else None
         return evidence_line(first, r, kb, lang, stats=False) if first else ""
     if f.kind == "divergence":
-        return t("f_divergence_detail", lang, hi=num(facts["hi"], lang), hi_p=partner(r, str(facts["hi_p"])),  # type: ignore[arg-type]
-                 lo=num(facts["lo"], lang), lo_p=partner(r, str(facts["lo_p"])), n=facts["n"])  # type: ignore[arg-type]
+        return t("f_divergence_detail", lang, hi=num(facts["hi"], lang), hi_p=partner(r, str(facts["hi_p"]), lang),  # type: ignore[arg-type]
+                 lo=num(facts["lo"], lang), lo_p=partner(r, str(facts["lo_p"]), lang), n=facts["n"])  # type: ignore[arg-type]
     if f.kind == "low":
         return t("f_low_detail", lang, score=num(facts["score"], lang), n=facts["n"])  # type: ignore[arg-type]
     if f.kind == "tension":
@@ -78,7 +82,7 @@ def detail(f: Finding, r: Reading, kb: KnowledgeBase, lang: str) -> str:
 def evidence_line(e: Evidence, r: Reading, kb: KnowledgeBase, lang: str, stats: bool = True) -> str:
     """An evidence sentence with its n; with ``stats`` also where the sign begins and the test."""
     key = f"ev_{e.indicator}"
-    about = [partner(r, p) for p in e.about]
+    about = [partner(r, p, lang) for p in e.about]
     fields = {"value": _value(e.indicator, e.value, lang), "about0": about[0] if about else "",
               "about1": about[1] if len(about) > 1 else "", "pct": pct(e.value, lang)}
     kind, _, code = e.indicator.partition(".")
@@ -110,8 +114,11 @@ def notice_text(n: Notice, r: Reading, kb: KnowledgeBase, lang: str) -> str:
     if n.kind == "few_respondents":
         return t("notice_few_respondents", lang, n=p.get("n"))
     if n.kind == "hidden_partners":
-        names = ", ".join(partner(r, x) for x in (p.get("partners") or ()))  # type: ignore[union-attr]
+        names = ", ".join(partner(r, x, lang) for x in (p.get("partners") or ()))  # type: ignore[union-attr]
         return t("notice_hidden_partners", lang, min=p.get("min"), names=names)
+    if n.kind == "merged_partners":
+        names = ", ".join(partner(r, x, lang) for x in (p.get("partners") or ()))  # type: ignore[union-attr]
+        return t("notice_merged_partners", lang, min=p.get("min"), names=names, other=t("other_partners", lang))
     if n.kind == "no_partner_comparison":
         return t("notice_no_partner_comparison", lang, min=p.get("min"))
     if n.kind == "small_n_reliability":
@@ -212,10 +219,10 @@ def network_sentences(r: Reading, lang: str) -> list[str]:
     tested = net.tested
     hidden = set(r.disclosure.hidden)
     for f in net.findings:
-        ps = [partner(r, p) for p in f.partners]
+        ps = [partner(r, p, lang) for p in f.partners]
         nums = {k: num(v, lang) for k, v in f.numbers.items() if v is not None}
         if f.kind == "camps":
-            groups = " | ".join(", ".join(partner(r, p) for p in g) for g in f.groups)
+            groups = " | ".join(", ".join(partner(r, p, lang) for p in g) for g in f.groups)
             out.append(t("net_camps", lang, groups=groups))
             out.append(t("net_camps_numbers", lang, within=nums.get("trust_within", "–"),
                          between=nums.get("trust_between", "–")))

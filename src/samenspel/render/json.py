@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from samenspel.analysis.diagnosis import clean
+from samenspel.analysis.disclosure import OTHER
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.reading import naming
 from samenspel.reading import phrases as P
@@ -36,15 +37,21 @@ def _finding(f: Finding, r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, 
     return out
 
 
-def _partners(r: Reading) -> dict[str, Any]:
+def _partners(r: Reading, lang: str) -> dict[str, Any]:
+    """Schema 2: a partner below the minimum has ``n: null`` and ``n_below``; the merged group is ``~other``."""
     out: dict[str, Any] = {}
     m = r.disclosure.min_group
+    hidden = set(r.disclosure.hidden)
     for p, n in r.diagnosis.partners.items():
-        shown = n >= m
-        entry: dict[str, Any] = {"n": n if shown or n == 0 else None, "shown": shown, "name": P.partner(r, p)}
-        if 0 < n < m:
-            entry["n_below"] = m
+        if p in hidden:
+            continue
+        entry: dict[str, Any] = {"n": n, "shown": n >= m, "name": P.partner(r, p, lang)}
+        if p == OTHER:
+            entry["members"] = list(r.disclosure.merged)
         out[p] = entry
+    for p in r.disclosure.hidden:
+        out[p] = {"n": None, "shown": False, "n_below": m, "name": P.partner(r, p, lang),
+                  "published_in": OTHER if p in r.disclosure.merged else None}
     return out
 
 
@@ -76,7 +83,8 @@ def diagnosis_json(r: Reading, kb: KnowledgeBase, lang: str = "nl") -> dict[str,
         "alliance": d.alliance,
         "round": d.round,
         "n_respondents": d.n_respondents,
-        "partners": _partners(r),
+        "scope": "published_groups",
+        "partners": _partners(r, lang),
         "domains": base["domains"],
         "paradoxes": base["paradoxes"],
         "phase": phase,

@@ -26,7 +26,7 @@ def network_summary(r: Reading, dimension: str, lang: str) -> str:
         "",
         t("netsum_head", lang, dimension=name),
     ]
-    labels = {p: P.partner(r, p) for p in net.partners}
+    labels = {p: P.partner(r, p, lang) for p in net.partners}
     width = max([len(v) for v in labels.values()] + [8]) + 2
     cols = t("netsum_cols", lang).split()
     lines.append(" " * width + "".join(f"{c:>14}" for c in cols))

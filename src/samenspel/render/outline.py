@@ -131,7 +131,7 @@ def _domains(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
         return []
     shown = [p for p in r.disclosure.shown]
     header = (t("div_domain", lang), t("score", lang), "±", "n", "alpha", t("rwg", lang), t("differ", lang),
-              *(P.partner(r, p) for p in shown))
+              *(P.partner(r, p, lang) for p in shown))
     rows = []
     for key, res in d.domains.items():
         flag = res.divergence.flag if res.divergence is not None else None
@@ -142,7 +142,7 @@ def _domains(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(3, t("domains", lang)), Table(header, tuple(rows))]
     if r.disclosure.hidden:
         blocks.append(Para(t("hidden_note", lang, min=r.disclosure.min_group) + " " + t(
-            "hidden_names", lang, names=", ".join(P.partner(r, p) for p in r.disclosure.hidden))))
+            "hidden_names", lang, names=", ".join(P.partner(r, p, lang) for p in r.disclosure.hidden))))
     return blocks
 
 
@@ -208,7 +208,7 @@ def _items(r: Reading, kb: KnowledgeBase, lang: str, texts: dict[str, str]) -> l
     if any(i.reverse for i in d.divergent_items):
         note += " " + t("reversed_note", lang)
     return [Heading(3, t("div_items", lang)),
-            Table((t("item", lang), "eta²", "n", *(P.partner(r, p) for p in shown)), rows), Para(note)]
+            Table((t("item", lang), "eta²", "n", *(P.partner(r, p, lang) for p in shown)), rows), Para(note)]
 
 
 def _factors(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:

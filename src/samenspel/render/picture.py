@@ -19,7 +19,7 @@ stand behind it (docs/PRIVACY.md, the network).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from samenspel.network.graph import Networks
@@ -38,11 +38,14 @@ def render_svg(
     lang: str = "nl",
     labels: Mapping[str, str] | None = None,
     min_raters: int | None = None,
+    quiet: Collection[str] = (),
 ) -> str:
     """Draw ``dimension`` as an SVG document (string); see the module docstring.
 
     ``labels`` gives partners' display names; an arrow shows its number only
-    with at least ``min_raters`` raters (default: the networks' minimum group).
+    with at least ``min_raters`` raters (default: the networks' minimum group)
+    and when it touches no partner in ``quiet`` (partners below the minimum:
+    no number is ever drawn next to their name).
     """
     result = result_or_networks if isinstance(result_or_networks, NetworkResult) else measure(result_or_networks)
     nets = result.networks
@@ -100,7 +103,8 @@ def render_svg(
         stroke = 0.6 + 4.4 * t.weight / 100.0
         # many partners: weak ties fade so the strong structure stands out
         opacity = 0.85 if show_numbers else 0.08 + 0.6 * t.weight / 100.0
-        told = t.n_raters >= enough  # a number only where enough people stand behind the arrow
+        # a number only where enough people stand behind the arrow, never next to a small partner
+        told = t.n_raters >= enough and t.source not in quiet and t.target not in quiet
         tip = f"<title>{escape(f'{name(t.source)} → {name(t.target)}: {t.weight:.0f} (n={t.n_raters})')}</title>"
         out.append(
             f'<path class="tie" d="M{sx:.1f},{sy:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}" '

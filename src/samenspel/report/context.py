@@ -43,8 +43,8 @@ def build_context(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, 
                   network_svg: str | None = None) -> dict[str, Any]:
     lang = opt.lang
     d = r.diagnosis
-    shown = [P.partner(r, p) for p in r.disclosure.shown]
-    hidden = [P.partner(r, p) for p in r.disclosure.hidden]
+    shown = [P.partner(r, p, lang) for p in r.disclosure.shown]
+    hidden = [P.partner(r, p, lang) for p in r.disclosure.hidden]
     ctx: dict[str, Any] = {
         "lang": lang,
         "L": lambda key, **kw: t(key, lang, **kw),
@@ -124,14 +124,14 @@ def _domains(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any] | None:
     shown = list(r.disclosure.shown)
     rows = [{"name": naming.domain(kb, k, lang), "score": res.score, "label": num(res.score, lang)}
             for k, res in d.domains.items() if res.score is not None]
-    partner_rows = [{"name": naming.domain(kb, k, lang), "partner": P.partner(r, p), "score": res.by_partner[p]}
+    partner_rows = [{"name": naming.domain(kb, k, lang), "partner": P.partner(r, p, lang), "score": res.by_partner[p]}
                     for k, res in d.domains.items() for p in shown if res.by_partner.get(p) is not None]
-    svg = charts.domains(rows, partner_rows, [P.partner(r, p) for p in shown], t("score_axis", lang), lang) \
+    svg = charts.domains(rows, partner_rows, [P.partner(r, p, lang) for p in shown], t("score_axis", lang), lang) \
         if rows else None
     header = [t("partner", lang), "n", *(naming.domain(kb, k, lang) for k in d.domains)]
     table = [[t("all_respondents", lang), str(d.n_respondents), *(num(res.score, lang) for res in d.domains.values())]]
     for p in shown:
-        table.append([P.partner(r, p), str(r.disclosure.counts.get(p) or ""),
+        table.append([P.partner(r, p, lang), str(r.disclosure.counts.get(p) or ""),
                       *(num(res.by_partner.get(p), lang) for res in d.domains.values())])
     return {"svg": svg, "header": header, "rows": table}
 
@@ -146,7 +146,7 @@ def _range(r: Reading, by_partner: dict[str, float | None], lang: str) -> str:
         return "–"
     hi = max(shown, key=lambda p: shown[p])
     lo = min(shown, key=lambda p: shown[p])
-    return f"{P.partner(r, hi)} {num(shown[hi], lang)} · {P.partner(r, lo)} {num(shown[lo], lang)}"
+    return f"{P.partner(r, hi, lang)} {num(shown[hi], lang)} · {P.partner(r, lo, lang)} {num(shown[lo], lang)}"
 
 
 def _divergence(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, lang: str) -> dict[str, Any]:
@@ -283,9 +283,9 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     for p, n in disclosure.counts.items():
         if n is not None:
             inv = disclosure.invited.get(p)
-            rows.append([P.partner(r, p), str(n), str(inv) if inv else "–", pct(disclosure.rate(p), lang)])
+            rows.append([P.partner(r, p, lang), str(n), str(inv) if inv else "–", pct(disclosure.rate(p), lang)])
         else:
-            rows.append([P.partner(r, p), t("too_few", lang), "", ""])
+            rows.append([P.partner(r, p, lang), t("too_few", lang), "", ""])
     total_rate = disclosure.total_rate
     total = [t("total", lang), str(d.n_respondents), str(sum(disclosure.invited.values())) if disclosure.invited else "–",
              pct(total_rate, lang)]
@@ -304,7 +304,7 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
               "; ".join(f"{P.indicator_name(c.indicator, kb, lang)} ({t('rule_' + c.direction, lang)}"
                         f"{', ' + t('ev_defining', lang) if c.indicator in rule.defining else ''})"
                         for c in rule.conditions), rule.source] for rule in RULES]
-    hidden = [P.partner(r, p) for p in disclosure.hidden]
+    hidden = [P.partner(r, p, lang) for p in disclosure.hidden]
     return {"rows": rows, "total": total, "invited": bool(disclosure.invited),
             "roles": t("roles_line", lang, roles=role_text) if role_text else "",
             "reliability": reliability, "rules": rules,

@@ -62,7 +62,8 @@ def network_picture(reading: Reading, lang: str) -> str | None:
         return None
     from samenspel.render.picture import render_svg
 
-    return halo(render_svg(net, "trust", lang, labels=reading.names, min_raters=reading.disclosure.min_group))
+    return halo(render_svg(net, "trust", lang, labels=reading.names, min_raters=reading.disclosure.min_group,
+                           quiet=reading.disclosure.hidden))
 
 
 _HALO = re.compile(r'<text ([^>]*?)stroke="white" stroke-width="3" paint-order="stroke" ([^>]*)>([^<]*)</text>')
