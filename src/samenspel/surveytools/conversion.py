@@ -30,7 +30,6 @@ from samenspel.responses.validation import build_responses_from_lines
 from samenspel.surveytools.codes import PARTNER_QUESTION, ROLE_CODES, ROLE_QUESTION
 from samenspel.surveytools.layout import Cell, Choice, Layout, Question
 from samenspel.surveytools.mapping import Mapping
-from samenspel.surveytools.msforms import split_choices
 from samenspel.surveytools.table import NOT_SHOWN, SKIPPED, Empty, RawValue, ToolExport
 
 Kind = Literal["cell", "checks", "partner", "role", "respondent", "language", "ignore"]
@@ -389,14 +388,22 @@ class _Converter:
                 yield cell.item, None, None, raw.value
             return
         ticked: set[str] = set()
-        labels = {normal(c.label(lang)): c.code for c in question.cells for lang in ("nl", "en")}
-        for part in split_choices(raw):
-            code = labels.get(normal(part))
-            if code is None:
-                self.problem(line, column, f"unknown answer '{part}'; it is not one of the statements of this "
-                                           "question (was the question edited after the import into Forms?)")
-            else:
-                ticked.add(code)
+        labels = sorted(((c.label(lang).strip().casefold(), c.code) for c in question.cells for lang in ("nl", "en")),
+                        key=lambda pair: -len(pair[0]))
+        rest = raw
+        while rest.strip():
+            rest = rest.lstrip()
+            folded = rest.casefold()
+            # Forms joins the ticked options with ';', and an option may hold a ';' itself: longest known option first
+            found = next(((label, code) for label, code in labels if folded.startswith(label)
+                          and folded[len(label):len(label) + 1] in ("", ";")), None)
+            if found is not None:
+                ticked.add(found[1])
+                rest = rest[len(found[0]) + 1:]
+                continue
+            part, _, rest = rest.partition(";")
+            self.problem(line, column, f"unknown answer '{part.strip()}'; it is not one of the statements of this "
+                                       "question (was the question edited after the import into Forms?)")
         for cell in question.cells:
             yield cell.item, None, 1.0 if cell.code in ticked else 0.0, None
 

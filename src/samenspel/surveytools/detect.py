@@ -24,7 +24,7 @@ def detect(data: bytes, name: str) -> str:
     if data[:2] == b"PK":
         return "msforms"
     try:
-        head = data[:8000].decode("utf-8-sig", errors="replace")
+        head = data[: 1 << 20].decode("utf-8-sig", errors="replace")
     except LookupError:  # pragma: no cover - utf-8 always exists
         head = ""
     if head[:2] in ("\ufffe", "\ufeff") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):

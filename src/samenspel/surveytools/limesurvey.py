@@ -24,7 +24,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 
+from samenspel.i18n import Text
+from samenspel.surveytools.codes import MAP_QUESTION, PARTNER_QUESTION
+from samenspel.surveytools.layout import Layout
 from samenspel.surveytools.table import NOT_SHOWN, SKIPPED, RawValue, ToolExport, check_wide, decode_text, fail
 
 META_COLUMNS: frozenset[str] = frozenset({
@@ -49,8 +53,7 @@ def is_meta(name: str) -> bool:
 
 def looks_like(text: str) -> str | None:
     """``csv`` or ``vv`` if the text's first lines look like a LimeSurvey response export, else None."""
-    head = text[:4000]
-    first, _, rest = head.partition("\n")
+    first, _, rest = text.partition("\n")
     second = rest.partition("\n")[0]
     if first.startswith('"id"') and len(first) > 4 and first[4] in ",;\t" and "submitdate" in first:
         return "csv"
@@ -185,3 +188,146 @@ def _export(variant: str, source: str, columns: list[str], rows: list[tuple[int,
             export.notes.append(f"{open_} response(s) were not submitted (no submitdate); they are imported with "
                                 "the answers they hold")
     return export
+
+
+# -- the questionnaire as a LimeSurvey survey structure file (.lss) ---------------------------
+LSS_DB_VERSION = "477"
+"""The structure version written: LimeSurvey 5 (separate ``*_l10ns`` tables for texts); LimeSurvey 6
+imports and upgrades it, as it does every older ``.lss``."""
+SURVEY_ID = 246810
+_TYPE = {"partner": "L", "role": "L", "single": "L", "grid": "F", "relation": "F", "checks": "M", "text": "T"}
+_THEME = {"L": "listradio", "F": "arrays/array", "M": "multiplechoice", "T": "longfreetext", "X": "boilerplate"}
+_QUESTION_FIELDS = ("qid", "parent_qid", "sid", "gid", "type", "title", "preg", "other", "mandatory",
+                    "question_order", "scale_id", "same_default", "relevance", "modulename", "encrypted",
+                    "question_theme_name")
+
+
+def to_lss(layout: Layout, lang: str = "nl") -> bytes:
+    """The questionnaire as a ``.lss`` file in Dutch and English, ``lang`` being the base language.
+
+    Question and subquestion codes are Samenspel's item codes (see
+    :mod:`samenspel.surveytools.codes`); a hidden text question ``samenspel``
+    lists every code with its item id, so the file documents its own map.
+    """
+    languages = [lang] + [other for other in ("nl", "en") if other != lang]
+    instrument = layout.instrument
+    tables: dict[str, tuple[tuple[str, ...], list[dict[str, str | None]]]] = {
+        "groups": (("gid", "sid", "group_order", "randomization_group", "grelevance"), []),
+        "group_l10ns": (("id", "gid", "group_name", "description", "language"), []),
+        "questions": (_QUESTION_FIELDS, []),
+        "subquestions": (_QUESTION_FIELDS, []),
+        "question_l10ns": (("id", "qid", "question", "help", "language"), []),
+        "answers": (("aid", "qid", "code", "sortorder", "assessment_value", "scale_id"), []),
+        "answer_l10ns": (("id", "aid", "answer", "language"), []),
+        "question_attributes": (("qid", "attribute", "value", "language"), []),
+    }
+    counters = {"qid": 0, "aid": 0, "ql10n": 0, "al10n": 0, "gl10n": 0}
+
+    def next_id(name: str) -> int:
+        counters[name] += 1
+        return counters[name]
+
+    def add_question(gid: int, order: int, qtype: str, code: str, text: Text, help_: Text, parent: int = 0,
+                     relevance: str = "1") -> int:
+        qid = next_id("qid")
+        table = "subquestions" if parent else "questions"
+        tables[table][1].append({
+            "qid": str(qid), "parent_qid": str(parent), "sid": str(SURVEY_ID), "gid": str(gid), "type": qtype,
+            "title": code, "preg": None, "other": "N", "mandatory": "N" if not parent else None,
+            "question_order": str(order), "scale_id": "0", "same_default": "0", "relevance": relevance,
+            "modulename": "", "encrypted": "N", "question_theme_name": _THEME.get(qtype, "") if not parent else None,
+        })
+        for language in languages:
+            tables["question_l10ns"][1].append({"id": str(next_id("ql10n")), "qid": str(qid),
+                                                "question": text(language), "help": help_(language),
+                                                "language": language})
+        return qid
+
+    for group_order, group in enumerate(layout.groups, start=1):
+        gid = group_order
+        tables["groups"][1].append({"gid": str(gid), "sid": str(SURVEY_ID), "group_order": str(group_order),
+                                    "randomization_group": "", "grelevance": "1"})
+        for language in languages:
+            tables["group_l10ns"][1].append({"id": str(next_id("gl10n")), "gid": str(gid),
+                                             "group_name": group.part.title(language),
+                                             "description": group.part.intro(language), "language": language})
+        order = 0
+        for question in group.questions:
+            order += 1
+            qtype = _TYPE[question.kind]
+            qid = add_question(gid, order, qtype, question.code, question.text, question.help)
+            if question.grid:
+                for sub_order, cell in enumerate(question.cells, start=1):
+                    relevance = "1"
+                    if question.kind == "relation" and layout.partners:
+                        relevance = f'{PARTNER_QUESTION}.NAOK != "{cell.code}"'
+                    add_question(gid, sub_order, "T", cell.code, cell.label, Text("", ""), parent=qid,
+                                 relevance=relevance)
+            for sort, choice in enumerate(question.choices, start=1):
+                aid = next_id("aid")
+                tables["answers"][1].append({"aid": str(aid), "qid": str(qid), "code": choice.code,
+                                             "sortorder": str(sort), "assessment_value": "0", "scale_id": "0"})
+                for language in languages:
+                    tables["answer_l10ns"][1].append({"id": str(next_id("al10n")), "aid": str(aid),
+                                                      "answer": choice.label(language), "language": language})
+        if group_order == 1:
+            order += 1
+            listing = "; ".join(f"{code} = {item_id}" for item_id, code in layout.codes.items())
+            partners = "; ".join(f"{code} = {name}" for name, code in layout.partner_codes.items())
+            note = (f"Samenspel {instrument.id} {instrument.version}. Item codes: {listing}. "
+                    f"Partner codes: {partners or '-'}.")
+            qid = add_question(gid, order, "X", MAP_QUESTION, Text(note, note), Text("", ""))
+            tables["question_attributes"][1].append({"qid": str(qid), "attribute": "hidden", "value": "1",
+                                                     "language": ""})
+    survey_fields: dict[str, str | None] = {
+        "sid": str(SURVEY_ID), "gsid": "1", "admin": "", "adminemail": "", "anonymized": "Y", "format": "G",
+        "savetimings": "N", "template": "inherit", "language": languages[0], "additional_languages": " ".join(languages[1:]),
+        "datestamp": "Y", "usecookie": "N", "allowregister": "N", "allowsave": "Y", "autonumber_start": "0",
+        "autoredirect": "N", "allowprev": "Y", "printanswers": "N", "ipaddr": "N", "refurl": "N",
+        "showsurveypolicynotice": "0", "publicstatistics": "N", "publicgraphs": "N", "listpublic": "N",
+        "htmlemail": "Y", "sendconfirmation": "N", "tokenanswerspersistence": "N", "assessments": "N",
+        "usecaptcha": "N", "usetokens": "N", "showxquestions": "N", "showgroupinfo": "B", "shownoanswer": "Y",
+        "showqnumcode": "X", "showwelcome": "Y", "showprogress": "Y", "questionindex": "0", "navigationdelay": "0",
+        "nokeyboard": "N", "alloweditaftercompletion": "N",
+    }
+    settings: list[dict[str, str | None]] = []
+    for language in languages:
+        settings.append({
+            "surveyls_survey_id": str(SURVEY_ID), "surveyls_language": language,
+            "surveyls_title": instrument.title(language), "surveyls_description": "",
+            "surveyls_welcometext": instrument.instructions(language), "surveyls_endtext": _THANKS(language),
+        })
+    root = ET.Element("document")
+    ET.SubElement(root, "LimeSurveyDocType").text = "Survey"
+    ET.SubElement(root, "DBVersion").text = LSS_DB_VERSION
+    languages_element = ET.SubElement(root, "languages")
+    for language in languages:
+        ET.SubElement(languages_element, "language").text = language
+    for name, (fields, rows) in tables.items():
+        if rows:
+            _table(root, name, fields, rows)
+    _table(root, "surveys", tuple(survey_fields), [survey_fields])
+    _table(root, "surveys_languagesettings", tuple(settings[0]), settings)
+    ET.indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+_THANKS = Text("Dank je wel voor het invullen.", "Thank you for filling in the questionnaire.")
+
+
+def _table(root: ET.Element, name: str, fields: tuple[str, ...], rows: list[dict[str, str | None]]) -> None:
+    """One table as LimeSurvey exports it: its field names, then one element per row (a NULL left out)."""
+    table = ET.SubElement(root, name)
+    field_list = ET.SubElement(table, "fields")
+    for field_name in fields:
+        ET.SubElement(field_list, "fieldname").text = field_name
+    rows_element = ET.SubElement(table, "rows")
+    for row in rows:
+        row_element = ET.SubElement(rows_element, "row")
+        for field_name in fields:
+            value = row.get(field_name, "")
+            if value is None:
+                continue
+            child = ET.SubElement(row_element, field_name)
+            if value != "":
+                child.text = value

@@ -25,7 +25,10 @@ import csv
 import io
 import json
 import re
+from typing import Any
 
+from samenspel.surveytools.codes import PARTNER_QUESTION
+from samenspel.surveytools.layout import Cell, Choice, Layout, Question
 from samenspel.surveytools.table import NOT_SHOWN, SKIPPED, RawValue, ToolExport, check_wide, decode_text, fail
 
 META_COLUMNS: frozenset[str] = frozenset(name.lower() for name in (
@@ -47,7 +50,7 @@ def is_meta(name: str) -> bool:
 
 def looks_like(text: str) -> str | None:
     """``current`` or ``legacy`` if the text looks like a Qualtrics CSV export, else None."""
-    first = text[:4000].partition("\n")[0]
+    first = text.partition("\n")[0]
     names = [c.strip().strip('"') for c in first.split(",")]
     if names[:2] == ["V1", "V2"]:
         return "legacy"
@@ -121,3 +124,165 @@ def _value(cell: str, recoded: bool) -> RawValue:
     if cell == "" and recoded:
         return NOT_SHOWN
     return cell
+
+
+# -- the questionnaire as a Qualtrics survey file (.qsf) --------------------------------------
+_BLOCK = "BL_samenspel{:06d}"
+_SURVEY = "SV_samenspelcore01"
+
+
+def to_qsf(layout: Layout, lang: str = "nl") -> bytes:
+    """The questionnaire as a ``.qsf`` file (JSON), ``lang`` as the survey language and the other as translation.
+
+    Export tags are Samenspel's codes: a question's ``DataExportTag`` is its
+    code and a grid row's ``ChoiceDataExportTags`` entry the item or partner
+    code, so the CSV export names columns ``code`` and ``code_sub``. A
+    multiple-answer list's columns are ``code_1``, ``code_2``, ... by the
+    choices' recode values. "Don't know" has the recode value 99.
+    """
+    languages = [lang] + [other for other in ("nl", "en") if other != lang]
+    instrument = layout.instrument
+    elements: list[dict[str, Any]] = []
+    blocks: list[dict[str, Any]] = []
+    qid_of: dict[str, str] = {}
+    questions: list[dict[str, Any]] = []
+    number = 0
+    for index, group in enumerate(layout.groups, start=1):
+        block_elements: list[dict[str, str]] = []
+        for question in group.questions:
+            number += 1
+            qid = f"QID{number}"
+            qid_of[question.code] = qid
+            questions.append(_question(question, qid, languages, layout, qid_of))
+            block_elements.append({"Type": "Question", "QuestionID": qid})
+        blocks.append({"Type": "Default" if index == 1 else "Standard", "SubType": "",
+                       "Description": group.part.title(lang), "ID": _BLOCK.format(index),
+                       "BlockElements": block_elements, "Options": {"BlockLocking": "false",
+                                                                    "RandomizeQuestions": "false"}})
+    blocks.append({"Type": "Trash", "Description": "Trash / Unused Questions", "ID": _BLOCK.format(0),
+                   "BlockElements": []})
+    codes = "; ".join(f"{code} = {item_id}" for item_id, code in layout.codes.items())
+    partners = "; ".join(f"{code} = {name}" for name, code in layout.partner_codes.items())
+    description = (f"Samenspel {instrument.id} {instrument.version}. Export tags are item codes: {codes}. "
+                   f"Partner codes: {partners or '-'}. 99 = don't know.")
+
+    def element(kind: str, primary: str, payload: Any, secondary: str | None = None) -> dict[str, Any]:
+        return {"SurveyID": _SURVEY, "Element": kind, "PrimaryAttribute": primary, "SecondaryAttribute": secondary,
+                "TertiaryAttribute": None, "Payload": payload}
+
+    elements.append(element("BL", "Survey Blocks", blocks))
+    flow = [{"ID": b["ID"], "Type": "Block" if b["Type"] == "Default" else "Standard", "FlowID": f"FL_{i + 1}"}
+            for i, b in enumerate(blocks[:-1], start=1)]
+    elements.append(element("FL", "Survey Flow", {"Flow": flow, "Properties": {"Count": len(flow) + 1},
+                                                   "FlowID": "FL_1", "Type": "Root"}))
+    elements.append(element("SO", "Survey Options", {
+        "BackButton": "true", "SaveAndContinue": "true", "SurveyProtection": "PublicSurvey",
+        "BallotBoxStuffingPrevention": "false", "NoIndex": "Yes", "SecureResponseFiles": "true",
+        "SurveyExpiration": "None", "SurveyTermination": "DefaultMessage", "Header": "", "Footer": "",
+        "ProgressBarDisplay": "Text", "PartialData": "+1 week", "ValidationMessage": "", "PreviousButton": " ← ",
+        "NextButton": " → ", "SurveyTitle": instrument.title(lang), "SurveyLanguage": lang.upper(),
+        "AvailableLanguages": {code.upper(): [] for code in languages}, "ProtectSelectionIds": True,
+    }))
+    elements.append(element("SCO", "Scoring", {"ScoringCategories": [], "ScoringCategoryGroups": [],
+                                               "ScoringSummaryCategory": None, "ScoringSummaryAfterQuestions": 0,
+                                               "ScoringSummaryAfterSurvey": 0, "DefaultScoringCategory": None,
+                                               "AutoScoringCategory": None}))
+    elements.append(element("STAT", "Survey Statistics", {"MobileCompatible": True, "ID": "Survey Statistics"}))
+    elements.append(element("QC", "Survey Question Count", None, str(len(questions))))
+    elements.append(element("RS", "RS_samenspelcore01", None, "Default Response Set"))
+    for payload in questions:
+        elements.append(element("SQ", payload["QuestionID"], payload, _plain(payload["QuestionText"])[:100]))
+    survey = {
+        "SurveyEntry": {
+            "SurveyID": _SURVEY, "SurveyName": instrument.title(lang), "SurveyDescription": description,
+            "SurveyOwnerID": "", "SurveyBrandID": "", "DivisionID": None, "SurveyLanguage": lang.upper(),
+            "SurveyActiveResponseSet": "RS_samenspelcore01", "SurveyStatus": "Inactive",
+            "SurveyStartDate": "0000-00-00 00:00:00", "SurveyExpirationDate": "0000-00-00 00:00:00",
+            "SurveyCreationDate": "0000-00-00 00:00:00", "CreatorID": "", "LastModified": "0000-00-00 00:00:00",
+            "LastAccessed": "0000-00-00 00:00:00", "LastActivated": "0000-00-00 00:00:00", "Deleted": None,
+        },
+        "SurveyElements": elements,
+    }
+    return (json.dumps(survey, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"<[^>]+>", " ", text).strip()
+
+
+def _question(question: Question, qid: str, languages: list[str], layout: Layout,
+              qid_of: dict[str, str]) -> dict[str, Any]:
+    base = languages[0]
+    text = question.text(base)
+    if question.help(base):
+        text += f"<br><br><em>{question.help(base)}</em>"
+    payload: dict[str, Any] = {
+        "QuestionText": text, "DefaultChoices": False, "DataExportTag": question.code,
+        "QuestionDescription": _plain(question.text(base))[:100],
+        "Validation": {"Settings": {"ForceResponse": "OFF", "ForceResponseType": "ON", "Type": "None"}},
+        "GradingData": [], "Language": [], "NextChoiceId": 1, "NextAnswerId": 1, "QuestionID": qid,
+        "DataVisibility": {"Private": False, "Hidden": False},
+    }
+    translations: dict[str, dict[str, Any]] = {}
+    for language in languages[1:]:
+        translated = question.text(language)
+        if question.help(language):
+            translated += f"<br><br><em>{question.help(language)}</em>"
+        translations[language.upper()] = {"QuestionText": translated}
+    if question.kind == "text":
+        payload.update({"QuestionType": "TE", "Selector": "ML",
+                        "Configuration": {"QuestionDescriptionOption": "UseText"}})
+    elif question.kind in ("partner", "role", "single", "checks"):
+        rows = question.cells if question.kind == "checks" else question.choices
+        choices = {str(i): {"Display": _label(r, base)} for i, r in enumerate(rows, start=1)}
+        recodes = {str(i): str(i if question.kind == "checks" else r.recode)  # type: ignore[union-attr]
+                   for i, r in enumerate(rows, start=1)}
+        payload.update({
+            "QuestionType": "MC", "Selector": "MAVR" if question.kind == "checks" else "SAVR", "SubSelector": "TX",
+            "Configuration": {"QuestionDescriptionOption": "UseText"},
+            "Choices": choices, "ChoiceOrder": [str(i) for i in range(1, len(rows) + 1)],
+            "RecodeValues": recodes, "NextChoiceId": len(rows) + 1,
+        })
+        for language, translation in translations.items():
+            translation["Choices"] = {str(i): {"Display": _label(r, language.lower())} for i, r in enumerate(rows, 1)}
+    else:  # grid and relation: a matrix, one row per item or partner
+        choices = {str(i): {"Display": cell.label(base)} for i, cell in enumerate(question.cells, start=1)}
+        if question.kind == "relation" and PARTNER_QUESTION in qid_of:
+            partner_question = layout.question(PARTNER_QUESTION)
+            assert partner_question is not None
+            for i, cell in enumerate(question.cells, start=1):
+                position = next(n for n, c in enumerate(partner_question.choices, 1) if c.code == cell.code)
+                choices[str(i)]["DisplayLogic"] = _not_selected(qid_of[PARTNER_QUESTION], position, cell.label(base))
+        answers = {str(i): {"Display": choice.label(base)} for i, choice in enumerate(question.choices, start=1)}
+        payload.update({
+            "QuestionType": "Matrix", "Selector": "Likert", "SubSelector": "SingleAnswer",
+            "Configuration": {"QuestionDescriptionOption": "UseText", "TextPosition": "inline",
+                              "ChoiceColumnWidth": 40, "RepeatHeaders": "none", "WhiteSpace": "OFF",
+                              "MobileFirst": True},
+            "Choices": choices, "ChoiceOrder": [str(i) for i in range(1, len(question.cells) + 1)],
+            "ChoiceDataExportTags": {str(i): cell.code for i, cell in enumerate(question.cells, start=1)},
+            "Answers": answers, "AnswerOrder": list(range(1, len(question.choices) + 1)),
+            "RecodeValues": {str(i): str(c.recode) for i, c in enumerate(question.choices, start=1)},
+            "NextChoiceId": len(question.cells) + 1, "NextAnswerId": len(question.choices) + 1,
+        })
+        for language, translation in translations.items():
+            code = language.lower()
+            translation["Choices"] = {str(i): {"Display": cell.label(code)} for i, cell in enumerate(question.cells, 1)}
+            translation["Answers"] = {str(i): {"Display": c.label(code)} for i, c in enumerate(question.choices, 1)}
+    if translations:
+        payload["Language"] = translations
+    return payload
+
+
+def _label(row: Cell | Choice, language: str) -> str:
+    return row.label(language)
+
+
+def _not_selected(partner_qid: str, position: int, name: str) -> dict[str, Any]:
+    """Show a row only when the respondent did not choose this partner as their own organisation."""
+    locator = f"q://{partner_qid}/SelectableChoice/{position}"
+    return {"0": {"0": {"LogicType": "Question", "QuestionID": partner_qid, "QuestionIsInLoop": "no",
+                        "ChoiceLocator": locator, "Operator": "NotSelected", "QuestionIDFromLocator": partner_qid,
+                        "LeftOperand": locator, "Type": "Expression",
+                        "Description": f"If {name} Is Not Selected"}, "Type": "If"},
+            "Type": "BooleanExpression", "inPage": False}
