@@ -53,6 +53,7 @@ def register(app: typer.Typer) -> None:
             names = parse_partners(partners)
             if partner is not None and names and partner not in names:
                 raise SamenspelError(f"--partner '{partner}' is not in --partners ({', '.join(names)})")
+            export = read_export_file(file, tool)  # first: a file of the wrong kind is the first thing to say
             layout = build_layout(questionnaire, names)
             rules = None
             if mapping is not None:
@@ -61,7 +62,6 @@ def register(app: typer.Typer) -> None:
                 except OSError as exc:
                     raise SamenspelError(f"{mapping}: cannot read the mapping file ({exc.strerror})") from None
                 rules = read_mapping(data, str(mapping), questionnaire)
-            export = read_export_file(file, tool)
             result = convert(export, layout, Constants(alliance, round_id, when, partner, role), rules)
             responses = result.responses
             if out is not None and out.suffix.lower() == ".xlsx":
