@@ -136,7 +136,7 @@ def _ls_value(layout: Layout, question: Question, cell: Cell, partner: str, role
     """The stored value: an answer code (or text with full answers); "" shown-not-answered; None = NULL."""
     if question.kind == "partner":
         code = layout.partner_codes[partner]
-        return partner if full else code
+        return layout.partner_labels[partner] if full else code
     if question.kind == "role":
         if role is None:
             return ""
@@ -251,8 +251,8 @@ def _q_columns(layout: Layout) -> list[tuple[Question, Cell, int, str, str, str]
 def _q_value(layout: Layout, question: Question, cell: Cell, partner: str, role: str | None,
              given: dict[Key, Answer], numeric: bool, recoded: bool, lang: str) -> str:
     if question.kind == "partner":
-        choice = next(c for c in question.choices if c.label.nl == partner)
-        return str(choice.recode) if numeric else partner
+        choice = next(c for c in question.choices if c.code == layout.partner_codes[partner])
+        return str(choice.recode) if numeric else layout.partner_labels[partner]
     if question.kind == "role":
         if role is None:
             return "-99" if recoded else ""
@@ -331,7 +331,7 @@ def msforms_xlsx(layout: Layout, answers: ResponseSet, lang: str = "nl") -> byte
 def _forms_value(layout: Layout, question: Question, title, partner: str, role: str | None,  # type: ignore[no-untyped-def]
                  given: dict[Key, Answer], lang: str) -> str | None:
     if question.kind == "partner":
-        return partner
+        return layout.partner_labels[partner]
     if question.kind == "role":
         return next(c.label(lang) for c in question.choices if c.code == ROLE_CODES[role]) if role else None
     if question.kind == "checks":

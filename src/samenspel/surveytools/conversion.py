@@ -229,6 +229,7 @@ class _Converter:
         self.notes: list[str] = []
         self.choice_index: dict[str, dict[str, Choice]] = {}
         names = {p.casefold(): p for p in layout.partners}
+        names.update({label.casefold(): p for p, label in layout.partner_labels.items()})
         self.partner_names = names
         self.by_partner_code = {code: name for name, code in layout.partner_codes.items()}
 

@@ -16,6 +16,7 @@ the respondent's partner and role.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -98,6 +99,7 @@ class Layout:
     partner_codes: dict[str, str]  # name -> p1, p2, ... (alphabetical)
     codes: dict[str, str]  # item id -> code
     groups: tuple[Group, ...]
+    partner_labels: dict[str, str]  # partner id -> the name respondents see (the id itself by default)
 
     def questions(self) -> list[Question]:
         return [q for g in self.groups for q in g.questions]
@@ -109,9 +111,15 @@ class Layout:
         return next((q for q in self.questions() if q.code == code), None)
 
 
-def build_layout(instrument: Instrument, partners: tuple[str, ...] | list[str] = ()) -> Layout:
-    """The layout of ``instrument`` for these partners (needed when it has relation items)."""
+def build_layout(instrument: Instrument, partners: tuple[str, ...] | list[str] = (),
+                 labels: Mapping[str, str] | None = None) -> Layout:
+    """The layout of ``instrument`` for these partners (needed when it has relation items).
+
+    ``partners`` are the ids answers carry; ``labels`` the names respondents see (the web app's
+    partner codes and names), by default the ids themselves.
+    """
     partners = tuple(partners)
+    shown = {p: (labels or {}).get(p) or p for p in partners}
     codes = code_map(instrument)
     if any(it.type == "relation" for it in instrument.items) and len(partners) < 2:
         raise SamenspelError("the questionnaire asks about each other partner; give the partners of the alliance "
@@ -125,20 +133,20 @@ def build_layout(instrument: Instrument, partners: tuple[str, ...] | list[str] =
             continue
         questions: list[Question] = []
         if not groups and partners:
-            questions.append(_partner_question(partners, by_partner))
+            questions.append(_partner_question(partners, by_partner, shown))
         if not groups:
             questions.append(_role_question())
-        questions += _part_questions(part, items, codes, partners, by_partner)
+        questions += _part_questions(part, items, codes, partners, by_partner, shown)
         for q in questions:
             if q.code in used:
                 raise SamenspelError(f"two questions would get the code {q.code}; rename part or item")
             used.add(q.code)
         groups.append(Group(part, tuple(questions)))
-    return Layout(instrument, partners, by_partner, codes, tuple(groups))
+    return Layout(instrument, partners, by_partner, codes, tuple(groups), shown)
 
 
-def _partner_question(partners: tuple[str, ...], by_partner: dict[str, str]) -> Question:
-    choices = tuple(Choice(by_partner[p], int(by_partner[p][1:]), None, Text(p, p)) for p in partners)
+def _partner_question(partners: tuple[str, ...], by_partner: dict[str, str], shown: dict[str, str]) -> Question:
+    choices = tuple(Choice(by_partner[p], int(by_partner[p][1:]), None, Text(shown[p], shown[p])) for p in partners)
     cell = Cell(PARTNER_QUESTION, None, None, PARTNER_TEXT, PARTNER_TEXT)
     return Question(PARTNER_QUESTION, "partner", PARTNER_TEXT, (cell,), choices)
 
@@ -175,7 +183,7 @@ def _fill(text: Text, partner: Text) -> Text:
 
 
 def _part_questions(part: Part, items: tuple[Item, ...], codes: dict[str, str], partners: tuple[str, ...],
-                    by_partner: dict[str, str]) -> list[Question]:
+                    by_partner: dict[str, str], shown: dict[str, str]) -> list[Question]:
     out: list[Question] = []
     runs: list[list[Item]] = []
     for item in items:
@@ -190,7 +198,7 @@ def _part_questions(part: Part, items: tuple[Item, ...], codes: dict[str, str], 
     for run in runs:
         first = run[0]
         if first.type == "relation":
-            out += [_relation_question(item, codes, partners, by_partner) for item in run]
+            out += [_relation_question(item, codes, partners, by_partner, shown) for item in run]
             continue
         if len(run) == 1 and first.type != "check":
             kind: Kind = "text" if first.type == "text" else "single"
@@ -216,8 +224,9 @@ def _same_run(a: Item, b: Item) -> bool:
 
 
 def _relation_question(item: Item, codes: dict[str, str], partners: tuple[str, ...],
-                       by_partner: dict[str, str]) -> Question:
+                       by_partner: dict[str, str], shown: dict[str, str]) -> Question:
     cells = tuple(
-        Cell(by_partner[p], item, p, Text(p, p), _fill(item.text, Text(p, p))) for p in partners
+        Cell(by_partner[p], item, p, Text(shown[p], shown[p]), _fill(item.text, Text(shown[p], shown[p])))
+        for p in partners
     )
     return Question(codes[item.id], "relation", _fill(item.text, THIS_PARTNER), cells, choices_for(item), SKIP_OWN)
