@@ -106,7 +106,7 @@ def to_docx(layout: Layout, lang: str = "nl") -> bytes:
     document.core_properties.author = "Samenspel"
     document.add_heading(instrument.title(lang), level=0)
     document.add_paragraph(instrument.instructions(lang))
-    bullet = document.styles["List Bullet"]  # looked up once: by name it costs a scan per paragraph
+    bullet = document.styles["List Bullet"].style_id  # set by id: python-docx scans all styles per lookup
     number = 0
     part_of = {id(q): g.part for g in layout.groups for q in g.questions}
     current = None
@@ -119,7 +119,7 @@ def to_docx(layout: Layout, lang: str = "nl") -> bytes:
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{number}. {title(lang)}").bold = True
         for option in options:
-            document.add_paragraph(option(lang), style=bullet)
+            document.add_paragraph(option(lang))._p.get_or_add_pPr().style = bullet
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
