@@ -39,6 +39,7 @@ CARRY_SALT = "samenspel.surveytools.carry"
 CARRY_AGE = 2 * 3600
 TOOL_CHOICES = [("auto", bi("Herken het zelf", "Recognise it")), ("limesurvey", "LimeSurvey"),
                 ("qualtrics", "Qualtrics"), ("msforms", "Microsoft Forms")]
+TOOL_NAMES = {"limesurvey": "LimeSurvey", "qualtrics": "Qualtrics", "msforms": "Microsoft Forms"}
 FORMATS = {"lss": ("application/xml", "lss"), "qsf": ("application/json", "qsf"),
            "forms": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx")}
 
@@ -165,9 +166,10 @@ def tool_import(request: HttpRequest, slug: str, code: str) -> HttpResponse:
                      more_problems=max(0, len(exc.problems) - 200))
     except SamenspelError as exc:
         return _page(request, rnd, status=400, problems=[str(exc)], problems_lang="en")
-    messages.success(request, pick(f"Geïmporteerd uit {export.tool}: {summary.respondents} deelnemers, "
+    name = TOOL_NAMES[export.tool]
+    messages.success(request, pick(f"Geïmporteerd uit {name}: {summary.respondents} deelnemers, "
                                    f"{summary.answers} antwoorden",
-                                   f"Imported from {export.tool}: {summary.respondents} respondents, "
+                                   f"Imported from {name}: {summary.respondents} respondents, "
                                    f"{summary.answers} answers"))
     return redirect("facilitator:round", slug=slug, code=code)
 
