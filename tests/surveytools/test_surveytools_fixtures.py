@@ -70,3 +70,21 @@ def test_qualtrics_legacy_choice_text(small_layout) -> None:
     got, result = _answers("qualtrics-legacy.csv", small_layout)
     assert got == {("R_2YPOQ602ER1jkf1", "phase", None): (3.0, None), ("R_2YPOQ602ER1jkf1", "amb_01", None): (5.0, None)}
     assert {a.partner for a in result.responses.answers} == {"Ziekenhuis"}
+
+
+def test_qualtrics_tick_list_not_split_into_columns(small_layout) -> None:
+    """'Split multi-value fields into columns' off: one column with the recodes (or texts) of the ticked boxes."""
+    head = "StartDate,EndDate,Status,Progress,Finished,ResponseId,UserLanguage,partner,gmotives"
+    texts = "Start Date,End Date,Response Type,Progress,Finished,Response ID,User Language,Partner,Motieven"
+    ids = ",".join('"{""ImportId"":""%s""}"' % i for i in
+                   ("startDate", "endDate", "status", "progress", "finished", "_recordId", "userLanguage", "QID1",
+                    "QID49"))
+    rows = ['x,x,0,100,1,R_a,NL,1,"1,3"', 'x,x,0,100,1,R_b,EN,2,"Joint marketing power,Access to new markets"',
+            "x,x,0,100,1,R_c,NL,3,"]
+    data = "\n".join([head, texts, ids, *rows]) + "\n"
+    result = convert(read_export(data.encode(), "q.csv"), small_layout, Constants("a", "r"))
+    got = {(a.respondent, a.item): a.value for a in result.responses.answers}
+    assert got[("R_a", "mot_joint_marketing")] == 1 and got[("R_a", "mot_new_markets_products")] == 1
+    assert got[("R_a", "mot_distribution_power")] == 0
+    assert got[("R_b", "mot_joint_marketing")] == 1 and got[("R_b", "mot_market_access")] == 1
+    assert got[("R_c", "mot_joint_marketing")] is None  # an empty list says nothing without recoding

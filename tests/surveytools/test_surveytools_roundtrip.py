@@ -123,3 +123,26 @@ def test_same_diagnosis_as_own_format(tmp_path: Path, layout, demo, tool) -> Non
         diagnoses.append(json.loads(result.stdout))
     assert diagnoses[0] == diagnoses[1]
     assert diagnoses[0]["n_respondents"] > 10 and diagnoses[0]["problems"]
+
+
+def test_msforms_titles_and_options_with_numbers_and_letters(layout, demo) -> None:
+    """Should Quick Import keep the document's numbering ("12. ...", "a. ..."), the answers still read."""
+    import io
+
+    from openpyxl import load_workbook
+
+    want = known(layout, demo, "msforms", language=False)
+    workbook = load_workbook(io.BytesIO(msforms_xlsx(layout, want, "nl")))
+    sheet = workbook.active
+    for n, cell in enumerate(sheet[1][6:], start=1):
+        cell.value = f"{n}. {cell.value}"
+    labelled = 0
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row[6:]:
+            if isinstance(cell.value, str) and cell.value.startswith("helemaal oneens"):
+                cell.value = "a. " + cell.value
+                labelled += 1
+    assert labelled
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _same(_import(buffer.getvalue(), "forms.xlsx", layout), want)

@@ -38,6 +38,8 @@ HEADER = ("alliance", "round", "respondent", "partner", "item", "value", "role",
 _BRACKET = re.compile(r"^([A-Za-z][A-Za-z0-9]*)\[([A-Za-z0-9]+)\]$")
 _UNDERSCORE = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_([A-Za-z0-9]+)$")
 _CODE_TEXT = re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:\[[A-Za-z0-9]+\])?)\s*[.:\-–]\s+\S")
+_NUMBERED = re.compile(r"^\d+[.)]\s*")
+_LETTERED = re.compile(r"^[a-z][.)]\s+")
 _YES = frozenset({"y", "yes", "ja", "1", "true", "waar"})
 _NO = frozenset({"n", "no", "nee", "0", "false", "onwaar"})
 _NA = frozenset({"n/a", "n.v.t.", "nvt", "n.v.t"})
@@ -163,6 +165,8 @@ class _Index:
         question = self.questions.get(name) or self.questions.get(name.lower())
         if question is not None and not question.grid:
             return self._meaning(question, question.cells[0])
+        if question is not None and question.kind == "checks":
+            return Meaning("checks", question)  # a tick list in one column (Qualtrics, not split into columns)
         match = _BRACKET.match(name) or _UNDERSCORE.match(name)
         if match is None:
             code = _CODE_TEXT.match(name)
@@ -183,7 +187,10 @@ class _Index:
 
     def by_text(self, text: str) -> Meaning | None:
         key = normal(text)
-        return self.texts.get(key) if key else None
+        if not key:
+            return None
+        # a number a tool kept in front of a title ("12. ...") does not change the question
+        return self.texts.get(key) or self.texts.get(_NUMBERED.sub("", key))
 
 
 # -- step 2 and 3: cells and validation ------------------------------------------------------
@@ -384,25 +391,29 @@ class _Converter:
         return False
 
     def _tick_list(self, line: int, column: int, question: Question, raw: RawValue):  # type: ignore[no-untyped-def]
-        if isinstance(raw, Empty):
+        """A whole tick list in one cell: Forms joins ticked options with ';', Qualtrics with ','."""
+        if isinstance(raw, Empty) or (not raw.strip() and self.export.tool != "msforms"):
             for cell in question.cells:
-                yield cell.item, None, None, raw.value
+                yield cell.item, None, None, raw.value if isinstance(raw, Empty) else None
             return
+        separator = ";" if self.export.tool == "msforms" else ","
         ticked: set[str] = set()
-        labels = sorted(((c.label(lang).strip().casefold(), c.code) for c in question.cells for lang in ("nl", "en")),
-                        key=lambda pair: -len(pair[0]))
+        pairs = [(c.label(lang).strip().casefold(), c.code) for c in question.cells for lang in ("nl", "en")]
+        if self.export.tool == "qualtrics":
+            pairs += [(str(k), c.code) for k, c in enumerate(question.cells, start=1)]  # recode values
+        labels = sorted(pairs, key=lambda pair: -len(pair[0]))
         rest = raw
         while rest.strip():
             rest = rest.lstrip()
             folded = rest.casefold()
-            # Forms joins the ticked options with ';', and an option may hold a ';' itself: longest known option first
+            # an option may hold the separator itself: the longest known option first
             found = next(((label, code) for label, code in labels if folded.startswith(label)
-                          and folded[len(label):len(label) + 1] in ("", ";")), None)
+                          and folded[len(label):len(label) + 1] in ("", separator)), None)
             if found is not None:
                 ticked.add(found[1])
                 rest = rest[len(found[0]) + 1:]
                 continue
-            part, _, rest = rest.partition(";")
+            part, _, rest = rest.partition(separator)
             self.problem(line, column, f"unknown answer '{part.strip()}'; it is not one of the statements of this "
                                        "question (was the question edited after the import into Forms?)")
         for cell in question.cells:
@@ -421,7 +432,8 @@ class _Converter:
             if key in _NA:
                 return None, "not_asked"
         else:
-            choice = self._choices(meaning).get(key)
+            choices = self._choices(meaning)
+            choice = choices.get(key) or choices.get(_LETTERED.sub("", key))
             if choice is not None:
                 return (None, "dont_know") if choice.dont_know else (choice.value, None)
         if self.mapping is not None:
