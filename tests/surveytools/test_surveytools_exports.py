@@ -159,3 +159,22 @@ def test_exporters_take_the_instrument_they_are_given() -> None:
     items = {s["title"] for s in t["subquestions"]} | {q["title"] for q in t["questions"]}
     assert {item_code(it.id) for it in pulse.items if it.type != "relation"} <= items
     assert item_code("amb_06") not in items  # not in the pulse version
+
+
+def test_instrument_command_writes_each_tool_file(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from samenspel.cli import app
+
+    runner = CliRunner()
+    partners = ["--partners", "Gemeente,Ziekenhuis,Thuiszorg"]
+    lss = runner.invoke(app, ["instrument", "--format", "lss", "--lang", "en", *partners], catch_exceptions=False)
+    assert lss.exit_code == 0 and ET.fromstring(lss.stdout_bytes).find("languages")[0].text == "en"
+    qsf = runner.invoke(app, ["instrument", "--format", "qsf", *partners, "-o", str(tmp_path / "s.qsf")])
+    assert qsf.exit_code == 0 and json.loads((tmp_path / "s.qsf").read_text())["SurveyEntry"]["SurveyLanguage"] == "NL"
+    forms = runner.invoke(app, ["instrument", "--format", "forms", "--lang", "en", *partners, "-o",
+                                str(tmp_path / "s.docx")], catch_exceptions=False)
+    assert forms.exit_code == 0
+    guide = (tmp_path / "s-instructions.md").read_text()
+    assert "Quick import" in guide and "`s.docx`" in guide and "Gemeente,Ziekenhuis,Thuiszorg" in guide
+    assert Document(str(tmp_path / "s.docx")).paragraphs[0].text == "Samenspel – questionnaire on our collaboration"
