@@ -56,6 +56,15 @@ def test_limesurvey_csv_full_answers(layout, demo, lang) -> None:
     _same(_import(limesurvey_csv(layout, want, full=True, lang=lang), "results.csv", layout), want)
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_limesurvey_csv_full_headings_and_answers(layout, demo, lang) -> None:
+    """Headings "Full question text" with "Full answers", separator ';' (as a Dutch user may choose)."""
+    want = known(layout, demo, "limesurvey")
+    data = limesurvey_csv(layout, want, separator=";", full=True, lang=lang, headings="full")
+    assert detect(data, "results.csv") == "limesurvey"
+    _same(_import(data, "results.csv", layout), want)
+
+
 def test_limesurvey_vv(layout, demo) -> None:
     want = known(layout, demo, "limesurvey")
     data = limesurvey_vv(layout, want)

@@ -164,9 +164,14 @@ def _ls_value(layout: Layout, question: Question, cell: Cell, partner: str, role
 
 
 def limesurvey_csv(layout: Layout, answers: ResponseSet, *, separator: str = ",", full: bool = False,
-                   lang: str = "nl") -> bytes:
+                   lang: str = "nl", headings: str = "code") -> bytes:
+    """``headings="full"``: LimeSurvey's "Full question text" headings, ``question [subquestion]``."""
     columns = _ls_columns(layout, vv=False)
     head = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"]
+    if headings == "full":
+        head = ["Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started",
+                "Date last action"]
+        columns = [(q, c, f"{q.text(lang)} [{c.label(lang)}]" if q.grid else q.text(lang)) for q, c, _ in columns]
 
     def field(value: str | None) -> str:
         if value is None:

@@ -59,6 +59,8 @@ def looks_like(text: str) -> str | None:
         return "csv"
     if second.split("\t", 1)[0].strip() == "id" and ("submitdate" in second or _SGQA.search(second) or "\t" in second):
         return "vv"
+    if first.startswith('"Response ID"') and "Date submitted" in first:  # headings "Full question text"
+        return "csv"
     return None
 
 
@@ -75,7 +77,8 @@ def read_limesurvey(data: bytes, source: str) -> ToolExport:
 
 
 def _read_csv(text: str, source: str) -> ToolExport:
-    delimiter = text[4] if text.startswith('"id"') and len(text) > 4 and text[4] in ",;\t" else ","
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: first.count(f'"{d}"'))  # every heading is quoted: "a";"b"
     check_wide(text.count("\n"), text.split("\n", 1)[0].count(delimiter) + 1, source)
     records = list(_records(text, delimiter, source))
     if not records:
