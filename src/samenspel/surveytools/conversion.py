@@ -97,9 +97,7 @@ def resolve_columns(export: ToolExport, layout: Layout, mapping: Mapping | None 
         meaning = _from_mapping(name, layout, mapping, index) if mapping is not None else None
         if meaning is None:
             meaning = index.by_code(name) or index.by_text(name)
-        if meaning is None and i < len(export.texts) and export.tool != "limesurvey":
-            meaning = index.by_text(export.texts[i])
-        if meaning is None and i < len(export.texts) and export.tool == "limesurvey" and export.texts[i].strip():
+        if meaning is None and i < len(export.texts):  # question texts of a second header row (VV, Qualtrics)
             meaning = index.by_text(export.texts[i])
         if meaning is None and i == export.respondent:
             meaning = Meaning("respondent")

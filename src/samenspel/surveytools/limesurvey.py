@@ -283,7 +283,7 @@ def to_lss(layout: Layout, lang: str = "nl") -> bytes:
             tables["question_attributes"][1].append({"qid": str(qid), "attribute": "hidden", "value": "1",
                                                      "language": ""})
     survey_fields: dict[str, str | None] = {
-        "sid": str(SURVEY_ID), "gsid": "1", "admin": "", "adminemail": "", "anonymized": "Y", "format": "G",
+        "sid": str(SURVEY_ID), "gsid": "1", "admin": "inherit", "adminemail": "inherit", "anonymized": "Y", "format": "G",
         "savetimings": "N", "template": "inherit", "language": languages[0], "additional_languages": " ".join(languages[1:]),
         "datestamp": "Y", "usecookie": "N", "allowregister": "N", "allowsave": "Y", "autonumber_start": "0",
         "autoredirect": "N", "allowprev": "Y", "printanswers": "N", "ipaddr": "N", "refurl": "N",
