@@ -58,6 +58,7 @@ def test_unknown_partner_answer(tmp_path: Path) -> None:
     result, _ = _import(tmp_path, "r.csv", data, "--partners", PARTNERS)
     assert result.exit_code == 2
     assert "r.csv:2: column 'partner': unknown partner 'p9'" in result.stderr
+    assert "did not say which partner" not in result.stderr  # one problem, said once
 
 
 def test_file_of_another_tool(tmp_path: Path, layout, demo) -> None:
@@ -117,3 +118,14 @@ def test_instrument_forms_needs_docx_name(tmp_path: Path) -> None:
 def test_bad_partner_lists(tmp_path: Path, partners: str) -> None:
     result = runner.invoke(app, ["instrument", "--format", "lss", "--partners", partners], catch_exceptions=False)
     assert result.exit_code == 2 and "partner" in result.stderr
+
+
+def test_another_partner_list_is_noticed_where_the_export_names_partners(tmp_path: Path) -> None:
+    """Partner codes follow the list; a Qualtrics export's second row names the partner, so a wrong list shows."""
+    data = (FIXTURES / "qualtrics-export.csv").read_bytes()
+    result, out = _import(tmp_path, "q.csv", data, "--partners", "Gemeente,Ziekenhuis,Huisartsen")
+    assert result.exit_code == 2 and not out.exists()
+    assert ("column 'reltrus_p2' is about 'Thuiszorg' in the export, but about 'Huisartsen' with the partner "
+            "list given") in result.stderr
+    result, _ = _import(tmp_path, "q.csv", data, "--partners", "Gemeente,Ziekenhuis")
+    assert result.exit_code == 2 and "'reltrus_p2' is about 'Thuiszorg' in the export" in result.stderr

@@ -215,6 +215,13 @@ def convert(export: ToolExport, layout: Layout, constants: Constants, mapping: M
                 and m.target not in layout.partners:
             problems.append(Problem(source, header_line, f"column '{export.column_name(i)}' is about partner "
                                     f"'{m.target}', who is not in the partner list {', '.join(layout.partners)}"))
+        elif m is not None and m.kind == "cell" and m.target is not None and not m.mapped and i < len(export.texts):
+            named = _row_label(export.texts[i])  # the partner's name in the column's text, where the export has it
+            shown = layout.partner_labels.get(m.target, m.target)
+            if named and normal(named) not in (normal(shown), normal(m.target)):
+                problems.append(Problem(source, header_line, f"column '{export.column_name(i)}' is about "
+                                        f"'{named}' in the export, but about '{shown}' with the partner list given; "
+                                        "give the same partner list as when the questionnaire was exported"))
     partner_columns = [i for i, m in enumerate(meanings) if m is not None and m.kind == "partner"]
     if not partner_columns and not constants.partner:
         problems.append(Problem(source, header_line, "the export has no column with the respondent's partner "
@@ -288,6 +295,7 @@ class _Converter:
     def _context(self, line: int, cells: list[RawValue]) -> tuple[str, str, str | None, str | None] | None:
         respondent = ""
         partner: str | None = None
+        answered = False  # a partner answer was given (a wrong one is reported where it is read)
         role: str | None = self.constants.role
         language: str | None = None
         for i, meaning in enumerate(self.meanings):
@@ -298,6 +306,7 @@ class _Converter:
             if meaning.kind == "respondent":
                 respondent = text
             elif meaning.kind == "partner" and text:
+                answered = True
                 partner = self._partner(line, i, text)
             elif meaning.kind == "role" and text:
                 role = self._role(line, i, text)
@@ -311,6 +320,8 @@ class _Converter:
             respondent = f"{self.export.where}{line}"
         if partner is None:
             partner = self.constants.partner
+            if partner is None and answered:
+                return None
             if partner is None:
                 self.problem(line, None, f"respondent {respondent} did not say which partner they work for; give "
                                          "the partner (--partner NAME) or leave this response out of the export")
@@ -474,6 +485,18 @@ class _Converter:
                         index.setdefault(normal(f"{int(choice.value)} {label}"), choice)
             self.choice_index[key] = index
         return index
+
+
+_ROW_LABEL = (re.compile(r" - ([^-]+)$"), re.compile(r"\(([^()]*)\)$"), re.compile(r"\[([^\[\]]*)\]$"))
+
+
+def _row_label(text: str) -> str | None:
+    """The row of a grid as a header text names it: ``q - row`` (Qualtrics), ``q (row)`` (VV), ``q [row]``."""
+    for pattern in _ROW_LABEL:
+        match = pattern.search(text.strip())
+        if match:
+            return match.group(1).strip()
+    return None
 
 
 def _number(text: str) -> float | None:
