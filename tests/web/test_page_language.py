@@ -149,6 +149,7 @@ def _facilitator_pages(client, lang: str, demo) -> dict[str, str]:  # type: igno
         "rates": open_ + "rates/", "dashboard": closed + "dashboard/", "empty dashboard": open_ + "dashboard/",
         "report": closed + "report/", "report queued": closed + f"report/{job}/",
         "report failed": closed + f"report/{failed}/", "delete respondent": closed + f"respondents/{respondent}/delete/",
+        "survey tools": open_ + "tools/",
         "404": f"/{lang}/a/nothing-here/",
     }
     pages = {name: client.get(url).content.decode() for name, url in get.items()}
@@ -164,6 +165,9 @@ def _facilitator_pages(client, lang: str, demo) -> dict[str, str]:  # type: igno
         "import, already in round": (closed + "import/", {"file": _upload("autumn.csv",
                                                                           to_csv(demo.for_round("2025-najaar")))}),
         "delete alliance, wrong id": (a + "delete/", {"confirm": "nope"}),
+        "tool import, problems": (open_ + "tools/import/", {"file": _upload("x.csv", "a,b\n1,2\n"), "tool": "auto"}),
+        "tool import, mapping step": (open_ + "tools/import/", {"tool": "auto", "file": _upload(
+            "r.csv", '"id","submitdate","Q9"\r\n"1","2025-01-01","Ja, the"\r\n')}),
         "delete respondent, wrong id": (closed + f"respondents/{respondent}/delete/", {"confirm": "nope"}),
     }
     for name, (url, data) in post.items():

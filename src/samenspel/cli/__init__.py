@@ -45,6 +45,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "samenspel.cli.kb",
     "samenspel.cli.instrument",
     "samenspel.cli.responses",
+    "samenspel.cli.surveytools",
     "samenspel.cli.analyse",
     "samenspel.cli.network",
     "samenspel.cli.report",

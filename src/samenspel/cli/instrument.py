@@ -1,4 +1,4 @@
-"""``samenspel instrument``: print the questionnaire as JSON or as a paper form."""
+"""``samenspel instrument``: print the questionnaire as JSON or as a paper form, or write it for a survey tool."""
 
 from __future__ import annotations
 
@@ -9,32 +9,80 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import language, output_format, write_output
+from samenspel.cli.common import fail, language, output_format, write_output
+from samenspel.errors import SamenspelError
 
 
 class Format(str, Enum):
     json = "json"
     markdown = "markdown"
+    lss = "lss"
+    qsf = "qsf"
+    forms = "forms"
+
+
+TOOL_FORMATS = (Format.lss, Format.qsf, Format.forms)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("instrument")
     def instrument(
         format: Optional[Format] = typer.Option(
-            None, "--format", "-f", help="json (both languages) or markdown (a printable form); default from the -o extension, else json."),
-        lang: str = typer.Option("nl", "--lang", help="Language of the markdown form: nl or en."),
+            None, "--format", "-f", help="json (both languages), markdown (a printable form), lss (LimeSurvey), qsf "
+                                         "(Qualtrics) or forms (a Word file for Microsoft Forms' Quick Import); default "
+                                         "from the -o extension, else json."),
+        lang: str = typer.Option("nl", "--lang", help="Language of the markdown form and the Forms document; the "
+                                 "first language of the LimeSurvey and Qualtrics files (they hold both)."),
         short: bool = typer.Option(False, "--short", help="The pulse version (about 5 minutes) instead of the full one."),
+        partners: Optional[str] = typer.Option(None, "--partners", help="lss, qsf, forms: the partners of the "
+                                               "alliance, comma-separated (\"A,B,C\"); relation questions get one row "
+                                               "per partner."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
     ) -> None:
-        """Print the questionnaire: JSON per FORMATS.md §1, or a Markdown form to print."""
+        """Print the questionnaire: JSON per FORMATS.md §1, a Markdown form to print, or a file for a survey tool."""
         from samenspel.instrument import load_instrument, to_json, to_markdown
 
         chosen = language(lang)
-        fmt = Format(output_format(out, format.value if format else None,
-                                   {".json": "json", ".md": "markdown", ".markdown": "markdown"}, "json"))
+        try:
+            fmt = Format(output_format(out, format.value if format else None,
+                                       {".json": "json", ".md": "markdown", ".markdown": "markdown", ".lss": "lss",
+                                        ".qsf": "qsf", ".docx": "forms"}, "json"))
+        except SamenspelError as exc:
+            fail(exc, "nothing was written")
         questionnaire = load_instrument(short=short)
+        if fmt in TOOL_FORMATS:
+            try:
+                _tool_file(fmt, questionnaire, chosen, partners, out)
+            except SamenspelError as exc:
+                fail(exc, "nothing was written")
+            return
         if fmt is Format.json:
             text = json.dumps(to_json(questionnaire), ensure_ascii=False, indent=2) + "\n"
         else:
             text = to_markdown(questionnaire, chosen)
         write_output(text, out)
+
+
+def _tool_file(format: Format, questionnaire: object, lang: str, partners: str | None, out: Path | None) -> None:
+    """Write the questionnaire for LimeSurvey, Qualtrics or Forms (the caller chose the items)."""
+    from samenspel.surveytools.codes import parse_partners
+    from samenspel.surveytools.layout import build_layout
+
+    layout = build_layout(questionnaire, parse_partners(partners))  # type: ignore[arg-type]
+    if format is Format.lss:
+        from samenspel.surveytools.limesurvey import to_lss
+
+        write_output(to_lss(layout, lang), out)
+    elif format is Format.qsf:
+        from samenspel.surveytools.qualtrics import to_qsf
+
+        write_output(to_qsf(layout, lang), out)
+    else:
+        from samenspel.surveytools.msforms import forms_instructions, to_docx
+
+        if out is None or out.suffix.lower() != ".docx":
+            raise SamenspelError("the Forms document is a Word file; give -o NAME.docx")
+        write_output(to_docx(layout, lang), out)
+        guide = out.with_name(out.stem + ("-instructies.md" if lang == "nl" else "-instructions.md"))
+        write_output(forms_instructions(layout, out.name, lang), guide)
+        typer.echo(f"wrote {out} and {guide}", err=True)

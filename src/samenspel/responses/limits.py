@@ -47,6 +47,7 @@ _CELL_AT = b'<c r="'
 # fewer than 100,000 rows) gives no match at all and is scanned at the speed of a byte search.
 _WIDE = re.compile(rb'<c r="([A-Z]{2,4})[0-9]')
 _LONG = re.compile(rb'<c r="[A-Z]{1,4}([0-9]{6,9})"')
+_ROW = re.compile(rb'<c r="[A-Z]{1,4}([0-9]{1,9})"')  # every row: for limits with many columns (wide exports)
 _ANY_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})([0-9]{1,9})"')
 _ANY_CELL = re.compile(rb"<(?:\w+:)?c[ >/]")
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>')
@@ -150,6 +151,9 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> tuple[ErrorC
     except (zipfile.BadZipFile, OSError, ValueError):
         return ()
     errors: dict[str, ErrorCell] = {}
+    # The fast scan reports rows below 100,000 as 99,999, which is safe only while that many rows of
+    # max_columns stay within the cell limit; wide exports (many columns) need the exact last row.
+    exact = 99_999 * limits.max_columns > limits.max_xlsx_cells
     with archive:
         sheet = _first_sheet(archive)
         budget = limits.max_xml_bytes
@@ -159,7 +163,7 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> tuple[ErrorC
                 continue
             scan = info.filename == sheet
             try:
-                used, rows, cols = _stream(archive, info, budget, scan, errors)
+                used, rows, cols = _stream(archive, info, budget, scan, errors, exact)
             except _NoReference:
                 raise SamenspelError(f"{name}: the first sheet has cells without a cell reference, which this reader "
                                      "does not accept; open the file in a spreadsheet program and save it again as "
@@ -186,7 +190,7 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT) -> tuple[ErrorC
 
 
 def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool,
-            errors: dict[str, ErrorCell]) -> tuple[int, int, int]:
+            errors: dict[str, ErrorCell], exact: bool = False) -> tuple[int, int, int]:
     """Decompress one part within ``budget`` bytes; with ``scan``, the largest row and column that matter
     and the error cells (into ``errors``, by reference).
 
@@ -215,10 +219,10 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: 
             body, tail = block[:cut], block[cut:]
             if b't="e"' in body:
                 _errors(block, body, errors)
-            rows, cols = _scan(body)
+            rows, cols = _scan(body, exact)
             max_row, max_col = max(max_row, rows), max(max_col, cols)
     if scan and tail:
-        rows, cols = _scan(tail)
+        rows, cols = _scan(tail, exact)
         max_row, max_col = max(max_row, rows), max(max_col, cols)
     return used, max_row, max_col
 
@@ -234,12 +238,12 @@ def _errors(block: bytes, body: bytes, errors: dict[str, ErrorCell]) -> None:
                                     if value else "")
 
 
-def _scan(body: bytes) -> tuple[int, int]:
+def _scan(body: bytes, exact: bool = False) -> tuple[int, int]:
     """(max row, max column) of the cell references in ``body``, as :func:`_stream` describes."""
     cells = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/>")
     if cells and body.count(_CELL_AT) == cells:  # the common layout: one fast pass each
         cols = max(map(column_number, set(_WIDE.findall(body))), default=26)
-        rows = max(map(int, _LONG.findall(body)), default=99_999)
+        rows = max(map(int, (_ROW if exact else _LONG).findall(body)), default=0 if exact else 99_999)
         return rows, cols
     refs = _ANY_REF.findall(body)
     if len(refs) != len(_ANY_CELL.findall(body)):

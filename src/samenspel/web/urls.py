@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from samenspel.web.alliances.api import api
-from samenspel.web.alliances.views import dashboard, facilitator, reports, respondent, rounds
+from samenspel.web.alliances.views import dashboard, facilitator, reports, respondent, rounds, tools
 
 respondent_patterns = (
     [
@@ -32,6 +32,9 @@ round_patterns = [
     path("import/", rounds.import_file, name="import"),
     path("export.csv", rounds.export_csv, name="export"),
     path("export.xlsx", rounds.export_xlsx, name="export_xlsx"),
+    path("tools/", tools.tools_page, name="tools"),
+    path("tools/import/", tools.tool_import, name="tool_import"),
+    path("tools/questionnaire.<str:fmt>", tools.questionnaire, name="tool_questionnaire"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard.json", dashboard.dashboard_json, name="dashboard_json"),
     path("report/", reports.report_page, name="report"),
