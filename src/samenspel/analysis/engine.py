@@ -5,6 +5,11 @@ uncertainty, signals) with reliability, agreement and divergence; paradoxes;
 phase; trust quadrant and governance advice; motives and factors; the
 relationship network; the problem rules; and, when an earlier round exists,
 the trend against the round before.
+
+Each round is read with the questionnaire it was answered with (``questionnaires``:
+one for all rounds, a mapping round -> questionnaire, or a function of the
+round). A module a round did not ask has no items in its questionnaire, so
+nothing about it is computed: it is absent from the diagnosis, never a zero.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from samenspel.analysis.phase import PhaseResult, phase
 from samenspel.analysis.problems import Finding, indicators, judge
 from samenspel.analysis.scales import Groups, ItemDivergence, ScaleResult, divergent_items, holm_flags, scale
 from samenspel.analysis.settings import Settings
-from samenspel.analysis.trend import trend
+from samenspel.analysis.trend import comparable_scales, trend
 from samenspel.analysis.trust import Governance, TrustFormal, governance, trust_formal
 from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
@@ -29,12 +34,16 @@ from samenspel.instrument.model import Instrument
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.network import NetworkResult, build_networks, measure, relation_items
 from samenspel.responses.model import Answer, ResponseSet
+from samenspel.responses.versions import Questionnaires, resolver
 
 OTHER_SCALES = ("trust", "formal_overlap", "uncertainty:relational", "uncertainty:field")
+SINGLE_ITEM_KINDS = ("leadership", "governance")
+"""Constructs of 2.0's leadership and governance module: one item each, scored like signals, kept in ``scales``."""
 
 
 @dataclass(frozen=True)
 class _Round:
+    instrument: Instrument
     matrix: RoundMatrix
     groups: Groups
     domains: dict[str, ScaleResult]
@@ -51,13 +60,17 @@ class _Round:
 
 
 def analyse(
-    responses: ResponseSet, instrument: Instrument, kb: KnowledgeBase, *, round: str | None = None,
+    responses: ResponseSet, instrument: Questionnaires, kb: KnowledgeBase, *, round: str | None = None,
     settings: Settings = Settings(),
 ) -> Diagnosis:
     """Diagnose one round (default: the last); with an earlier round, add the trend against it.
 
+    ``instrument`` is the questionnaire of every round, a mapping round ->
+    questionnaire, or a function of the round id
+    (``samenspel.responses.versions.per_round(responses)`` reads it from a file).
     Raises :class:`SamenspelError` for an empty set or an unknown round.
     """
+    questionnaire_of = resolver(instrument)
     rounds, by_round = split_rounds(responses)
     if not rounds:
         raise SamenspelError("there are no answers to analyse")
@@ -66,16 +79,21 @@ def analyse(
     elif round not in rounds:
         raise SamenspelError(f"unknown round {round!r}; rounds in the file: {', '.join(rounds)}")
     notices: list[Notice] = []
-    current = _round(by_round[round], instrument, kb, round, settings, notices)
+    current = _round(by_round[round], questionnaire_of(round), kb, round, settings, notices)
     ambition_change = None
     previous: _Round | None = None
     idx = rounds.index(round)
     if idx > 0:
         # the previous round only feeds the trend (scale scores and problems): skip what it does not use
-        previous = _round(by_round[rounds[idx - 1]], instrument, kb, rounds[idx - 1], settings, [], full=False)
-        before, after = previous.domains.get("ambition"), current.domains.get("ambition")
+        prev_id = rounds[idx - 1]
+        previous = _round(by_round[prev_id], questionnaire_of(prev_id), kb, prev_id, settings, [], full=False)
+        shared = comparable_scales(previous.matrix, current.matrix, previous.groups, current.groups,
+                                   {"domains": previous.domains, "scales": _all_scales(previous)},
+                                   {"domains": current.domains, "scales": _all_scales(current)}, settings)
+        before, after = shared.before["domains"].get("ambition"), shared.after["domains"].get("ambition")
         if before and after and before.score is not None and after.score is not None:
             ambition_change = after.score - before.score
+        notices += shared.notices(prev_id, previous.instrument, current.instrument)
     phase_axis = current.phase.modal if current.phase else None
     values = indicators(current.domains, current.signals, current.scales,
                         current.motives.overlap if current.motives else None, current.network, ambition_change)
@@ -85,10 +103,8 @@ def analyse(
         prev_values = indicators(previous.domains, previous.signals, previous.scales,
                                  previous.motives.overlap if previous.motives else None, previous.network, None)
         prev_found = judge(prev_values, kb, previous.phase.modal if previous.phase else None, [])
-        tr = trend(rounds[idx - 1],
-                   {"domains": previous.domains, "scales": {**previous.scales, **_prefixed(previous.signals)}},
-                   {"domains": current.domains, "scales": {**current.scales, **_prefixed(current.signals)}},
-                   prev_found, found)
+        tr = trend(rounds[idx - 1], shared.before, shared.after, prev_found, found, basis=shared.basis,
+                   restarted=shared.restarted, questionnaires=(previous.instrument.key, current.instrument.key))
     m = current.matrix
     return Diagnosis(
         alliance=responses.alliance, round=round, rounds=tuple(rounds), n_respondents=m.n,
@@ -105,6 +121,11 @@ def _prefixed(signals: dict[str, ScaleResult]) -> dict[str, ScaleResult]:
     return {f"signal:{k}": v for k, v in signals.items()}
 
 
+def _all_scales(r: _Round) -> dict[str, ScaleResult]:
+    """The scales a trend compares besides the domains: trust, formal overlap, uncertainty, leadership, signals."""
+    return {**r.scales, **_prefixed(r.signals)}
+
+
 def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, round_id: str,
            settings: Settings, notices: list[Notice], full: bool = True) -> _Round:
     m = build_matrix(answers, instrument, round_id)
@@ -118,6 +139,9 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, agreement=full,
                        name=scale_name(kb, c))
               for c in OTHER_SCALES if m.exact(c)}
+    single = [it.construct for it in m.items if it.construct_kind in SINGLE_ITEM_KINDS]
+    scales.update({c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=False, divergence=full,
+                            agreement=full, name=scale_name(kb, c)) for c in dict.fromkeys(single)})
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
     signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False,
                         divergence=full, agreement=full) for s in signal_ids}
@@ -125,7 +149,7 @@ def _round(answers: list[Answer], instrument: Instrument, kb: KnowledgeBase, rou
     network = _network(m, instrument, groups, settings)
     mot = motives(m, groups)
     return _Round(
-        matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
+        instrument=instrument, matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
         paradoxes=paradoxes(m, groups, settings) if full else {}, phase=phase(m, groups, kb),
         trust_formal=trust_formal(scales.get("trust"), scales.get("formal_overlap"), kb, settings),
         governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), kb, settings),

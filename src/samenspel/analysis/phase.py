@@ -4,6 +4,13 @@ The ``phase`` item is a choice whose option values are the axis. We report the
 distribution, the modal phase (ties go to the earlier phase: when in doubt,
 advice for the earlier phase is the safer one), Van der Eijk's agreement and
 the knowledge base's advice (what you see, what to do) for the modal phase.
+
+Questionnaire 2.0 also asks ``phase:detail``: which of seed 004's three phases
+(the knowledge base's phase model ``steering_practice``: design and align,
+discover and learn, productivity and added value) fits best. It refines axis
+3, where 004's "discover and learn" and "productivity and added value" both
+sit; ``detail`` reports its modal stage and distribution next to the common
+axis, which stays what rounds and alliances are compared on.
 """
 
 from __future__ import annotations
@@ -18,6 +25,23 @@ from samenspel.analysis.scales import Groups
 from samenspel.knowledge.model import KnowledgeBase
 
 AXIS = (1, 2, 3, 4)
+DETAIL_MODEL = "steering_practice"
+
+
+@dataclass(frozen=True)
+class PhaseDetail:
+    """Seed 004's phase as respondents see it (construct ``phase:detail``)."""
+
+    modal: str | None  # stage id of the phase model, e.g. "discover_learn"
+    agreement: float | None
+    distribution: dict[str, float]  # stage id -> share of respondents
+    n: int
+    name: dict[str, str] | None  # the modal stage's name, nl and en
+    axis: tuple[int, ...]  # where the modal stage sits on the common axis
+
+    def to_dict(self) -> dict[str, object]:
+        return {"modal": self.modal, "agreement": self.agreement, "distribution": dict(self.distribution),
+                "n": self.n, "name": self.name, "axis": list(self.axis), "model": DETAIL_MODEL}
 
 
 @dataclass(frozen=True)
@@ -28,10 +52,12 @@ class PhaseResult:
     n: int
     by_partner: dict[str, int | None]  # modal phase per partner (None below the minimum group)
     advice: dict[str, object]  # knowledge-base texts for the modal phase: question, see, do, source
+    detail: PhaseDetail | None = None  # seed 004's phase, where the questionnaire asks it (2.0)
 
     def to_dict(self) -> dict[str, object]:
         return {"modal": self.modal, "agreement": self.agreement, "distribution": dict(self.distribution),
-                "n": self.n, "by_partner": dict(self.by_partner), "advice": self.advice}
+                "n": self.n, "by_partner": dict(self.by_partner), "advice": self.advice,
+                "detail": self.detail.to_dict() if self.detail else None}
 
 
 def _modal(values: np.ndarray) -> int | None:
@@ -60,5 +86,28 @@ def phase(matrix: RoundMatrix, groups: Groups, kb: KnowledgeBase) -> PhaseResult
         modal=modal,
         agreement=measures.ordinal_agreement(counts) if n >= 2 else None,
         distribution={str(a): (c / n if n else 0.0) for a, c in zip(AXIS, counts)},
-        n=n, by_partner=by_partner, advice=advice,
+        n=n, by_partner=by_partner, advice=advice, detail=detail(matrix, kb),
+    )
+
+
+def detail(matrix: RoundMatrix, kb: KnowledgeBase) -> PhaseDetail | None:
+    """The modal 004 phase (ties to the earlier stage), its distribution and agreement; None if not asked."""
+    cols = matrix.exact("phase:detail")
+    model = kb.phase_models.get(DETAIL_MODEL)
+    if not cols or model is None:
+        return None
+    item = matrix.items[cols[0]]
+    stages = {o.value: o.id for o in item.options}
+    values = sorted(stages)
+    v = matrix.raw[:, cols[0]]
+    v = v[~np.isnan(v)]
+    counts = [int(np.sum(v == k)) for k in values]
+    n = sum(counts)
+    modal = stages[values[int(np.argmax(counts))]] if n else None
+    stage = next((s for s in model.stages if s.id == modal), None)
+    return PhaseDetail(
+        modal=modal,
+        agreement=measures.ordinal_agreement(counts) if n >= 2 else None,
+        distribution={stages[k]: (c / n if n else 0.0) for k, c in zip(values, counts)},
+        n=n, name=stage.name.as_dict() if stage else None, axis=tuple(stage.axis) if stage else (),
     )

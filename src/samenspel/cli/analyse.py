@@ -39,16 +39,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Diagnose a round: scores, agreement, paradoxes, phase, trust, network, problems with evidence."""
         from samenspel.analysis import Settings, analyse
-        from samenspel.instrument import load_instrument
         from samenspel.knowledge import load_knowledge
         from samenspel.responses.reader import read_responses
+        from samenspel.responses.versions import per_round
 
         chosen = language(lang)
         settings = Settings(min_group=min_group)
-        instrument = load_instrument()
-        responses = read_responses(file, instrument)
+        responses = read_responses(file)  # each round against the questionnaire version it was answered with
         kb = load_knowledge()
-        diagnosis = analyse(responses, instrument, kb, round=round, settings=settings)
+        diagnosis = analyse(responses, per_round(responses), kb, round=round, settings=settings)
         if format is Format.json:
             text = json.dumps(diagnosis.to_dict(chosen), ensure_ascii=False, indent=2) + "\n"
         elif format is Format.markdown:

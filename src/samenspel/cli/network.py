@@ -19,18 +19,18 @@ FORMATS = ("text", "json", "svg")
 
 
 def instrument() -> Instrument | None:
-    """The questionnaire; None means the full one, loaded when needed (tests replace this)."""
+    """The questionnaire; None means each round's own version (tests replace this)."""
     return None
 
 
 def analyse_file(file: Path, round_id: str | None, min_group: int) -> tuple[str, str, NetworkResult]:
     """Read ``file`` and measure the network of one round (default: the last). Returns (alliance, round, result)."""
-    from samenspel.instrument import load_instrument
     from samenspel.network import build_networks, measure, relation_items
     from samenspel.responses.reader import read_responses
+    from samenspel.responses.versions import per_round
 
-    inst = instrument() or load_instrument()
-    responses = read_responses(file, inst)
+    given = instrument()
+    responses = read_responses(file, given)
     rounds = responses.rounds()
     if not rounds:
         raise SamenspelError(f"{file}: no answers")
@@ -38,6 +38,7 @@ def analyse_file(file: Path, round_id: str | None, min_group: int) -> tuple[str,
         round_id = rounds[-1]
     elif round_id not in rounds:
         raise SamenspelError(f"{file}: no round '{round_id}'; rounds in the file: {', '.join(rounds)}")
+    inst = given or per_round(responses)[round_id]
     items = relation_items(inst)
     if not items:
         raise SamenspelError("the questionnaire has no relation items (relation:<dimension>)")

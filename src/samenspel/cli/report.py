@@ -52,20 +52,21 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The steering-group report: strongest signals first, then charts, network, problems, agenda and method."""
         from samenspel.analysis import Settings, analyse
-        from samenspel.instrument import load_instrument
         from samenspel.knowledge import load_knowledge
         from samenspel.report import build_report
         from samenspel.responses.reader import read_responses
+        from samenspel.responses.versions import per_round
 
         try:
             chosen = language(lang)
             fmt = choose_format(format, out)
             counts = parse_invited(invited)
             settings = Settings(min_group=min_group)
-            instrument = load_instrument()
-            responses = read_responses(file, instrument)
+            responses = read_responses(file)  # each round against its own questionnaire version
+            questionnaires = per_round(responses)
             kb = load_knowledge()
-            diagnosis = analyse(responses, instrument, kb, round=round, settings=settings)
+            diagnosis = analyse(responses, questionnaires, kb, round=round, settings=settings)
+            instrument = questionnaires[diagnosis.round]
             unknown = [p for p in counts if p not in diagnosis.partners]
             if unknown:
                 raise SamenspelError(f"--invited names partners not in {file}: {', '.join(unknown)}")
