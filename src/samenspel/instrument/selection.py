@@ -153,3 +153,47 @@ def describe(selection: Selection, kb: KnowledgeBase | None = None) -> str:
 
 def versions() -> Iterable[str]:
     return tuple(VERSIONS)
+
+
+@dataclass(frozen=True)
+class Costs:
+    """What each choice adds to a full round's estimated time, for a facilitator choosing modules.
+
+    ``seconds(selection)`` adds the parts up: the core, each chosen module, and
+    for the paradox module its page once plus each chosen paradox. It equals
+    the estimate of the selected questionnaire (a test checks this), so a form
+    can show the total while boxes are ticked.
+    """
+
+    version: str
+    lang: str
+    partners: int
+    core: float
+    modules: dict[str, float]  # optional module (not paradoxes) -> seconds it adds
+    paradox_page: float  # the paradox page itself: turning to it, its title and introduction
+    paradoxes: dict[str, float]  # paradox -> seconds it adds
+
+    def seconds(self, selection: Selection) -> float:
+        total = self.core + sum(self.modules.get(m, 0.0) for m in selection.modules)
+        if PARADOX_MODULE in selection.modules and selection.paradoxes:
+            total += self.paradox_page + sum(self.paradoxes.get(p, 0.0) for p in selection.paradoxes)
+        return total
+
+
+@lru_cache(maxsize=32)
+def costs(version: str = CURRENT_VERSION, lang: str = "nl", partners: int = 6) -> Costs:
+    """The :class:`Costs` of ``version``'s modules and paradoxes in ``lang`` for ``partners`` partners."""
+    from samenspel.instrument.duration import estimate
+
+    def est(modules: tuple[str, ...], paradoxes: tuple[str, ...] = ()) -> float:
+        return estimate(questionnaire(Selection(version, False, modules, paradoxes)), lang, partners).seconds
+
+    core = est(())
+    if not modular(version):
+        return Costs(version, lang, partners, est(()), {}, 0.0, {})
+    modules = {m: est((m,)) - core for m in optional_modules(version) if m != PARADOX_MODULE}
+    order = catalogue(version).paradoxes
+    single = {p: est((PARADOX_MODULE,), (p,)) - core for p in order}
+    together = est((PARADOX_MODULE,), order) - core
+    page = (sum(single.values()) - together) / (len(order) - 1) if len(order) > 1 else 0.0
+    return Costs(version, lang, partners, core, modules, page, {p: s - page for p, s in single.items()})

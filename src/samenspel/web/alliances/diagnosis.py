@@ -45,9 +45,10 @@ def analysed(rnd: MeasurementRound, lang: str = "nl") -> dict[str, Any] | None:
     if not Answer.objects.filter(respondent__round=rnd, respondent__submitted_at__isnull=False).exists():
         return None
     responses = dataset.alliance_responses(rnd.alliance)
+    questionnaires = {r.code: survey.round_questionnaire(r) for r in rnd.alliance.rounds.all()}
     diagnosis = analyse(
         responses,
-        survey.load_instrument(short=rnd.short),
+        questionnaires,  # each round with the questionnaire it asked
         load_knowledge(),
         round=rnd.code,
         settings=Settings(min_group=rnd.alliance.min_group),

@@ -38,7 +38,7 @@ def report_html(rnd: MeasurementRound, lang: str) -> str | None:
     if result is None:
         return None
     return render_html(result["data"], load_knowledge(), options=options(rnd, lang, result["network_svg"]),
-                       instrument=survey.load_instrument(short=rnd.short))
+                       instrument=survey.round_questionnaire(rnd))
 
 
 def report_pdf(rnd: MeasurementRound, lang: str) -> bytes | None:

@@ -59,7 +59,7 @@ def context_for(rnd: MeasurementRound, lang: str) -> dict[str, Any] | None:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     opts = reporting.options(rnd, lang, result["network_svg"])
-    ctx = build_context(result["data"], load_knowledge(), survey.load_instrument(short=rnd.short), opts)
+    ctx = build_context(result["data"], load_knowledge(), survey.round_questionnaire(rnd), opts)
     ctx.pop("L", None)  # a function; the template gets plain labels instead
     ctx["labels"] = _labels(lang, ctx["min_group"], ctx["strong"])
     cache.set(key, ctx, timeout=3600)

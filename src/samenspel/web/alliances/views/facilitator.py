@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samenspel.web.alliances import access
+from samenspel.instrument.duration import to_minutes
 from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
 from samenspel.web.alliances.texts import pick
@@ -111,11 +112,15 @@ def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> 
     context: dict[str, object] = {
         **_alliance_data(alliance, role),
         "partner_form": PartnerForm(alliance=alliance),
-        "round_form": RoundForm(alliance=alliance),
         "member_form": MemberForm(),
         "members": alliance.memberships.select_related("user").order_by("role", "user__username"),
     }
     context.update(forms)
+    if role == Membership.FACILITATOR:
+        round_form = context.get("round_form") or RoundForm(alliance=alliance)
+        context["round_form"] = round_form
+        context["round_estimate"] = round_form.estimate_data()  # type: ignore[attr-defined]
+        context["round_minutes"] = to_minutes(round_form.default_seconds)  # type: ignore[attr-defined]
     return context
 
 
