@@ -309,7 +309,6 @@ def read_data(name: str | None = None, *, version: str = CURRENT_VERSION) -> dic
     return data
 
 
-@lru_cache(maxsize=8)
 def load_instrument(short: bool = False, version: str = CURRENT_VERSION) -> Instrument:
     """The questionnaire ``samenspel-core`` of ``version`` (the pulse version when ``short``), validated and cached.
 
@@ -317,6 +316,13 @@ def load_instrument(short: bool = False, version: str = CURRENT_VERSION) -> Inst
     paradox: what a response file may hold. A round asks a selection of it
     (``samenspel.instrument.selection``).
     """
+    if version not in VERSIONS:
+        raise InstrumentError(f"unknown questionnaire version {version!r}; known: {', '.join(VERSIONS)}")
+    return _load(bool(short), version)
+
+
+@lru_cache(maxsize=8)
+def _load(short: bool, version: str) -> Instrument:
     from samenspel.knowledge import load_knowledge
 
     return build_instrument(read_data(version=version), load_knowledge(), short=short, source=VERSIONS[version])

@@ -34,15 +34,20 @@ def read_for_round(rnd: MeasurementRound, data: bytes, name: str) -> ResponseSet
     own = survey.load_instrument(short=False, version=selection.version)
     try:
         responses = read_responses_data(data, name, own)
-    except InputError:
+    except InputError as first:
+        try:  # each round with the version it names or its items show
+            other = read_responses_data(data, name)
+        except InputError:
+            raise first from None  # the problems against this round's own questionnaire are the ones to show
+        found = list(round_questionnaires(other).values())
+        if len(found) != 1 or found[0].selection.version == selection.version:
+            raise first from None
         if not empty:
-            raise
-        responses = read_responses_data(data, name)  # each round with the version it names or its items show
-        found = list(round_questionnaires(responses).values())
-        if len(found) != 1:
-            raise
+            raise InputError([Problem(name, None,  # the file check words its problems in English
+                f"this file was answered with questionnaire {found[0].selection.key}; "
+                f"this round asks {rnd.instrument}")]) from None
         _adopt(rnd, found[0].selection)
-        return responses
+        return other
     declared = {a.instrument for a in responses.answers if a.instrument}
     if declared and declared != {rnd.instrument}:
         key = sorted(declared)[0]
