@@ -20,7 +20,7 @@ from samenspel.instrument import (
     questionnaire,
     to_minutes,
 )
-from samenspel.instrument.duration import PAGE_SECONDS, words
+from samenspel.instrument.duration import CLOSING_WORDS, OPENING_WORDS, PAGE_SECONDS, PROGRESS_WORDS, words
 from samenspel.instrument.model import Item, Part
 from samenspel.knowledge import load_knowledge
 
@@ -47,13 +47,15 @@ def test_worked_example() -> None:
         Item("c", "motive:cost", "check", _t("een twee drie vier"), "p", 0, 1, labels=(_t("nee"), _t("ja"))),
     )
     part = Part("p", _t("een twee drie"), _t("een twee drie vier vijf zes zeven"))
-    inst = Instrument("x", "1", ("nl", "en"), _t("t"), 0, (part,), items)
+    inst = Instrument("x", "1", ("nl", "en"), _t("t"), 0, (part,), items, instructions=_t("een twee"))
     per_word = 60 / WORDS_PER_MINUTE
     expected = (
-        PAGE_SECONDS + 10 * per_word
+        PAGE_SECONDS + (OPENING_WORDS + 2) * per_word                          # the start page and the instructions
+        + PAGE_SECONDS + (10 + PROGRESS_WORDS) * per_word                       # the page, its title, intro, progress
         + 6 * per_word + (5 + 3) * per_word + ANSWER_SECONDS["likert"]          # item, its labels and 'weet ik niet'
         + 5 * per_word + 5 * (2 * per_word + ANSWER_SECONDS["relation"])        # the grid: a name and a rating per partner
         + 4 * per_word + (1 + 1 + 3) * per_word + ANSWER_SECONDS["check"]       # nee, ja, weet ik niet
+        + 2 * PAGE_SECONDS + CLOSING_WORDS * per_word                           # the review page, then submit
     )
     assert estimate(inst, "nl", partners=6).seconds == pytest.approx(expected)
     assert estimate(inst, "nl", partners=2).seconds < expected  # one partner to rate instead of five
@@ -115,3 +117,5 @@ def test_the_model_is_documented() -> None:
     assert f"{WORDS_PER_MINUTE} words per minute" in doc
     assert f"{PAGE_SECONDS:g} s per page" in doc
     assert f"{DEFAULT_PARTNERS} partners" in doc
+    for words_, what in ((OPENING_WORDS, "opening"), (CLOSING_WORDS, "closing"), (PROGRESS_WORDS, "progress")):
+        assert f"{words_} words" in doc, what

@@ -25,15 +25,22 @@ WORDS_PER_MINUTE = 200
 most adults 175-300 wpm; Brysbaert 2019), because a question is read to be answered."""
 
 ANSWER_SECONDS: dict[str, float] = {
-    "likert": 3.0,  # weigh a statement and pick one of five (after reading it)
-    "bipolar": 4.0,  # place ourselves between two poles on seven points
-    "choice": 3.0,  # pick one of the options read
+    "likert": 2.5,  # weigh a statement and pick one of five (after reading it); see docs/INSTRUMENT.md
+    "bipolar": 3.5,  # place ourselves between two poles on seven points: a second more
+    "choice": 2.5,  # pick one of the options read
     "check": 2.0,  # yes, no or don't know
-    "relation": 2.5,  # one rating per other partner in a grid
+    "relation": 2.5,  # one rating per other partner in a grid, the partner's name read first
     "text": 30.0,  # think and type a few words
 }
 PAGE_SECONDS = 3.0
 """Per page: press the button, wait for the page, find the first question."""
+
+OPENING_WORDS = 60
+"""Words of the page a respondent opens first besides the instructions (welcome, time, privacy: the web start page)."""
+CLOSING_WORDS = 20
+"""Words read on the way out (the review page's heading and its one line; the answers are not read again)."""
+PROGRESS_WORDS = 6
+"""Words of the progress line on every page ("Deel 2 van 6", "Nog ongeveer 4 minuten")."""
 
 DEFAULT_PARTNERS = 6
 """The alliance size the documented estimates assume: a relation item is answered for 5 others."""
@@ -81,6 +88,7 @@ def part_seconds(part: Part, items: Iterable[Item], lang: str, others: int,
     (``seen`` carries what was read on earlier pages); after that a respondent knows them.
     """
     total = PAGE_SECONDS + _read(part.title.get(lang)) + _read(part.intro.get(lang))
+    total += 60.0 * PROGRESS_WORDS / WORDS_PER_MINUTE
     seen = set() if seen is None else seen
 
     def once(texts: tuple[Text, ...]) -> float:
@@ -117,11 +125,17 @@ def estimate(instrument: Instrument, lang: str = "nl", partners: int = DEFAULT_P
         if not items:
             continue
         seconds = part_seconds(part, items, lang, others, seen)
-        if index == 0:  # the instructions before the first page
-            seconds += _read(instrument.instructions.get(lang))
+        if index == 0:  # opening: the start page with the instructions
+            seconds += PAGE_SECONDS + _read(instrument.instructions.get(lang)) + 60.0 * OPENING_WORDS / WORDS_PER_MINUTE
         parts[part.id] = seconds
         module = items[0].module
         modules[module] = modules.get(module, 0.0) + seconds
+    if parts:  # closing: the review page, then submitting
+        last = list(parts)[-1]
+        closing = 2 * PAGE_SECONDS + 60.0 * CLOSING_WORDS / WORDS_PER_MINUTE
+        parts[last] += closing
+        module = instrument.items_in(last)[0].module
+        modules[module] += closing
     return Estimate(lang, partners, parts, modules)
 
 

@@ -186,6 +186,7 @@ def start(request: HttpRequest, respondent: Respondent, token: str) -> HttpRespo
     context = _base_context(respondent, token, instrument)
     context["resume"] = _resume_page(respondent, instrument)
     context["minutes"] = to_minutes(_estimate(respondent, instrument).seconds)
+    context["instructions"] = instrument.instructions.get(respondent.language)
     return render(request, "respondent/start.html", context)
 
 
