@@ -80,7 +80,7 @@ def test_the_form_shows_the_default_round_and_the_numbers_to_add_up(fclient, all
     assert abs(form.costs.seconds(default) - exact) < 5  # the page's sum is the estimate (labels read once)
     assert f'<span id="round-minutes">{to_minutes(form.default_seconds)}</span>' in html
     assert 'id="round-costs"' in html and "round-estimate.js" in html
-    assert "Kernfactoren (+1 min)" in html and 'value="leadership"' in html
+    assert "Kernfactoren (+1,0 min)" in html and "Leiding en bestuur (+1,5 min)" in html
     checked = re.findall(r'name="modules" value="(\w+)"[^>]*checked', html)
     assert checked == list(default.modules)
     data = form.estimate_data()

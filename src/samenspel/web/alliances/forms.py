@@ -104,6 +104,12 @@ def _minutes(seconds: float) -> int:
     return to_minutes(seconds)
 
 
+def _plus(seconds: float) -> str:
+    """``+1,5 min`` (Dutch) or ``+1.5 min``: a module's minutes to half a minute, as the facilitator reads them."""
+    text = f"+{round(seconds / 30) / 2:.1f} min"
+    return text.replace(".", ",") if texts.lang() == "nl" else text
+
+
 def estimate_partners(alliance: Alliance) -> int:
     """Partners the time estimate assumes: the alliance's own count, or six while it has fewer than two."""
     from samenspel.instrument import DEFAULT_PARTNERS
@@ -177,9 +183,9 @@ class RoundForm(forms.ModelForm):
                 continue
             if module.id == "paradoxes":
                 added = self.costs.paradox_page + sum(self.costs.paradoxes[p] for p in default.paradoxes)
-                extra = pick(f"standaard zes: +{_minutes(added)} min", f"default six: +{_minutes(added)} min")
+                extra = pick(f"standaard zes: {_plus(added)}", f"default six: {_plus(added)}")
             else:
-                extra = f"+{_minutes(self.costs.modules[module.id])} min"
+                extra = _plus(self.costs.modules[module.id])
             module_choices.append((module.id, f"{module.title.get(lang)} ({extra}): {module.description.get(lang)}"))
         self.fields["modules"].choices = module_choices
         self.fields["modules"].initial = list(default.modules)
