@@ -1,4 +1,4 @@
-"""Load benchmark: 200 respondents answer the full questionnaire at once.
+"""Load benchmark: 200 respondents answer the default full round of questionnaire 2.0 at once.
 
 Starts ``samenspel serve --no-demo`` (2 gunicorn workers + task worker) on a
 fresh SQLite database in a temporary directory (or the database in
@@ -64,12 +64,17 @@ def setup(n: int) -> tuple[list[str], dict[int, dict[str, str]], int]:
     call_command("migrate", interactive=False, verbosity=0)
     alliance = Alliance.objects.create(name="Load test", slug=f"load-{int(time.time())}")
     partners = [Partner.objects.create(alliance=alliance, code=f"P{i}", name=f"Partner {i}") for i in range(6)]
-    rnd = MeasurementRound.objects.create(alliance=alliance, code="load", name="Load")
+    from samenspel.instrument import default_selection
+    from samenspel.knowledge import load_knowledge
+
+    chosen = default_selection(load_knowledge(), 3)  # questionnaire 2.0's default full round
+    rnd = MeasurementRound.objects.create(alliance=alliance, code="load", name="Load", instrument=chosen.key,
+                                          modules=list(chosen.modules), paradoxes=list(chosen.paradoxes))
     links = []
     for i in range(n):
         r = Respondent.objects.create(round=rnd, partner=partners[i % 6], code=f"load{i}")
         links.append(tokens.issue(r))
-    instrument = survey.load_instrument()
+    instrument = survey.round_questionnaire(rnd)
     pages: dict[int, dict[str, str]] = {}
     expected_per_respondent = 0
     others = [p.code for p in partners[1:]]  # respondents of P0's view; rows differ per partner, see below

@@ -12,8 +12,8 @@ from scipy.stats import f_oneway
 from toy_instrument import toy_instrument
 
 from samenspel.demo import ALLIANCE_ID, PARTNERS, demo_readme, make_demo
+from samenspel.demo.generator import demo_questionnaire
 from samenspel.demo.texts import OPEN_ANSWERS_EN, OPEN_ANSWERS_NL
-from samenspel.instrument import load_instrument
 from samenspel.responses.model import ROLES, ResponseSet
 from samenspel.responses.reader import read_responses_data
 from samenspel.responses.writer import to_csv
@@ -24,12 +24,13 @@ CAMP = {p.name: p.camp for p in PARTNERS}
 
 @pytest.fixture(scope="module")
 def instrument():
-    return load_instrument()
+    """What the demo rounds ask: questionnaire 2.0's default full round."""
+    return demo_questionnaire()
 
 
 @pytest.fixture(scope="module")
-def demo(instrument) -> ResponseSet:
-    return make_demo(7, instrument)
+def demo() -> ResponseSet:
+    return make_demo(7)
 
 
 def _people(demo: ResponseSet, round_id: str) -> dict[str, str]:
@@ -60,6 +61,22 @@ def _received(demo: ResponseSet, instrument, dimension: str, target: str | None 
 def test_demo_validates_cleanly_against_the_real_questionnaire(demo, instrument):
     again = read_responses_data(to_csv(demo).encode("utf-8"), "demo.csv", instrument)
     assert again.answers == demo.answers
+    assert read_responses_data(to_csv(demo).encode("utf-8"), "demo.csv").answers == demo.answers
+
+
+def test_demo_uses_questionnaire_two_with_the_default_modules(demo, instrument):
+    from samenspel.responses.versions import round_questionnaires
+
+    assert {a.instrument for a in demo.answers} == {"samenspel-core@2.0"}
+    assert instrument.version == "2.0" and [m.id for m in instrument.modules] == [
+        "core", "paradoxes", "factors", "motives", "open"]
+    for found in round_questionnaires(demo).values():
+        assert found.how == "declared" and found.instrument is instrument
+    checks = [a for a in demo.answers if instrument.item(a.item).type == "check"]
+    assert {a.value for a in checks} == {0.0, 1.0, None}  # yes, no, don't know
+    empty = [a for a in demo.answers if a.value is None]
+    assert empty and all(a.missing == ("skipped" if instrument.item(a.item).type == "text" else "dont_know")
+                         for a in empty)
 
 
 def test_every_item_for_every_respondent_and_round(demo, instrument):

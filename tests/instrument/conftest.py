@@ -1,4 +1,8 @@
-"""Fixtures: the real questionnaire (full and pulse) and the real knowledge base."""
+"""Fixtures: the real questionnaires and the real knowledge base.
+
+``full``, ``pulse`` and ``raw`` are version 1.0, which stays as it shipped (rounds
+answered with it must keep validating); ``v2``, ``v2_pulse`` and ``raw2`` are 2.0.
+"""
 
 from __future__ import annotations
 
@@ -19,20 +23,42 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def full() -> Instrument:
-    return load_instrument()
+    return load_instrument(version="1.0")
 
 
 @pytest.fixture(scope="session")
 def pulse() -> Instrument:
-    return load_instrument(short=True)
+    return load_instrument(short=True, version="1.0")
+
+
+@pytest.fixture(scope="session")
+def v2() -> Instrument:
+    """Every item of 2.0, all modules."""
+    return load_instrument(version="2.0")
+
+
+@pytest.fixture(scope="session")
+def v2_pulse() -> Instrument:
+    return load_instrument(short=True, version="2.0")
 
 
 @pytest.fixture(scope="session")
 def _raw() -> dict[str, Any]:
-    return read_data()
+    return read_data(version="1.0")
+
+
+@pytest.fixture(scope="session")
+def _raw2() -> dict[str, Any]:
+    return read_data(version="2.0")
 
 
 @pytest.fixture
 def raw(_raw: dict[str, Any]) -> dict[str, Any]:
-    """A fresh copy of the questionnaire data, free to break."""
+    """A fresh copy of the 1.0 questionnaire data, free to break."""
     return copy.deepcopy(_raw)
+
+
+@pytest.fixture
+def raw2(_raw2: dict[str, Any]) -> dict[str, Any]:
+    """A fresh copy of the 2.0 questionnaire data, free to break."""
+    return copy.deepcopy(_raw2)

@@ -38,7 +38,7 @@ def small() -> KnowledgeBase:
     problem = Problem("p", T("p"), T("p"), ("ambition",), (Indicator("i", T("i")),), ("a", "b", "c", "d"), (), "000 §3")
     phases = {a: Phase(a, T(f"phase {a}"), T("q"), (), (), "000 §4") for a in (1, 2, 3, 4)}
     details = {
-        "start": PhaseDetail("start", 1, T("start"), T("s"), (1, 2), (), (), "004 fig. 1, Start"),
+        "design_align": PhaseDetail("design_align", 1, T("start"), T("s"), (1, 2), (), (), "004 fig. 1, Start"),
         "discover_learn": PhaseDetail("discover_learn", 2, T("learn"), T("l"), (3,), (), (), "004 fig. 1, Ontdekken en leren"),
     }
     return KnowledgeBase(
@@ -111,7 +111,7 @@ def test_governance_model_and_the_start_implied_by_phase_2(small: KnowledgeBase)
 
 
 def test_phase_detail_alone_gives_the_axis(small: KnowledgeBase) -> None:
-    advice = rank_interventions(small, "p", phase_detail="start")
+    advice = rank_interventions(small, "p", phase_detail="design_align")
     assert order(advice) == ["a", "c", "d", "b"]
     assert advice.ranked[-1].in_phase is False
 
@@ -157,7 +157,7 @@ def test_under_organisation_in_a_cooperative_partnership_in_phase_3() -> None:
 
 def test_fading_perspective_in_004s_productive_phase_of_a_multi_partner_alliance() -> None:
     advice = rank_interventions(
-        load_knowledge(), "fading_perspective", phase_detail="productivity_added_value", alliance_form="multi_partner"
+        load_knowledge(), "fading_perspective", phase_detail="productivity_value", alliance_form="multi_partner"
     )
     assert [r.id for r in advice.top(2)] == ["harvest_and_record", "organise_contradiction"]
     assert advice.ranked[-1].id == "reopen_network" and advice.ranked[-1].score == -2

@@ -132,9 +132,9 @@ def test_phase_details_are_the_three_phases_of_004(kb: KnowledgeBase) -> None:
     """004 fig. 1: three phases, each with what you see and what to do; mapped to the common
     axis as start -> 1-2, discover and learn -> 3, productivity and added value -> 3."""
     assert {d.id: (d.order, d.axis) for d in kb.phase_details.values()} == {
-        "start": (1, (1, 2)), "discover_learn": (2, (3,)), "productivity_added_value": (3, (3,)),
+        "design_align": (1, (1, 2)), "discover_learn": (2, (3,)), "productivity_value": (3, (3,)),
     }  # fmt: skip
-    assert list(kb.phase_details) == ["start", "discover_learn", "productivity_added_value"]
+    assert list(kb.phase_details) == ["design_align", "discover_learn", "productivity_value"]
     for detail in kb.phase_details.values():
         assert len(detail.see) == 3 and len(detail.do) == 3, detail.id
         assert detail.source.startswith("004 fig. 1"), detail.id

@@ -135,7 +135,7 @@ def detail_unknown(data: dict[str, Any]) -> None:
 
 
 def detail_outside_phases(data: dict[str, Any]) -> None:
-    data["interventions"][0].update(phases=[3], phase_details=["start"])
+    data["interventions"][0].update(phases=[3], phase_details=["design_align"])
 
 
 def title_only_unmarked(data: dict[str, Any]) -> None:
@@ -191,7 +191,7 @@ def phase_detail_off_axis(data: dict[str, Any]) -> None:
 
 
 def phase_detail_order_gap(data: dict[str, Any]) -> None:
-    entry(data, "phase_details", "productivity_added_value")["order"] = 4
+    entry(data, "phase_details", "productivity_value")["order"] = 4
 
 
 CASES: list[tuple[str, str, Callable[[Any], Any], tuple[str, ...]]] = [
@@ -226,7 +226,7 @@ CASES: list[tuple[str, str, Callable[[Any], Any], tuple[str, ...]]] = [
     ("fit source", "interventions.yaml", fit_title_only_source, ("fits[0].source cites 001 §6.2.3", "only the title")),
     ("detail id", "interventions.yaml", detail_unknown, ("phase_details: unknown phase_details id 'middle'",)),
     ("detail axis", "interventions.yaml", detail_outside_phases,
-     ("phase_details: 'start' lies on axis [1, 2], outside the intervention's phases [3]",)),
+     ("phase_details: 'design_align' lies on axis [1, 2], outside the intervention's phases [3]",)),
     ("title-only source", "domains.yaml", title_only_unmarked,
      ("domain 'ambition'", "cites 001 §2.5.1, of which the seed gives only the title", "basis: elaboration")),
     ("title-only range", "trust.yaml", title_only_range, ("'vigilant_contracting'", "001 §5.1.6, of which")),

@@ -47,3 +47,28 @@ def test_a_completely_empty_file_has_nobody_who_counts():
     empty = [a for r in ("x", "y", "z") for a in _answers(r, sorted(domain_items(inst)), value=None)]
     result = count(ResponseSet(tuple(empty)), inst)["r1"]
     assert result.counted == () and len(result.not_counted) == 3
+
+
+def test_with_each_rounds_own_questionnaire_the_asked_items_are_exact():
+    """A 2.0 pulse round and a 2.0 default round in one file: each judged on what it asked."""
+    from samenspel.instrument import default_selection, questionnaire
+    from samenspel.instrument.selection import pulse_selection
+    from samenspel.knowledge import load_knowledge
+    from samenspel.responses.versions import per_round
+
+    pulse = questionnaire(pulse_selection())
+    full = questionnaire(default_selection(load_knowledge(), 2))
+    p_items = sorted(domain_items(pulse))
+    f_items = sorted(domain_items(full))
+    answers = [Answer("a", "r1", "p1", "A", i, 3.0, instrument="samenspel-core@2.0") for i in p_items]
+    answers += [Answer("a", "r2", "f1", "A", it.id, 3.0 if it.id in f_items else None, instrument="samenspel-core@2.0",
+                       target="B" if it.type == "relation" else None) for it in full.items]
+    # in the full round, someone who answered only the pulse's domain items answered less than half
+    answers += [Answer("a", "r2", "f2", "A", i, 3.0, instrument="samenspel-core@2.0") for i in p_items]
+    responses = ResponseSet(tuple(answers))
+    assert per_round(responses) == {"r1": pulse, "r2": full}
+    result = count(responses, per_round(responses))
+    assert result["r1"].asked == frozenset(p_items) and result["r1"].counted == ("p1",)
+    assert result["r2"].asked == frozenset(f_items) and result["r2"].counted == ("f1",)
+    assert result["r2"].not_counted == ("f2",)
+    assert count(responses, {"r1": pulse, "r2": full})["r2"].counted == ("f1",)

@@ -109,7 +109,8 @@ def test_bad_template_requests(toy, partners, respondents, lang, message):
 
 
 def test_real_questionnaire_names_the_rated_partner_and_imports():
-    """With the real questionnaire: '{partner}' is replaced by the target, labels show both scale ends."""
+    """With the real questionnaire: '{partner}' is replaced by the target, labels show both scale ends;
+    the sheet names its questionnaire, so it imports without being told which one."""
     from samenspel.instrument import load_instrument
 
     instrument = load_instrument()
@@ -121,6 +122,8 @@ def test_real_questionnaire_names_the_rated_partner_and_imports():
     trust = [row for row in rows if row[SHEET_COLUMNS.index("item")] == "rel_trust"]
     assert [row[SHEET_COLUMNS.index("target")] for row in trust] == ["Ziekenhuis", "Gemeente"]
     assert "Ziekenhuis" in trust[0][SHEET_COLUMNS.index("question")]
-    assert questions[[row[6] for row in rows].index("amb_01")].endswith("(1 = helemaal oneens ... 5 = helemaal eens)")
+    assert questions[[row[6] for row in rows].index("amb_02")].endswith("(1 = helemaal oneens ... 5 = helemaal eens)")
+    assert {row[SHEET_COLUMNS.index("instrument")] for row in rows} == {"samenspel-core@2.0"}
     filled, _ = _fill(data)
     assert len(read_responses_data(filled, "filled.xlsx", instrument).answers) == len(rows)
+    assert len(read_responses_data(filled, "filled.xlsx").answers) == len(rows)

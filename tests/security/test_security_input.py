@@ -24,7 +24,7 @@ HEADER = "alliance,round,respondent,partner,item,value"
 
 @pytest.fixture(scope="module")
 def inst():
-    return load_instrument()
+    return load_instrument(version="1.0")  # the items these cases name
 
 
 def problems(content: str, inst, name: str = "in.csv") -> list[str]:

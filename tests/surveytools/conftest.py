@@ -19,7 +19,7 @@ from samenspel.surveytools.layout import Layout, build_layout  # noqa: E402
 
 @pytest.fixture(scope="session")
 def full() -> Instrument:
-    return load_instrument()
+    return load_instrument(version="1.0")  # the fixtures reproduce exports of a 1.0 round
 
 
 @pytest.fixture(scope="session")

@@ -61,7 +61,8 @@ def test_api_rounds_of_own_alliance(client, facilitator, rnd):
     token = create_token(facilitator)
     got = client.get("/api/alliances/zorg-oost/rounds", HTTP_AUTHORIZATION=f"Bearer {token}").json()
     assert got == [{"code": "2026-1", "name": "Voorjaar 2026", "opens": "2020-01-01", "closes": None,
-                    "short": False, "status": "open", "accepting": True}]
+                    "short": False, "status": "open", "accepting": True, "instrument": "samenspel-core@2.0",
+                    "modules": [], "paradoxes": []}]
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong", "Token x"])

@@ -41,7 +41,7 @@ def test_respondent_answers_everything_on_a_phone_in_dutch(live_server, rnd, bro
     # page 2: the relation grid over the other partners
     expect(page.get_by_text("Deel 2 van 3")).to_be_visible()
     page.get_by_label("Ik vertrouw Ziekenhuis.: hoog").check()
-    page.get_by_label("Ik vertrouw Huisartsen.: weet ik niet").check()
+    page.get_by_label("Ik vertrouw Huisartsen.: weet ik niet / n.v.t.").check()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_role("button", name="Opslaan en verder").click()
 

@@ -1,4 +1,4 @@
-"""Every page of the real questionnaire (full and pulse) renders and saves."""
+"""Every page of the real questionnaires (1.0 and 2.0; full, pulse and every module) renders and saves."""
 
 from __future__ import annotations
 
@@ -18,11 +18,21 @@ def _instrument() -> None:
     """Use the real questionnaire here (overrides the small test one)."""
 
 
-@pytest.mark.parametrize("short", [False, True], ids=["full", "pulse"])
-def test_every_page_renders_and_saves_every_answer(client, rnd, short):
-    rnd.short = short
+ALL_MODULES = ["paradoxes", "leadership", "factors", "factors_more", "motives", "open"]
+
+
+@pytest.mark.parametrize(("version", "short", "modules"), [
+    ("1.0", False, []), ("1.0", True, []), ("2.0", False, ["paradoxes", "factors", "motives", "open"]),
+    ("2.0", True, []), ("2.0", False, ALL_MODULES),
+], ids=["1.0-full", "1.0-pulse", "2.0-default", "2.0-pulse", "2.0-all"])
+def test_every_page_renders_and_saves_every_answer(client, rnd, version, short, modules):
+    rnd.instrument, rnd.short, rnd.modules = f"samenspel-core@{version}", short, modules
+    rnd.paradoxes = list(load_instrument(version="2.0").paradoxes) if modules else []
     rnd.save()
-    instrument = load_instrument(short=short)
+    instrument = survey.round_questionnaire(rnd)
+    assert instrument.version == version and instrument.short == short
+    if modules:
+        assert [m.id for m in instrument.modules] == ["core", *[m for m in ALL_MODULES if m in modules]]
     r, token = make_respondent(rnd, "A", "real")
     others = ["B", "C"]
     expected = 0

@@ -9,7 +9,7 @@ from samenspel.web.alliances import tokens
 from samenspel.web.alliances.models import MeasurementRound, Respondent
 
 
-def small_instrument(short: bool = False) -> Instrument:
+def small_instrument(short: bool = False, version: str | None = None) -> Instrument:
     """Three pages with every item type the web form renders."""
     parts = (
         Part("p1", Text("Ambitie", "Ambition"), Text("Over het doel.", "About the goal.")),
@@ -28,7 +28,8 @@ def small_instrument(short: bool = False) -> Instrument:
             dont_know=False,
         ),
         Item("rel_trust", "relation:trust", "relation", Text("Ik vertrouw {partner}.", "I trust {partner}."), "p2", 1, 5),
-        Item("mot_01", "motive:market", "check", Text("Nieuwe markten", "New markets"), "p3", 0, 1),
+        Item("mot_01", "motive:market", "check", Text("Nieuwe markten", "New markets"), "p3", 0, 1,
+             dont_know=False),  # a box to tick, as in questionnaire 1.0
         Item("open_01", "open:remarks", "text", Text("Opmerkingen", "Remarks"), "p3"),
     )
     return Instrument("test", "1.0", ("nl", "en"), Text("Testlijst", "Test list"), 5, parts, items, short)

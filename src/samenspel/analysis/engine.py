@@ -21,7 +21,7 @@ from samenspel.analysis.phase import PhaseResult, phase
 from samenspel.analysis.problems import IndicatorValue, indicators, judge, strengths
 from samenspel.analysis.scales import Groups, ItemDivergence, ScaleResult, divergent_items, holm_flags, scale
 from samenspel.analysis.settings import Settings
-from samenspel.analysis.trend import scale_trend, trend
+from samenspel.analysis.trend import comparable_scales, scale_trend, trend
 from samenspel.analysis.trust import Governance, TrustFormal, governance, trust_formal
 from samenspel.errors import SamenspelError
 from samenspel.instrument.model import Instrument
@@ -29,12 +29,16 @@ from samenspel.knowledge.model import KnowledgeBase
 from samenspel.network import NetworkResult, build_networks, measure, relation_items
 from samenspel.responses.counting import count
 from samenspel.responses.model import Answer, ResponseSet
+from samenspel.responses.versions import Questionnaires, resolver
 
 OTHER_SCALES = ("trust", "formal_overlap", "uncertainty:relational", "uncertainty:field")
+SINGLE_ITEM_KINDS = ("leadership", "governance")
+"""Constructs of 2.0's leadership and governance module: one item each, scored like signals, kept in ``scales``."""
 
 
 @dataclass(frozen=True)
 class _Round:
+    instrument: Instrument
     matrix: RoundMatrix
     groups: Groups
     domains: dict[str, ScaleResult]
@@ -53,18 +57,22 @@ class _Round:
 
 
 def analyse(
-    responses: ResponseSet, instrument: Instrument, kb: KnowledgeBase | None = None, *, round: str | None = None,
-    settings: Settings = Settings(),
+    responses: ResponseSet, instrument: Questionnaires, kb: KnowledgeBase | None = None, *,
+    round: str | None = None, settings: Settings = Settings(),
 ) -> Diagnosis:
     """Diagnose one round (default: the last); with an earlier round, add the trend against it.
 
-    Only respondents with substantive answers count (``responses.counting``);
-    the others are reported in a notice, never analysed as a person. ``kb`` is
-    accepted for callers of the 0.1 signature; the analysis itself needs no
-    knowledge-base text (the reading layer adds it). Raises
-    :class:`SamenspelError` for an empty set, an unknown round, or a round in
-    which nobody answered enough to count.
+    ``instrument`` is the questionnaire of every round, a mapping round ->
+    questionnaire, or a function of the round id
+    (``samenspel.responses.versions.per_round(responses)`` reads it from a file).
+    Only respondents with substantive answers count (``responses.counting``,
+    judged on each round's own questionnaire); the others are reported in a
+    notice, never analysed as a person. ``kb`` is accepted for callers of the
+    0.1 signature; the analysis itself needs no knowledge-base text (the reading
+    layer adds it). Raises :class:`SamenspelError` for an empty set, an unknown
+    round, or a round in which nobody counts.
     """
+    questionnaire_of = resolver(instrument)
     rounds, by_round = split_rounds(responses)
     if not rounds:
         raise SamenspelError("there are no answers to analyse")
@@ -72,39 +80,45 @@ def analyse(
         round = rounds[-1]
     elif round not in rounds:
         raise SamenspelError(f"unknown round {round!r}; rounds in the file: {', '.join(rounds)}")
-    counted = count(responses, instrument)
+    counted = {r: count(ResponseSet(tuple(by_round[r]), responses.source), questionnaire_of(r))[r] for r in rounds}
     if not counted[round].counted:
         raise SamenspelError(
             f"{responses.source}: nobody in round {round} counts as a respondent (each of the "
             f"{len(counted[round].not_counted)} answered fewer than half of the domain questions asked); there is "
             "nothing to analyse in that round")
     notices: list[Notice] = []
-    current = _round(by_round[round], instrument, round, settings, notices, counted[round].counted)
+    current = _round(by_round[round], questionnaire_of(round), round, settings, notices, counted[round].counted)
     previous: _Round | None = None
     idx = rounds.index(round)
     earlier = [r for r in rounds[:idx] if counted[r].counted]
     if earlier:
         # the previous round only feeds the trend (scale scores and problems): skip what it does not use
         before_id = earlier[-1]
-        previous = _round(by_round[before_id], instrument, before_id, settings, [], counted[before_id].counted,
-                          full=False)
+        previous = _round(by_round[before_id], questionnaire_of(before_id), before_id, settings, [],
+                          counted[before_id].counted, full=False)
     ambition = None
-    if previous is not None and "ambition" in previous.domains and "ambition" in current.domains:
-        t = scale_trend(previous.domains["ambition"], current.domains["ambition"], settings)
-        if t.change is not None:
-            n = t.test.get("n")
-            ambition = (t.change, t.meaningful, int(n) if isinstance(n, int) else current.domains["ambition"].n,
-                        current.domains["ambition"].n_partners)
+    shared = None
+    if previous is not None:
+        # two questionnaires: scales compared on the items both rounds asked (analysis.trend)
+        shared = comparable_scales(previous.matrix, current.matrix, previous.groups, current.groups,
+                                   {"domains": previous.domains, "scales": _all_scales(previous)},
+                                   {"domains": current.domains, "scales": _all_scales(current)}, settings)
+        notices += shared.notices(previous.matrix.round, previous.instrument, current.instrument)
+        before, after = shared.before["domains"].get("ambition"), shared.after["domains"].get("ambition")
+        if before is not None and after is not None:
+            t = scale_trend(before, after, settings)
+            if t.change is not None:
+                n = t.test.get("n")
+                ambition = (t.change, t.meaningful, int(n) if isinstance(n, int) else after.n, after.n_partners)
     values = _indicators(current, ambition)
     judged = judge(values, settings, notices)
     found_strengths = strengths(values, _by_indicator(current), settings)
     tr = None
-    if previous is not None:
+    if previous is not None and shared is not None:
         prev_judged = judge(_indicators(previous, None), settings, [])
-        tr = trend(previous.matrix.round,
-                   {"domains": previous.domains, "scales": {**previous.scales, **_prefixed(previous.signals)}},
-                   {"domains": current.domains, "scales": {**current.scales, **_prefixed(current.signals)}},
-                   prev_judged.found, judged.found, settings)
+        tr = trend(previous.matrix.round, shared.before, shared.after, prev_judged.found, judged.found, settings,
+                   basis=shared.basis, restarted=shared.restarted,
+                   questionnaires=(previous.instrument.key, current.instrument.key))
     m = current.matrix
     return Diagnosis(
         alliance=responses.alliance, round=round, rounds=tuple(rounds), n_respondents=m.n,
@@ -135,6 +149,11 @@ def _prefixed(signals: dict[str, ScaleResult]) -> dict[str, ScaleResult]:
     return {f"signal:{k}": v for k, v in signals.items()}
 
 
+def _all_scales(r: _Round) -> dict[str, ScaleResult]:
+    """The scales a trend compares besides the domains: trust, formal overlap, uncertainty, leadership, signals."""
+    return {**r.scales, **_prefixed(r.signals)}
+
+
 def _round(answers: list[Answer], instrument: Instrument, round_id: str, settings: Settings,
            notices: list[Notice], counted: tuple[str, ...], full: bool = True) -> _Round:
     people = set(counted)
@@ -159,6 +178,9 @@ def _round(answers: list[Answer], instrument: Instrument, round_id: str, setting
                           for d in domain_ids})
     scales = {c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=full, agreement=full)
               for c in OTHER_SCALES if m.exact(c)}
+    single = [it.construct for it in m.items if it.construct_kind in SINGLE_ITEM_KINDS]
+    scales.update({c: scale(m, m.exact(c), c, c, groups, settings, notices, reliability=False, divergence=full,
+                            agreement=full) for c in dict.fromkeys(single)})
     signal_ids = list(dict.fromkeys(it.construct_key for it in m.items if it.construct_kind == "signal"))
     signals = {s: scale(m, m.exact(f"signal:{s}"), s, f"signal:{s}", groups, settings, notices, reliability=False,
                         divergence=full, agreement=full) for s in signal_ids}
@@ -166,7 +188,7 @@ def _round(answers: list[Answer], instrument: Instrument, round_id: str, setting
     network = _network(m, instrument, groups, settings)
     mot = motives(m, groups)
     return _Round(
-        matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
+        instrument=instrument, matrix=m, groups=groups, domains=domains, scales=scales, signals=signals,
         paradoxes=paradoxes(m, groups, settings) if full else {}, phase=phase(m, groups),
         trust_formal=trust_formal(scales.get("trust"), scales.get("formal_overlap"), settings),
         governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), settings),

@@ -42,15 +42,21 @@ def reading_of(file: Path, round: str | None, min_group: int | None, context_fil
     from samenspel.knowledge import load_knowledge
     from samenspel.reading import beside, load_context, read
     from samenspel.responses.reader import read_responses
+    from samenspel.responses.versions import per_round
 
     kb = load_knowledge()
     found = context_file or beside(file)
     context = load_context(found, kb) if found is not None else None
     chosen = min_group if min_group is not None else (context.min_group if context and context.min_group else 3)
-    instrument = instrument or load_instrument()
-    responses = read_responses(file, instrument)
-    diagnosis = analyse(responses, instrument, kb, round=round, settings=Settings(min_group=chosen))
-    return read(diagnosis, kb, context), kb, instrument
+    if instrument is not None:
+        responses = read_responses(file, instrument)
+        questionnaires = instrument
+    else:  # each round against the questionnaire version it was answered with
+        responses = read_responses(file)
+        questionnaires = per_round(responses)
+    diagnosis = analyse(responses, questionnaires, kb, round=round, settings=Settings(min_group=chosen))
+    used = instrument or questionnaires.get(diagnosis.round) or load_instrument()  # type: ignore[union-attr]
+    return read(diagnosis, kb, context), kb, used
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from samenspel.cli.common import fail, language, output_format, write_output
+from samenspel.cli.common import chosen_questionnaire, fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 
 
@@ -33,23 +33,28 @@ def register(app: typer.Typer) -> None:
                                          "from the -o extension, else json."),
         lang: str = typer.Option("nl", "--lang", help="Language of the markdown form and the Forms document; the "
                                  "first language of the LimeSurvey and Qualtrics files (they hold both)."),
-        short: bool = typer.Option(False, "--short", help="The pulse version (about 5 minutes) instead of the full one."),
+        short: bool = typer.Option(False, "--short", help="The pulse version (about 5 minutes) instead of a full round."),
+        version: str = typer.Option("2.0", "--version", help="Questionnaire version: 2.0 (current) or 1.0."),
+        modules: Optional[str] = typer.Option(None, "--modules", help="Optional modules, comma-separated (default: the default full round), e.g. paradoxes,leadership,motives,open."),
+        paradoxes: Optional[str] = typer.Option(None, "--paradoxes", help="Paradox ids to ask, comma-separated (default: the six of --phase)."),
+        phase: Optional[int] = typer.Option(None, "--phase", help="Phase 1-4 whose paradoxes are the default set."),
+        everything: bool = typer.Option(False, "--all", help="Every item of the version, all modules (what a response file may hold)."),
         partners: Optional[str] = typer.Option(None, "--partners", help="lss, qsf, forms: the partners of the "
                                                "alliance, comma-separated (\"A,B,C\"); relation questions get one row "
                                                "per partner."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
     ) -> None:
         """Print the questionnaire: JSON per FORMATS.md §1, a Markdown form to print, or a file for a survey tool."""
-        from samenspel.instrument import load_instrument, to_json, to_markdown
+        from samenspel.instrument import to_json, to_markdown
 
-        chosen = language(lang)
         try:
+            chosen = language(lang)
             fmt = Format(output_format(out, format.value if format else None,
                                        {".json": "json", ".md": "markdown", ".markdown": "markdown", ".lss": "lss",
                                         ".qsf": "qsf", ".docx": "forms"}, "json"))
+            questionnaire = chosen_questionnaire(version, short, modules, paradoxes, phase, everything)
         except SamenspelError as exc:
             fail(exc, "nothing was written")
-        questionnaire = load_instrument(short=short)
         if fmt in TOOL_FORMATS:
             try:
                 _tool_file(fmt, questionnaire, chosen, partners, out)

@@ -18,7 +18,7 @@ FORMATS = ("text", "json", "svg")
 
 
 def instrument():  # type: ignore[no-untyped-def]
-    """The questionnaire; None means the built-in one (tests replace this)."""
+    """The questionnaire; None means each round's own version (tests replace this)."""
     return None
 
 

@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from samenspel.cli.common import fail, language, output_format, show_warnings, write_output
+from samenspel.cli.common import chosen_questionnaire, fail, language, output_format, show_warnings, write_output
 from samenspel.errors import SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.responses.model import ResponseSet
 
 
 def instrument() -> Instrument | None:
-    """The questionnaire to check against; None means the full one, loaded when needed (tests replace this)."""
+    """The questionnaire to check against; None means each round's own version (tests replace this)."""
     return None
 
 
@@ -29,16 +29,17 @@ def summary(responses: ResponseSet) -> str:
     )
 
 
-def _questionnaire() -> Instrument:
-    from samenspel.instrument import load_instrument
+def _questionnaires(responses: ResponseSet):  # type: ignore[no-untyped-def]
+    """The questionnaire given (tests), else each round's own version as the file names or implies it."""
+    from samenspel.responses.versions import per_round
 
-    return instrument() or load_instrument()
+    return instrument() or per_round(responses)
 
 
 def _read(path: Path) -> ResponseSet:
     from samenspel.responses.reader import read_responses
 
-    return read_responses(path, _questionnaire())
+    return read_responses(path, instrument())
 
 
 def register(app: typer.Typer) -> None:
@@ -54,7 +55,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             responses = _read(file)
-            coverage = require_someone(responses, _questionnaire())
+            coverage = require_someone(responses, _questionnaires(responses))
         except SamenspelError as exc:
             fail(exc)
         show_warnings(coverage.warnings)
@@ -93,6 +94,11 @@ def register(app: typer.Typer) -> None:
         lang: Annotated[str, typer.Option("--lang", help="Language of the questions: nl or en.")] = "nl",
         alliance: Annotated[str, typer.Option("--alliance", help="Alliance id to pre-fill.")] = "alliance",
         round_id: Annotated[str, typer.Option("--round", help="Round id to pre-fill.")] = "1",
+        short: Annotated[bool, typer.Option("--short", help="The pulse version instead of a full round.")] = False,
+        version: Annotated[str, typer.Option("--version", help="Questionnaire version: 2.0 (current) or 1.0.")] = "2.0",
+        modules: Annotated[str | None, typer.Option("--modules", help="Optional modules, comma-separated (default: the default full round).")] = None,
+        paradoxes: Annotated[str | None, typer.Option("--paradoxes", help="Paradox ids to ask, comma-separated.")] = None,
+        phase: Annotated[int | None, typer.Option("--phase", help="Phase 1-4 whose paradoxes are the default set.")] = None,
     ) -> None:
         """Write an XLSX answer sheet, pre-filled per respondent and question, to fill in Excel or on paper."""
         from samenspel.responses.template import template_bytes
@@ -101,7 +107,8 @@ def register(app: typer.Typer) -> None:
             if out.suffix.lower() != ".xlsx":
                 raise SamenspelError(f"{out}: the answer sheet is an Excel file; give a name ending in .xlsx")
             names = [p.strip() for p in partners.split(",")]
-            data = template_bytes(instrument(), names, respondents, language(lang), alliance, round_id)
+            questions = instrument() or chosen_questionnaire(version, short, modules, paradoxes, phase, False)
+            data = template_bytes(questions, names, respondents, language(lang), alliance, round_id)
             write_output(data, out)
         except SamenspelError as exc:
             fail(exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -28,11 +29,14 @@ def register(app: typer.Typer) -> None:
                                                   "answer: board, manager, staff or other.")] = None,
         mapping: Annotated[Path | None, typer.Option("--mapping", help="A mapping file (YAML) for columns with "
                                                       "codes of their own; see docs/SURVEY-TOOLS.md.")] = None,
+        questionnaire_version: Annotated[str, typer.Option("--questionnaire", help="The questionnaire version the "
+                                                            "round was fielded with: 2.0, 1.0, or auto (the version "
+                                                            "whose questions the export holds).")] = "auto",
         out: Annotated[Path | None, typer.Option("-o", "--output", help="Write the responses here (.csv or .xlsx) "
                                                  "instead of stdout.")] = None,
     ) -> None:
         """Convert a survey tool's export into Samenspel's response file; every problem with its line and column."""
-        from samenspel.responses.model import ROLES
+        from samenspel.responses.model import ROLES, ResponseSet
         from samenspel.responses.writer import to_csv, to_xlsx
         from samenspel.surveytools.codes import parse_partners
         from samenspel.surveytools.conversion import Constants, convert
@@ -41,7 +45,6 @@ def register(app: typer.Typer) -> None:
         from samenspel.surveytools.mapping import read_mapping
 
         try:
-            questionnaire = _instrument()
             when = None
             if round_date is not None:
                 try:
@@ -54,15 +57,28 @@ def register(app: typer.Typer) -> None:
             if partner is not None and names and partner not in names:
                 raise SamenspelError(f"--partner '{partner}' is not in --partners ({', '.join(names)})")
             export = read_export_file(file, tool)  # first: a file of the wrong kind is the first thing to say
-            layout = build_layout(questionnaire, names)
-            rules = None
+            data = None
             if mapping is not None:
                 try:
                     data = mapping.read_bytes()
                 except OSError as exc:
                     raise SamenspelError(f"{mapping}: cannot read the mapping file ({exc.strerror})") from None
-                rules = read_mapping(data, str(mapping), questionnaire)
-            result = convert(export, layout, Constants(alliance, round_id, when, partner, role), rules)
+            first_error: SamenspelError | None = None
+            for key, questionnaire in _questionnaires(questionnaire_version):
+                try:
+                    rules = read_mapping(data, str(mapping), questionnaire) if data is not None else None
+                    result = convert(export, build_layout(questionnaire, names),
+                                     Constants(alliance, round_id, when, partner, role), rules)
+                except SamenspelError as exc:  # the next (older) version may be the one fielded
+                    first_error = first_error or exc
+                    continue
+                break
+            else:
+                assert first_error is not None
+                raise first_error
+            if key:  # say which questionnaire the round was answered with (FORMATS.md §4, column instrument)
+                result = replace(result, responses=ResponseSet(
+                    tuple(replace(a, instrument=key) for a in result.responses.answers), result.responses.source))
             responses = result.responses
             if out is not None and out.suffix.lower() == ".xlsx":
                 write_output(to_xlsx(responses), out)
@@ -77,9 +93,19 @@ def register(app: typer.Typer) -> None:
                    f"{len(responses.answers)} answers, {len(responses.partners())} partners", err=True)
 
 
-def _instrument():  # type: ignore[no-untyped-def]
-    """The questionnaire the export was made from (the full one; a later --modules option selects items)."""
+def _questionnaires(version: str):  # type: ignore[no-untyped-def]
+    """(instrument key, questionnaire) pairs to try, newest first: every item of a version, so that any
+    module selection fits; a test's own questionnaire alone (key empty)."""
     from samenspel.cli.responses import instrument
     from samenspel.instrument import load_instrument
+    from samenspel.instrument.loader import VERSIONS
+    from samenspel.instrument.selection import INSTRUMENT_ID
 
-    return instrument() or load_instrument()
+    given = instrument()
+    if given is not None:
+        return [("", given)]
+    if version != "auto" and version not in VERSIONS:
+        raise SamenspelError(f"--questionnaire {version!r}: choose auto or one of {', '.join(VERSIONS)}")
+    chosen = [version] if version != "auto" else sorted(VERSIONS, key=lambda v: tuple(map(int, v.split("."))),
+                                                        reverse=True)
+    return [(f"{INSTRUMENT_ID}@{v}", load_instrument(version=v)) for v in chosen]

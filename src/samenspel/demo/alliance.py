@@ -15,7 +15,8 @@ Patterns built in on purpose, so that analyses have something to find:
 - ambition diverges between partners (KNOWLEDGE.md §7 lack of shared ambition);
 - organisation is weak in spring (under-organisation, seed 001 §8.4) and
   clearly better in autumn;
-- most respondents place the alliance in phase 2 or 3 (KNOWLEDGE.md §4);
+- most respondents place the alliance in phase 2 or 3 (KNOWLEDGE.md §4), and
+  in seed 004's terms mostly in "discover and learn";
 - the welfare foundation has only two respondents, below the minimum group
   size, so its per-partner figures must stay hidden.
 """
@@ -145,7 +146,14 @@ PHASE_PROBABILITIES: tuple[dict[int, float], ...] = (
     {1: 0.05, 2: 0.35, 3: 0.52, 4: 0.08},
 )
 
-# Chance that a partner's respondent ticks a motive category.
+# Seed 004's phase (phase:detail: 1 design and align, 2 discover and learn, 3 productivity and
+# added value): per round, mostly discovering and learning, harvesting grows in autumn.
+PHASE_DETAIL_PROBABILITIES: tuple[dict[int, float], ...] = (
+    {1: 0.30, 2: 0.55, 3: 0.15},
+    {1: 0.15, 2: 0.50, 3: 0.35},
+)
+
+# Chance that a partner's respondent says yes to (or, in 1.0, ticks) a motive category.
 MOTIVE_CHANCES: dict[str, dict[str, float]] = {
     "Ziekenhuis Waalzicht": {"market": 0.6, "cost": 0.5, "knowledge": 0.7, "external": 0.3, "personal": 0.3},
     "Gemeente Rivierstad": {"market": 0.1, "cost": 0.4, "knowledge": 0.3, "external": 0.8, "personal": 0.4},

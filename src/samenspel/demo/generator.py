@@ -10,6 +10,12 @@ so that Cronbach's alpha lands near 0.8 (Spearman-Brown: an item reliability
 ``r`` gives ``alpha = k r / (1 + (k - 1) r)``). Reverse-keyed items are
 mirrored. All randomness comes from one seeded generator, so a seed gives the
 same file on every machine.
+
+By default the alliance answers questionnaire 2.0's default full round (with
+the paradoxes of phase 3, ``DEMO_PHASE``), so every answer carries
+``instrument = samenspel-core@2.0`` and an empty answer its reason
+(``dont_know``; an open question left empty is ``skipped``), as the web app
+exports them.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ TARGET_ALPHA = 0.84
 DONT_KNOW = 0.03  # share of numeric answers left empty
 DONT_KNOW_RELATION = 0.07  # rating another partner is harder
 OPEN_ANSWERED = 0.55  # share of respondents who write something in an open question
+DEMO_PHASE = 3
+"""The phase whose paradoxes the demo rounds ask (the default set of questionnaire 2.0)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +67,18 @@ def respondents() -> list[DemoRespondent]:
     return sorted(out, key=lambda r: (r.partner_index, r.id))
 
 
-def make_demo(seed: int = 7, instrument: Instrument | None = None) -> ResponseSet:
-    """The demo alliance's answers to every item of ``instrument`` (default: the full questionnaire)."""
-    if instrument is None:
-        from samenspel.instrument import load_instrument
+def demo_questionnaire() -> Instrument:
+    """What the demo rounds ask: questionnaire 2.0's default full round for phase ``DEMO_PHASE``."""
+    from samenspel.instrument import default_selection, questionnaire
+    from samenspel.knowledge import load_knowledge
 
-        instrument = load_instrument()
+    return questionnaire(default_selection(load_knowledge(), DEMO_PHASE))
+
+
+def make_demo(seed: int = 7, instrument: Instrument | None = None) -> ResponseSet:
+    """The demo alliance's answers to every item of ``instrument`` (default: :func:`demo_questionnaire`)."""
+    if instrument is None:
+        instrument = demo_questionnaire()
     return ResponseSet(tuple(_Generator(instrument, seed).answers()), f"demo:{seed}")
 
 
@@ -85,6 +99,11 @@ class _Generator:
 
     def answers(self) -> Iterator[Answer]:
         people = respondents()
+        # a known questionnaire names itself on every row and says why a value is empty (FORMATS.md §4)
+        from samenspel.responses.versions import version_of
+
+        named = version_of(self.instrument.key) is not None
+        key = self.instrument.key if named else None
         for round_index, rnd in enumerate(A.ROUNDS):
             for person in people:
                 if str(round_index + 1) not in person.rounds:
@@ -93,9 +112,13 @@ class _Generator:
                     targets = [t for t in A.PARTNERS if t is not person.partner] if item.type == "relation" else [None]
                     for target in targets:
                         value = self._value(item, person, target, round_index)
+                        missing = None
+                        if value is None and named:
+                            missing = "skipped" if item.type == "text" else "dont_know"
                         yield Answer(
                             A.ALLIANCE_ID, rnd.id, person.id, person.partner.name, item.id, value,
                             person.role, target.name if target else None, rnd.date, person.language,
+                            missing, key,
                         )  # fmt: skip
 
     def _level_variance(self, item: Item) -> float:
@@ -195,9 +218,12 @@ class _Generator:
 
     def _choice(self, item: Item, round_index: int) -> float:
         values = [o.value for o in item.options]
-        if item.construct_kind == "phase" and set(A.PHASE_PROBABILITIES[round_index]) <= set(values):
+        if item.construct == "phase" and set(A.PHASE_PROBABILITIES[round_index]) <= set(values):
             phases = A.PHASE_PROBABILITIES[round_index]
             return float(self.rng.choice(list(phases), p=list(phases.values())))
+        if item.construct == "phase:detail" and set(A.PHASE_DETAIL_PROBABILITIES[round_index]) <= set(values):
+            stages = A.PHASE_DETAIL_PROBABILITIES[round_index]
+            return float(self.rng.choice(list(stages), p=list(stages.values())))
         return float(self.rng.choice(values))
 
     def _open_answer(self, person: DemoRespondent) -> str | None:

@@ -44,7 +44,9 @@ patterns to discover: the hospital dominates (others depend on it and rate
 its influence high), trust splits into two mild camps, partners differ in
 how much they share the ambition, organisation is weak in spring and better
 in autumn, and most people place the alliance in phase 2 or 3. The welfare
-foundation has only two respondents, so its own figures stay hidden.
+foundation has only two respondents, so its own figures stay hidden. Both
+rounds answered questionnaire 2.0's default full round (column `instrument`);
+an empty answer says why (column `missing`).
 
 **Nederlands.** Zorgalliantie Rivierenland (`{alliance}`) is een verzonnen
 publiek-private samenwerking in de regionale zorg: een ziekenhuis, een
@@ -57,7 +59,9 @@ afhankelijk en schatten zijn invloed hoog in), het vertrouwen valt uiteen in
 twee milde kampen, de partners delen de ambitie in verschillende mate, de
 organisatie schiet in het voorjaar tekort en is in het najaar beter, en de
 meesten plaatsen de samenwerking in fase 2 of 3. De welzijnsstichting heeft
-maar twee respondenten; haar eigen cijfers blijven daarom verborgen.
+maar twee respondenten; haar eigen cijfers blijven daarom verborgen. Beide
+rondes vulden de standaardronde van vragenlijst 2.0 in (kolom `instrument`);
+een leeg antwoord zegt waarom (kolom `missing`).
 
 | partner | respondents spring / autumn |
 |---|---|

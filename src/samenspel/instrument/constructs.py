@@ -39,6 +39,17 @@ SIGNALS: tuple[str, ...] = tuple(SIGNAL_POLARITY)
 # Dimensions of ``relation`` items, answered once per other partner (``target``).
 RELATION_DIMENSIONS: tuple[str, ...] = ("trust", "dependency", "influence", "exchange")
 
+# What the problem rules read (analysis/rules.py, docs/RULES.md): every one of these must be
+# in the core of a modular questionnaire (2.0) and in its pulse, so no rule goes blind.
+RULE_CONSTRUCTS: tuple[str, ...] = (
+    *(f"signal:{s}" for s in SIGNAL_POLARITY),
+    "domain:ambition", "domain:interests", "domain:relation", "domain:organisation", "domain:process",
+    "trust", "formal_overlap", "uncertainty:relational", "uncertainty:field", "phase", "relation:trust",
+)  # fmt: skip
+
+# Conflict types of seed 000 §4 (the answers of ``conflict:type``), plus "none".
+CONFLICT_TYPES: tuple[str, ...] = ("power", "interest", "relational", "task", "none")
+
 PARADOX_ASPECTS: tuple[str, ...] = ("now", "desired", "tension")
 UNCERTAINTY_KINDS: tuple[str, ...] = ("relational", "field")
 MOTIVE_CATEGORIES: tuple[str, ...] = ("market", "cost", "knowledge", "external", "personal")
@@ -47,6 +58,9 @@ DOMAINS: tuple[str, ...] = ("ambition", "interests", "relation", "organisation",
 # Single-word constructs (no ``:``) and the kinds of the others.
 PLAIN_CONSTRUCTS: tuple[str, ...] = ("trust", "formal_overlap", "phase")
 CONSTRUCT_KINDS: tuple[str, ...] = (
+    "leadership",
+    "governance",
+    "conflict",
     "domain",
     "paradox",
     "trust",
@@ -75,6 +89,9 @@ def expected_type(construct: str) -> ItemType | None:
         "uncertainty": "likert",
         "signal": "likert",
         "phase": "choice",
+        "leadership": "likert",
+        "governance": "likert",
+        "conflict": "choice",
         "motive": "check",
         "failure": "check",
         "success": "check",
@@ -105,6 +122,8 @@ def known_construct(construct: str, kb: KnowledgeBase) -> str | None:
     kind = parts[0]
     if kind not in CONSTRUCT_KINDS:
         return f"unknown construct kind {kind!r} in {construct!r}"
+    if construct == "phase:detail":  # seed 004's phases, refining the common axis (FORMATS.md §4)
+        return None
     if kind in PLAIN_CONSTRUCTS:
         return None if len(parts) == 1 else f"construct {construct!r} takes no sub-id"
     if len(parts) < 2 or not all(parts):
@@ -122,6 +141,7 @@ def known_construct(construct: str, kb: KnowledgeBase) -> str | None:
         "motive": (kb.motive_categories, "motive category"),
         "signal": (SIGNALS, "signal"),
         "relation": (RELATION_DIMENSIONS, "relation dimension"),
+        "conflict": (("type",), "conflict construct"),
     }
     if kind in checks:
         known, what = checks[kind]
@@ -131,4 +151,4 @@ def known_construct(construct: str, kb: KnowledgeBase) -> str | None:
         if factor is None:
             return f"unknown factor {key!r} in {construct!r}"
         return None if factor.kind == kind else f"factor {key!r} is a {factor.kind} entry, not {kind}"
-    return None  # open:<id> takes any id
+    return None  # open:<id>, leadership:<id> and governance:<id> take any id

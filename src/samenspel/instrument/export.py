@@ -2,7 +2,9 @@
 
 Keys marked **must** in FORMATS.md §1 (id, version, languages; per item id,
 construct, type, text and for numeric items min, max, reverse) are always
-present; the rest are extensions a consumer may ignore.
+present; the rest are extensions a consumer may ignore. The modules (FORMATS.md
+§4: per item ``module``, at the top ``modules`` with their estimated seconds)
+are documented additions.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ def to_json(instrument: Instrument) -> dict[str, Any]:
         "minutes": instrument.minutes,
         "seconds": instrument.seconds,
         "instructions": instrument.instructions.as_dict(),
+        "modules": [
+            {"id": m.id, "title": m.title.as_dict(), "description": m.description.as_dict(), "default": m.default,
+             "seconds": m.seconds, "items": sum(1 for it in instrument.items if it.module == m.id)}
+            for m in instrument.modules
+        ],
         "parts": [{"id": p.id, "title": p.title.as_dict(), "intro": p.intro.as_dict()} for p in instrument.parts],
         "items": [item_json(it) for it in instrument.items],
     }
@@ -40,7 +47,7 @@ def item_json(item: Item) -> dict[str, Any]:
         out["poles"] = [item.poles[0].as_dict(), item.poles[1].as_dict()]
     if item.labels:
         out["labels"] = [label.as_dict() for label in item.labels]
-    out.update({"part": item.part, "pulse": item.pulse, "dont_know": item.dont_know})
+    out.update({"part": item.part, "module": item.module, "pulse": item.pulse, "dont_know": item.dont_know})
     if item.source:
         out["source"] = item.source
     return out

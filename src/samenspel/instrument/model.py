@@ -39,6 +39,7 @@ class Item:
     pulse: bool = False  # also in the short pulse version
     labels: tuple[Text, ...] = ()  # one label per scale value min..max (empty: no labels, e.g. bipolar)
     source: str = ""  # seed + section the item rests on, e.g. "001 §2.5"
+    module: str = "core"  # the module it belongs to (``Module.id``); core is always asked
 
     @property
     def numeric(self) -> bool:
@@ -65,6 +66,22 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Module:
+    """A block of the questionnaire a facilitator asks or leaves out per round (core is always asked).
+
+    ``default`` modules make up the default full round; ``seconds`` is the
+    estimated time of the module's items in this questionnaire (see
+    :mod:`samenspel.instrument.duration`), filled in when the questionnaire is built.
+    """
+
+    id: str
+    title: Text
+    description: Text
+    default: bool = True
+    seconds: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """A page of the questionnaire with its title and short introduction."""
 
@@ -85,6 +102,18 @@ class Instrument:
     short: bool = False  # the pulse version
     instructions: Text = Text("", "")  # how to fill in the questionnaire, shown before the first part
     seconds: int = 0  # estimated time to answer in seconds (``minutes`` rounded); see instrument.duration
+    modules: tuple[Module, ...] = ()  # the modules of the items asked, in questionnaire order
+    merged: tuple[tuple[str, str], ...] = ()  # (construct, item id): a construct asked by another item (2.0)
+    paradoxes: tuple[str, ...] = ()  # paradox ids asked, in questionnaire order
+    modular: bool = False  # has optional modules a round may leave out (2.0); 1.0 is asked whole
+
+    @property
+    def key(self) -> str:
+        """``samenspel-core@2.0``: the questionnaire and version, as the response column ``instrument`` has it."""
+        return f"{self.id}@{self.version}"
+
+    def module(self, module_id: str) -> Module:
+        return next(m for m in self.modules if m.id == module_id)
 
     def item(self, item_id: str) -> Item:
         return self._index[item_id]

@@ -30,6 +30,12 @@ UI: dict[str, Text] = {
         "Leave a question empty if you don't know "
         "the answer. The code after each question is for processing the answers.",
     ),
+    "how_v2": Text(
+        "Zet per vraag één kruisje in het vakje dat het best past. Weet je het antwoord niet, of past de vraag "
+        "niet bij jou, laat haar dan leeg. De code achter elke vraag is voor het verwerken van de antwoorden.",
+        "Tick one box per question, the one that fits best. If you don't know the answer, or the question does "
+        "not apply to you, leave it empty. The code after each question is for processing the answers.",
+    ),
     "partner": Text("Mijn organisatie (partner)", "My organisation (partner)"),
     "role": Text("Mijn rol", "My role"),
     "roles": Text("☐ bestuur ☐ management ☐ medewerker ☐ anders", "☐ board ☐ management ☐ staff ☐ other"),
@@ -51,7 +57,8 @@ def to_markdown(instrument: Instrument, lang: str = "nl") -> str:
     meta = [UI["minutes"](lang).format(n=instrument.minutes), UI["version"](lang).format(v=instrument.version)]
     if instrument.short:
         meta.append(UI["pulse"](lang))
-    out += ["*" + " · ".join(meta) + "*", "", instrument.instructions(lang), "", UI["how"](lang), ""]
+    how = UI["how_v2"] if instrument.modular else UI["how"]
+    out += ["*" + " · ".join(meta) + "*", "", instrument.instructions(lang), "", how(lang), ""]
     out += [f"{UI['partner'](lang)}: {'_' * 30}", "", f"{UI['role'](lang)}: {UI['roles'](lang)}", ""]
     number = 1
     for index, part in enumerate(instrument.parts, start=1):
@@ -84,7 +91,7 @@ def _same_block(a: Item, b: Item) -> bool:
 
 def _render_block(block: list[Item], first: int, lang: str, legends: set[str]) -> list[str]:
     kind = block[0].type
-    if kind in ("likert", "bipolar"):
+    if kind in ("likert", "bipolar") or (kind == "check" and block[0].dont_know):  # 2.0: yes / no per line
         return _scale_table(block, first, lang, legends)
     if kind == "check":
         return [f"- {BOX} {n}. {_cell(it.text(lang))} `{it.id}`" for n, it in enumerate(block, start=first)]

@@ -11,7 +11,14 @@ import re
 from collections import Counter
 
 from samenspel.i18n import LANGUAGES
-from samenspel.instrument.constructs import expected_type, known_construct, required_constructs
+from samenspel.instrument.constructs import (
+    CONFLICT_TYPES,
+    RELATION_DIMENSIONS,
+    RULE_CONSTRUCTS,
+    expected_type,
+    known_construct,
+    required_constructs,
+)
 from samenspel.instrument.model import NUMERIC_TYPES, Instrument, Item
 from samenspel.knowledge.model import KnowledgeBase
 
@@ -20,10 +27,17 @@ INSTRUMENT_ID_PATTERN = re.compile(r"[a-z0-9_.-]+")
 MIN_ITEMS_PER_DOMAIN = 4
 ITEM_TYPES: frozenset[str] = frozenset(NUMERIC_TYPES | {"text"})
 PARTNER_PLACEHOLDER = "{partner}"
+DETAIL_MODEL = "steering_practice"
+"""``phase:detail`` asks seed 004's three phases, the knowledge base's phase model of that name."""
 
 
-def validate(instrument: Instrument, kb: KnowledgeBase) -> list[str]:
-    """Everything wrong with ``instrument`` (empty when it is sound)."""
+def validate(instrument: Instrument, kb: KnowledgeBase, *, modular: bool = False) -> list[str]:
+    """Everything wrong with ``instrument`` (empty when it is sound).
+
+    A ``modular`` questionnaire (2.0) is checked for its modules too: what the
+    problem rules read is in its core and in its pulse, and a factor of the
+    knowledge base without an item of its own names the item that asks it.
+    """
     problems: list[str] = []
     if not INSTRUMENT_ID_PATTERN.fullmatch(instrument.id):
         problems.append(f"instrument id {instrument.id!r} must match [a-z0-9_.-]")
@@ -44,9 +58,17 @@ def validate(instrument: Instrument, kb: KnowledgeBase) -> list[str]:
     for item in instrument.items:
         problems += [f"item {item.id}: {m}" for m in _item_problems(item, kb)]
     present = {it.construct for it in instrument.items}
+    merged = dict(instrument.merged)
+    for construct, item_id in instrument.merged:
+        if construct in present:
+            problems.append(f"construct {construct!r} is listed as merged but still has an item of its own")
+        if not instrument.has_item(item_id):
+            problems.append(f"construct {construct!r} is merged into unknown item {item_id!r}")
     for construct in required_constructs(kb):
-        if construct not in present:
+        if construct not in present and construct not in merged:
             problems.append(f"no item asks about construct {construct!r}")
+    if modular:
+        problems += _module_problems(instrument)
     if not any(it.construct.startswith("open:") for it in instrument.items):
         problems.append("there is no open question (construct open:<id>)")
     for domain in kb.domains:
@@ -56,6 +78,40 @@ def validate(instrument: Instrument, kb: KnowledgeBase) -> list[str]:
         if not any(it.reverse for it in domain_items):
             problems.append(f"domain {domain!r} has no reverse-keyed item")
     return problems
+
+
+def _module_problems(instrument: Instrument) -> list[str]:
+    """Modules exist and core is one of them; rules never go blind in the core or the pulse."""
+    out: list[str] = []
+    ids = [m.id for m in instrument.modules]
+    for mid, n in Counter(ids).items():
+        if n > 1:
+            out.append(f"module id {mid!r} is used {n} times")
+    if "core" not in ids:
+        out.append("there is no module 'core' (the part of the questionnaire that is always asked)")
+    for item in instrument.items:
+        if item.module not in ids:
+            out.append(f"item {item.id}: unknown module {item.module!r}")
+    for mid in ids:
+        if not any(it.module == mid for it in instrument.items):
+            out.append(f"module {mid!r} has no items")
+    core = {it.construct for it in instrument.items if it.module == "core"}
+    pulse = {it.construct for it in instrument.items if it.pulse}
+    for construct in (*RULE_CONSTRUCTS, *(f"relation:{d}" for d in RELATION_DIMENSIONS)):
+        if construct not in core:
+            out.append(f"the problem rules read {construct!r}, but the core does not ask it")
+    for construct in RULE_CONSTRUCTS:
+        if construct not in pulse:
+            out.append(f"the problem rules read {construct!r}, but the pulse does not ask it")
+    for item in instrument.items:
+        if item.pulse and item.module != "core":
+            out.append(f"item {item.id}: a pulse item must be in the core, not in module {item.module!r}")
+        if item.construct == "conflict:type":
+            if sorted(o.id for o in item.options) != sorted(CONFLICT_TYPES):
+                out.append(f"item {item.id}: conflict:type options must be {', '.join(CONFLICT_TYPES)}")
+        if item.type == "check" and not item.dont_know:
+            out.append(f"item {item.id}: a check item asks yes / no / don't know here (dont_know: true)")
+    return out
 
 
 def _item_problems(item: Item, kb: KnowledgeBase) -> list[str]:
@@ -127,4 +183,10 @@ def _choice_problems(item: Item, kb: KnowledgeBase) -> list[str]:
     if item.construct == "phase" and set(values) != set(kb.phases):
         axis = ", ".join(str(a) for a in sorted(kb.phases))
         out.append(f"phase options must have the values of the common axis ({axis})")
+    if item.construct == "phase:detail":
+        model = kb.phase_models.get(DETAIL_MODEL)
+        stages = [s.id for s in model.stages] if model else []
+        if [o.id for o in item.options] != stages:
+            out.append(f"phase:detail options must be the stages of phase model {DETAIL_MODEL!r} in order "
+                       f"({', '.join(stages)})")
     return out

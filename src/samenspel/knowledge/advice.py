@@ -141,7 +141,7 @@ def rank_interventions(
         axis = kb.phase_details[phase_detail].axis
     else:
         axis = None
-    detail = phase_detail if phase_detail is not None else ("start" if phase in (1, 2) else None)
+    detail = phase_detail if phase_detail is not None else ("design_align" if phase in (1, 2) else None)
 
     keyed = []
     for index, intervention_id in enumerate(problem.interventions):

@@ -97,7 +97,7 @@ CONTRACT_IDS: dict[str, frozenset[str]] = {
     "governance_advice": frozenset({"more_control", "more_trust", "balance"}),
     "conflict_types": frozenset({"power", "interest", "relational", "task"}),
     # seed 004's three phases; the questionnaire's phase:detail answers map to them
-    "phase_details": frozenset({"start", "discover_learn", "productivity_added_value"}),
+    "phase_details": frozenset({"design_align", "discover_learn", "productivity_value"}),
 }
 DISCIPLINES = frozenset(
     {"business_administration", "organisation_science", "public_administration", "social_sciences"}

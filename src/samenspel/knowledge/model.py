@@ -320,7 +320,7 @@ class PhaseDetail(Sourced):
     say "suits 004's phase" where the common axis cannot tell 3 from 3.
     """
 
-    id: str  # start, discover_learn, productivity_added_value
+    id: str  # design_align, discover_learn, productivity_value (the options of phase:detail)
     order: int  # 1-3, as in 004 fig. 1
     name: Text
     description: Text

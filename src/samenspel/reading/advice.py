@@ -126,13 +126,13 @@ def not_used(problems: Sequence[str], kb: KnowledgeBase, phase: int | None, cont
 
 
 def advice(top: Sequence[Finding], kb: KnowledgeBase, phase: int | None, context: AllianceContext,
-           k: int = MAX_ADVICE) -> tuple[Advice, ...]:
+           k: int = MAX_ADVICE, phase_detail: str | None = None) -> tuple[Advice, ...]:
     """At most ``k`` interventions for the page-one findings, one per finding first, then second choices."""
     lists = []
     for f in top:
         problem = _problem_for(f, kb)
         if problem is not None:
-            lists.append((f, problem, ranked_interventions(problem, kb, phase, context)))
+            lists.append((f, problem, ranked_interventions(problem, kb, phase, context, phase_detail)))
     chosen: list[Advice] = []
     taken: set[str] = set()
     for depth in range(max((len(x[2]) for x in lists), default=0)):

@@ -343,6 +343,15 @@ L: dict[str, Text] = {
                                       "{about0} is seen as more influential than {about1}: {value} points apart"),
     "ev_network.dependency_asymmetry": Text("{about0} is {value} punten meer afhankelijk van {about1} dan omgekeerd",
                                             "{about0} depends {value} points more on {about1} than the other way round"),
+    "ev_network.trust_deficit_words": Text("{about0} krijgt van dezelfde beoordelaars minder vertrouwen dan de andere partners",
+                                           "{about0} receives less trust than the other partners from the same raters"),
+    "ev_network.influence_lead_words": Text("{about0} wordt als invloedrijker gezien dan {about1}",
+                                            "{about0} is seen as more influential than {about1}"),
+    "ev_network.dependency_asymmetry_words": Text("{about0} is veel meer afhankelijk van {about1} dan omgekeerd",
+                                                  "{about0} depends far more on {about1} than the other way round"),
+    "n_raters_words": Text("getoetst over beoordelaars van meerdere partners", "tested over raters of several partners"),
+    "net_dominant_words": Text("{p0} heeft de meeste macht in het netwerk, duidelijk meer dan de volgende partner ({p1}).",
+                               "{p0} holds the most power in the network, clearly more than the next partner ({p1})."),
     "ev_threshold_low": Text("signaal onder {start}", "signal below {start}"),
     "ev_threshold_high": Text("signaal vanaf {start}", "signal from {start}"),
     "ev_defining": Text("kenmerkend teken", "defining sign"),
@@ -376,6 +385,19 @@ L: dict[str, Text] = {
                                            "{name}: not judged, because not measured ({what})."),
     "notice_not_counted": Text("{n} lege of bijna lege inzendingen tellen niet mee (minder dan de helft van de vragen over de vijf invalshoeken beantwoord).",
                                "{n} empty or nearly empty submissions do not count (fewer than half of the questions on the five angles answered)."),
+    "notice_trend_shared_items": Text(
+        "De vergelijking met ronde {round} gebruikt alleen de vragen die beide vragenlijsten delen{versions}; dat "
+        "geldt voor: {names}.",
+        "The comparison with round {round} uses only the questions both questionnaires share{versions}; this holds "
+        "for: {names}."),
+    "notice_versions": Text(" ({before} en {after})", " ({before} and {after})"),
+    "notice_trend_factors_restart": Text(
+        "Sinds vragenlijst {version} worden faalfactoren, succesvoorwaarden en motieven met ja / nee / weet ik niet "
+        "gevraagd in plaats van aangekruist; hun reeks begint opnieuw.",
+        "Since questionnaire {version}, failure factors, success conditions and motives are asked yes / no / don't "
+        "know instead of ticked; their series starts again."),
+    "notice_trend_restarted": Text("Zonder gedeelde vragen met ronde {round}, dus zonder trend: {names}.",
+                                   "No questions in common with round {round}, so no trend: {names}."),
     # network findings, in words; partners by their display names
     "net_dominant_partner": Text("{p0} heeft de meeste macht in het netwerk, {gap} punten boven de volgende partner ({p1}).",
                                  "{p0} holds the most power in the network, {gap} points above the next partner ({p1})."),

@@ -83,6 +83,9 @@ def evidence_line(e: Evidence, r: Reading, kb: KnowledgeBase, lang: str, stats: 
     """An evidence sentence with its n; with ``stats`` also where the sign begins and the test."""
     key = f"ev_{e.indicator}"
     about = [partner(r, p, lang) for p in e.about]
+    quiet = bool(set(e.about) & set(r.disclosure.hidden))  # never a figure next to a small partner's name
+    if quiet and f"{key}_words" in L:
+        key = f"{key}_words"
     fields = {"value": _value(e.indicator, e.value, lang), "about0": about[0] if about else "",
               "about1": about[1] if len(about) > 1 else "", "pct": pct(e.value, lang)}
     kind, _, code = e.indicator.partition(".")
@@ -96,6 +99,8 @@ def evidence_line(e: Evidence, r: Reading, kb: KnowledgeBase, lang: str, stats: 
     else:
         text = f"{e.indicator}: {fields['value']}"
     text = text[:1].upper() + text[1:]
+    if quiet:
+        return f"{text} ({t('n_raters_words', lang)})."
     if e.indicator.startswith("network."):
         extra = [t("n_raters", lang, n=e.n, p=e.partners)]
     else:
@@ -136,7 +141,24 @@ def notice_text(n: Notice, r: Reading, kb: KnowledgeBase, lang: str) -> str:
         return t("notice_rule_not_judged_missing", lang, name=name, what=indicators_text(missing, kb, lang))  # type: ignore[arg-type]
     if n.kind == "not_counted":
         return t("notice_not_counted", lang, n=p.get("n"))
+    if n.kind == "trend_shared_items":
+        names = ", ".join(naming.in_sentence(_scale_name(s, kb, lang), lang) for s in (p.get("scales") or ()))  # type: ignore[union-attr]
+        versions = t("notice_versions", lang, before=p.get("before"), after=p.get("after")) \
+            if p.get("before") != p.get("after") else ""
+        return t("notice_trend_shared_items", lang, round=p.get("round"), versions=versions, names=names)
+    if n.kind == "trend_factors_restart":
+        return t("notice_trend_factors_restart", lang, version=p.get("version"))
+    if n.kind == "trend_restarted":
+        names = ", ".join(naming.in_sentence(_scale_name(s, kb, lang), lang) for s in (p.get("scales") or ()))  # type: ignore[union-attr]
+        return t("notice_trend_restarted", lang, round=p.get("round"), names=names)
     return n.code
+
+
+def _scale_name(key: str, kb: KnowledgeBase, lang: str) -> str:
+    """A scale key as the trend knows it: a domain, ``trust``, ``signal:turnover``, ``leadership:neutral``."""
+    if key.startswith("signal:"):
+        return indicator_name("signal." + key.split(":", 1)[1], kb, lang)
+    return naming.scale(kb, key, lang)
 
 
 def indicator_name(indicator: str, kb: KnowledgeBase, lang: str) -> str:
@@ -238,7 +260,8 @@ def network_sentences(r: Reading, lang: str) -> list[str]:
         elif f.kind == "dominant_partner":
             lead = tested.get("influence_lead")
             if lead is not None and lead.real:
-                out.append(t("net_dominant_partner", lang, p0=ps[0], p1=ps[1], gap=nums.get("gap", "–")))
+                key = "net_dominant_words" if set(f.partners) & hidden else "net_dominant_partner"
+                out.append(t(key, lang, p0=ps[0], p1=ps[1], gap=nums.get("gap", "–")))
         elif f.kind in ("isolated", "peripheral", "broker"):
             out.append(t(f"net_{f.kind}", lang, p0=ps[0]))
         elif f.kind == "discordant" and not (set(f.partners) & hidden):

@@ -118,8 +118,11 @@ def read(diagnosis: Diagnosis, kb: KnowledgeBase, context: AllianceContext | Non
     ranked, good = found.all_findings(published)
     top = found.page_one(ranked)
     phase = published.phase.modal if published.phase else None
-    advised = advising.advice(top, kb, phase, context)
-    missing = advising.not_used(tuple(dict.fromkeys(a.problem for a in advised)), kb, phase, context)
+    detail = published.phase.detail.modal if published.phase and published.phase.detail else None
+    if detail is not None and detail not in kb.phase_details:
+        detail = None
+    advised = advising.advice(top, kb, phase, context, phase_detail=detail)
+    missing = advising.not_used(tuple(dict.fromkeys(a.problem for a in advised)), kb, phase, context, detail)
     return Reading(
         diagnosis=published, context=context, disclosure=disclosure, findings=tuple(ranked), top=tuple(top),
         strengths=tuple(good), advice=advised, advice_not_used=missing,

@@ -8,10 +8,13 @@ empty submissions would show as n = 3 with that one person's scores
 data and shown to the facilitator as such; they are never counted.
 
 Which domain items were asked: the round's questionnaire says so where it is
-known (the web app knows each round's questionnaire). For a response file it is
-the pulse's domain items when nobody in the round answered a domain item outside
-the pulse, else all domain items of the questionnaire; items marked
-``not_asked`` are left out either way.
+known: pass one per round (a mapping or a function of the round, as
+``samenspel.responses.versions.per_round`` reads them from a file, or as the
+web app stores them with each round), and its domain items are the asked ones.
+Given a single questionnaire for every round, it is the pulse's domain items
+when nobody in the round answered a domain item outside the pulse, else all
+domain items of the questionnaire. Items marked ``not_asked`` are left out
+either way.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 
 from samenspel.instrument.model import Instrument
 from samenspel.responses.model import ResponseSet
+from samenspel.responses.versions import Questionnaires, resolver
 
 MIN_DOMAIN_SHARE = 0.5
 """Share of the asked domain items a person must answer to count (the same half as for a scale score)."""
@@ -59,10 +63,14 @@ class Count:
     not_counted: tuple[str, ...]  # empty or near-empty submissions
 
 
-def count(responses: ResponseSet, instrument: Instrument) -> dict[str, Count]:
-    """Per round: the respondents who count and those who do not (empty or near-empty)."""
-    domains = domain_items(instrument)
-    pulse = frozenset(it.id for it in instrument.items if it.construct_kind == "domain" and it.pulse)
+def count(responses: ResponseSet, instrument: Questionnaires) -> dict[str, Count]:
+    """Per round: the respondents who count and those who do not (empty or near-empty).
+
+    ``instrument``: one questionnaire for every round (the pulse is then recognised
+    from the answers), or each round's own (a mapping or a function of the round).
+    """
+    exact = not isinstance(instrument, Instrument)
+    questionnaire_of = resolver(instrument)
     answered: dict[str, dict[str, set[str]]] = {}
     not_asked: dict[str, set[str]] = {}
     for a in responses.answers:
@@ -70,12 +78,15 @@ def count(responses: ResponseSet, instrument: Instrument) -> dict[str, Count]:
         got = people.setdefault(a.respondent, set())
         if a.value is not None and not (isinstance(a.value, str) and not a.value.strip()):
             got.add(a.item)
-        if getattr(a, "missing", None) == "not_asked" and a.item in domains:
+        if a.missing == "not_asked":
             not_asked.setdefault(a.round, set()).add(a.item)
     out: dict[str, Count] = {}
     for rnd, people in answered.items():
+        questionnaire = questionnaire_of(rnd)
+        domains = domain_items(questionnaire)
+        pulse = frozenset(it.id for it in questionnaire.items if it.construct_kind == "domain" and it.pulse)
         seen = set().union(*people.values()) & domains
-        version = pulse if pulse and seen <= pulse else domains
+        version = pulse if not exact and pulse and seen <= pulse else domains
         asked = frozenset(version - not_asked.get(rnd, set()))
         yes = tuple(r for r, items in people.items() if substantive(items, asked))
         no = tuple(r for r in people if r not in set(yes))

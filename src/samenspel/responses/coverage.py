@@ -22,6 +22,7 @@ from samenspel.errors import Problem, SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.responses.counting import count
 from samenspel.responses.model import ResponseSet
+from samenspel.responses.versions import Questionnaires, resolver
 
 SHOWN = 10
 """Most respondent ids named in one warning."""
@@ -51,7 +52,7 @@ def _people(n: int) -> str:
     return f"{n} respondent{'s' if n != 1 else ''}"
 
 
-def check(responses: ResponseSet, instrument: Instrument) -> Coverage:
+def check(responses: ResponseSet, instrument: Questionnaires) -> Coverage:
     """Who does not count and who stops early, per round; see the module's docstring."""
     source = responses.source
     warnings: list[Problem] = []
@@ -68,7 +69,8 @@ def check(responses: ResponseSet, instrument: Instrument) -> Coverage:
             warnings.append(Problem(source, None, (
                 f"round {rnd}: {len(c.not_counted)} of {_people(total)} do not count (fewer than half of the "
                 f"{len(c.asked)} domain questions answered): {_ids(c.not_counted)}")))
-    early = _stopped_early(responses, instrument)
+    questionnaire_of = resolver(instrument)
+    early = [e for rnd in counts for e in _stopped_early(responses.for_round(rnd), questionnaire_of(rnd))]
     return Coverage(tuple(warnings) + tuple(p for p, _ in early), tuple(empty), tuple(counts),
                     sum(len(c.not_counted) for c in counts.values()), sum(n for _, n in early))
 
@@ -111,7 +113,7 @@ def _stopped_early(responses: ResponseSet, instrument: Instrument) -> list[tuple
     return out
 
 
-def require_someone(responses: ResponseSet, instrument: Instrument, round_id: str | None = None) -> Coverage:
+def require_someone(responses: ResponseSet, instrument: Questionnaires, round_id: str | None = None) -> Coverage:
     """The coverage of ``responses``; raise when nobody counts in ``round_id`` (or, without one, in the file)."""
     coverage = check(responses, instrument)
     if round_id is None:

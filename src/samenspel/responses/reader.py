@@ -35,7 +35,11 @@ XLSX_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
 
 
 def read_responses(path: str | Path, instrument: Instrument | None = None) -> ResponseSet:
-    """Read and validate a CSV or XLSX response file; raise InputError with every problem found."""
+    """Read and validate a CSV or XLSX response file; raise InputError with every problem found.
+
+    Without ``instrument`` each round is checked against the questionnaire version it
+    was answered with (column ``instrument``, else its item ids: ``responses.versions``).
+    """
     path = Path(path)
     _check_suffix(path.name)
     try:
@@ -53,10 +57,6 @@ def read_responses_data(data: bytes, name: str, instrument: Instrument | None = 
     """Like :func:`read_responses` for file contents already in memory (e.g. a web upload named ``name``)."""
     suffix = _check_suffix(name)
     limits.check_size(data, name)
-    if instrument is None:
-        from samenspel.instrument import load_instrument
-
-        instrument = load_instrument()
     with _collector_paused():
         if suffix in XLSX_SUFFIXES:
             header, rows = _xlsx_rows(data, name)

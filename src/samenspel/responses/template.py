@@ -26,11 +26,13 @@ from samenspel.responses.model import ROLES
 
 SHEET_COLUMNS: tuple[str, ...] = (
     "alliance", "round", "respondent", "partner", "role", "language", "item", "target", "question", "value",
+    "instrument",
 )  # fmt: skip
 MAX_RESPONDENTS = 500
 PARTNER_PLACEHOLDER = "{partner}"  # in the text of relation items (docs/INSTRUMENT.md)
 
 _YES_NO = Text("1 = ja, 0 = nee", "1 = yes, 0 = no")
+_YES_NO_DK = Text("1 = ja, 0 = nee, leeg = weet ik niet", "1 = yes, 0 = no, empty = don't know")
 _OPEN = Text("open antwoord", "open answer")
 _ABOUT = Text("over", "about")
 _BAD_VALUE = Text(
@@ -79,7 +81,7 @@ def scale_hint(item: Item, lang: str, full: bool = False) -> str:
     if item.type == "text":
         return _OPEN(lang)
     if item.type == "check":
-        return _YES_NO(lang)
+        return _YES_NO_DK(lang) if item.dont_know else _YES_NO(lang)
     if item.type == "choice":
         return "; ".join(f"{o.value} = {o.text(lang)}" for o in item.options)
     if item.type == "bipolar" and item.poles is not None:
@@ -110,9 +112,10 @@ def template_bytes(
     """The answer sheet as XLSX bytes; see :func:`write_template`."""
     lang = _check(partners, respondents_per_partner, lang, alliance, round)
     if instrument is None:
-        from samenspel.instrument import load_instrument
+        from samenspel.instrument import default_selection, questionnaire
+        from samenspel.knowledge import load_knowledge
 
-        instrument = load_instrument()
+        instrument = questionnaire(default_selection(load_knowledge()))
     workbook = Workbook()
     sheet = workbook.worksheets[0]
     sheet.title = "responses"
@@ -188,7 +191,8 @@ def _fill_responses(
             for target in targets:
                 row_number += 1
                 question = question_text(item, lang, target)
-                sheet.append([alliance, round_id, respondent, partner, None, lang, item.id, target, question, None])
+                sheet.append([alliance, round_id, respondent, partner, None, lang, item.id, target, question, None,
+                              instrument.key])
                 key = _validation_key(item)
                 if key is not None:
                     spans = runs.setdefault(key, [])
@@ -213,7 +217,7 @@ def _fill_responses(
         sheet.add_data_validation(role)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFGHIJ", (22, 14, 10, 22, 10, 9, 14, 22, 80, 8), strict=True):
+    for column, width in zip("ABCDEFGHIJK", (22, 14, 10, 22, 10, 9, 14, 22, 80, 8, 20), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
 

@@ -64,19 +64,26 @@ class Row:
 
 
 def build_responses(
-    header: Sequence[Cell], rows: Iterable[Row], instrument: Instrument, source: str
+    header: Sequence[Cell], rows: Iterable[Row], instrument: Instrument | None, source: str
 ) -> ResponseSet:
-    """Validate a header (line 1) and rows against ``instrument``; raise InputError listing every problem."""
+    """Validate a header (line 1) and rows against ``instrument``; raise InputError listing every problem.
+
+    With ``instrument`` None, each round is checked against its own questionnaire version
+    (the ``instrument`` column, else inferred from its item ids; :mod:`samenspel.responses.versions`).
+    """
     return build_responses_from_lines(header, ((row.line, row.cells) for row in rows), instrument, source)
 
 
 def build_responses_from_lines(
-    header: Sequence[Cell], lines: Iterable[tuple[int, Sequence[Cell]]], instrument: Instrument, source: str
+    header: Sequence[Cell], lines: Iterable[tuple[int, Sequence[Cell]]], instrument: Instrument | None, source: str
 ) -> ResponseSet:
     """Like :func:`build_responses` for plain ``(line, cells)`` pairs, which readers make cheaply."""
     checker = _Checker(instrument, source)
     if not checker.header(header):
         raise InputError(checker.problems)
+    if instrument is None:
+        lines = lines if isinstance(lines, list) else list(lines)
+        checker.learn_versions(lines)
     answers, n_rows = checker.rows(lines)
     if n_rows == 0:
         checker.problem(None, "the file has a header but no answers; add one row per answer")
@@ -114,8 +121,10 @@ def describe_scale(item: Item) -> str:
 class _Checker:
     """Collects problems while reading rows; remembers what earlier rows said."""
 
-    def __init__(self, instrument: Instrument, source: str):
+    def __init__(self, instrument: Instrument | None, source: str):
+        # One questionnaire for every round, or (None) each round's own version, learnt before the rows
         self.instrument = instrument
+        self.round_instruments: dict[str, Instrument] = {}
         self.source = source
         self.problems: list[Problem] = []
         self.alliance: tuple[str, int] | None = None
@@ -133,6 +142,39 @@ class _Checker:
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
+
+    def questionnaire(self, round_id: str) -> Instrument:
+        """The questionnaire a row of ``round_id`` is checked against (the current version if unknown)."""
+        if self.instrument is not None:
+            return self.instrument
+        found = self.round_instruments.get(round_id)
+        if found is None:
+            from samenspel.instrument.selection import catalogue
+
+            found = catalogue()
+        return found
+
+    def learn_versions(self, lines: Sequence[tuple[int, Sequence[Cell]]]) -> None:
+        """Per round, the questionnaire version: its ``instrument`` column where known, else its item ids."""
+        from samenspel.instrument.selection import catalogue
+        from samenspel.responses.versions import infer_version, known_keys, version_of
+
+        i_round, i_item = self._columns["round"], self._columns["item"]
+        i_instrument = self._columns.get("instrument")
+        declared: dict[str, str] = {}
+        items: dict[str, set[str]] = {}
+        for line, cells in lines:
+            rnd = as_text(cells[i_round]).strip() if i_round < len(cells) else ""
+            items.setdefault(rnd, set()).add(as_text(cells[i_item]).strip() if i_item < len(cells) else "")
+            if i_instrument is not None and i_instrument < len(cells) and rnd not in declared:
+                key = as_text(cells[i_instrument]).strip()
+                if key and _INSTRUMENT.match(key):
+                    declared[rnd] = key
+                    if version_of(key) is None:
+                        self.problem(line, f"unknown questionnaire '{key}'; known are {', '.join(known_keys())}")
+        for rnd, ids in items.items():
+            version = version_of(declared[rnd]) if rnd in declared else None
+            self.round_instruments[rnd] = catalogue(version or infer_version(ids - {""}))
 
     # -- header ---------------------------------------------------------
     def header(self, header: Sequence[Cell]) -> bool:
@@ -198,10 +240,15 @@ class _Checker:
             answer_of = lambda row: (row[i_item], None, row[i_value], row[i_missing])  # noqa: E731
         else:
             answer_of = lambda row: (row[i_item], None, row[i_value], None)  # noqa: E731
-        parts: dict[tuple[Cell, Cell, Cell, Cell], _Part | Literal[False]] = {}
         contexts: dict[tuple[Cell, ...], _Context] = {}
-        kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
+        # item look-ups depend on the round's questionnaire: one cache per questionnaire
+        caches: dict[int, tuple[dict[tuple[Cell, Cell, Cell, Cell], _Part | Literal[False]],
+                                dict[Cell, tuple[str, bool, bool, frozenset[object]] | None]]] = {}
         numbers: dict[str, float | None | object] = {}
+        last_round: str | None = None
+        parts: dict[tuple[Cell, Cell, Cell, Cell], _Part | Literal[False]] = {}
+        kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
+        instrument = self.questionnaire("")
         slow, fall_back, new_answer, answered_by = self.row, self._fall_back, _new_answer, self._answered
         padding: list[Cell] = [None] * width
         answers: list[Answer] = []
@@ -231,12 +278,16 @@ class _Checker:
                         answered_by(answer.round, answer.respondent),
                     )  # fmt: skip
                 continue
-            alliance, round_id, respondent, partner, role, round_date, language, instrument, answered = context
+            alliance, round_id, respondent, partner, role, round_date, language, declared, answered = context
+            if round_id != last_round:
+                last_round = round_id
+                instrument = self.questionnaire(round_id)
+                parts, kinds = caches.setdefault(id(instrument), ({}, {}))
 
             key = answer_of(row)
             part = parts.get(key)
             if part is None:
-                part = self._answer_part(*key, kinds, numbers)
+                part = self._answer_part(*key, kinds, numbers, instrument)
                 if _same_for_equal(key[2]):
                     parts[key] = part
             if not part:
@@ -248,7 +299,7 @@ class _Checker:
                 continue
             answered[answer_key] = line
             append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date,
-                              language, missing, instrument))
+                              language, missing, declared))
         self._summarise_stray()
         return answers, n_rows
 
@@ -281,6 +332,7 @@ class _Checker:
         raw_missing: Cell,
         kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None],
         numbers: dict[str, float | None | object],
+        instrument: Instrument,
     ) -> _Part | Literal[False]:
         """(item id, target, value, relation?, key, missing) when these cells are clean on their own, else False.
 
@@ -288,7 +340,7 @@ class _Checker:
         """
         kind = kinds.get(raw_item, _INVALID)
         if kind is _INVALID:
-            kind = kinds[raw_item] = self._kind(raw_item)
+            kind = kinds[raw_item] = self._kind(raw_item, instrument)
         if kind is None:
             return False
         item_id, relation, text_item, allowed = kind
@@ -325,12 +377,12 @@ class _Checker:
                 return False
         return item_id, target, value, relation, item_id if target is None else (item_id, target), missing  # type: ignore[return-value]
 
-    def _kind(self, cell: Cell) -> tuple[str, bool, bool, frozenset[object]] | None:
+    def _kind(self, cell: Cell, instrument: Instrument) -> tuple[str, bool, bool, frozenset[object]] | None:
         """(id, relation?, text?, allowed numbers) of the item named in ``cell``; None if empty or unknown."""
         item_id = as_text(cell).strip()
-        if not item_id or not self.instrument.has_item(item_id):
+        if not item_id or not instrument.has_item(item_id):
             return None
-        item = self.instrument.item(item_id)
+        item = instrument.item(item_id)
         allowed: frozenset[object]
         if item.type == "choice":
             allowed = frozenset(o.value for o in item.options)
@@ -385,7 +437,7 @@ class _Checker:
         target: str | None = as_text(raw_target).strip() or None
         if target is not None and not self._clean_id("target", target, line):
             target = None
-        item = self._item(item_id, line) if item_id else None
+        item = self._item(item_id, line, self.questionnaire(round_id)) if item_id else None
         value: Value = None
         if item is not None:
             if item.type == "relation" and target is None:
@@ -468,16 +520,16 @@ class _Checker:
                 f"at line {first[1]} in round {round_id}; a respondent has one partner per round",
             )
 
-    def _item(self, item_id: str, line: int) -> Item | None:
-        if self.instrument.has_item(item_id):
-            return self.instrument.item(item_id)
-        hint = self.hints.get(item_id)
+    def _item(self, item_id: str, line: int, instrument: Instrument) -> Item | None:
+        if instrument.has_item(item_id):
+            return instrument.item(item_id)
+        hint = self.hints.get(f"{instrument.key} {item_id}")
         if hint is None:
-            hint = self.hints[item_id] = _suggest(item_id, [it.id for it in self.instrument.items])
+            hint = self.hints[f"{instrument.key} {item_id}"] = _suggest(item_id, [it.id for it in instrument.items])
         self.problem(
             line,
             f"unknown item '{item_id}'{hint}; it is not in questionnaire "
-            f"{self.instrument.id} {self.instrument.version}",
+            f"{instrument.id} {instrument.version}",
         )
         return None
 

@@ -135,6 +135,9 @@ class RoundOut(Schema):
     short: bool
     status: str
     accepting: bool
+    instrument: str  # the round's questionnaire, e.g. samenspel-core@2.0
+    modules: list[str]  # optional modules asked besides the core (2.0 full round)
+    paradoxes: list[str]  # paradoxes asked when the paradox module is
 
 
 @api.get("/alliances", response={200: list[AllianceOut], 401: Error, 429: Error})
@@ -150,7 +153,8 @@ def rounds(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     alliance = access.alliance_for(request.user, slug, role=None)
     return [
         {"code": r.code, "name": r.name, "opens": r.opens, "closes": r.closes, "short": r.short,
-         "status": r.status, "accepting": r.accepts_answers()}
+         "status": r.status, "accepting": r.accepts_answers(), "instrument": r.instrument,
+         "modules": list(r.modules or []), "paradoxes": list(r.paradoxes or [])}
         for r in alliance.rounds.all()
     ]
 

@@ -35,20 +35,30 @@ def load_demo(responses: ResponseSet | None = None) -> tuple[Alliance, bool]:
         from samenspel.demo import make_demo
 
         responses = make_demo()
+    from samenspel.demo.generator import DEMO_PHASE
+    from samenspel.instrument import default_selection
+    from samenspel.knowledge import load_knowledge
+    from samenspel.responses.versions import round_questionnaires
+
+    asked = round_questionnaires(responses)
     with transaction.atomic():
         alliance = Alliance.objects.create(name=ALLIANCE_NAME, slug=ALLIANCE_ID, min_group=3)
         for code in responses.rounds():
             part = responses.for_round(code)
             opens = next((a.round_date for a in part.answers if a.round_date), None) or timezone.localdate()
+            chosen = asked[code].selection  # the questionnaire the demo round was answered with
             rnd = MeasurementRound.objects.create(
                 alliance=alliance, code=code, name=code, opens=opens, closes=opens + dt.timedelta(days=28),
-                status=MeasurementRound.CLOSED,
+                status=MeasurementRound.CLOSED, instrument=chosen.key, short=chosen.pulse,
+                modules=list(chosen.modules), paradoxes=list(chosen.paradoxes),
             )
             import_into(rnd, part)
         today = timezone.localdate()
+        default = default_selection(load_knowledge(), DEMO_PHASE)
         open_round = MeasurementRound.objects.create(
             alliance=alliance, code=OPEN_ROUND, name="Demo: probeer de vragenlijst",
             opens=today, closes=today + dt.timedelta(days=365),
+            instrument=default.key, modules=list(default.modules), paradoxes=list(default.paradoxes),
         )
         for partner in alliance.partners.all():
             for i in range(LINKS_PER_PARTNER):

@@ -66,7 +66,8 @@ def reading_for(rnd: MeasurementRound) -> Reading | None:
     if not Answer.objects.filter(respondent__round=rnd, respondent__submitted_at__isnull=False).exists():
         return None
     kb = load_knowledge()
-    diagnosis = analyse(dataset.alliance_responses(rnd.alliance), survey.load_instrument(short=rnd.short), kb,
+    questionnaires = {r.code: survey.round_questionnaire(r) for r in rnd.alliance.rounds.all()}
+    diagnosis = analyse(dataset.alliance_responses(rnd.alliance), questionnaires, kb,  # each round its own questionnaire
                         round=rnd.code, settings=Settings(min_group=rnd.alliance.min_group))
     reading = read(diagnosis, kb, context_of(rnd.alliance), invited=links)
     cache.set(key, reading, timeout=3600)

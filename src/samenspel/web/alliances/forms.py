@@ -98,7 +98,52 @@ class PartnerForm(forms.ModelForm):
         return code
 
 
+def _minutes(seconds: float) -> int:
+    from samenspel.instrument import to_minutes
+
+    return to_minutes(seconds)
+
+
+def _plus(seconds: float) -> str:
+    """``+1,5 min`` (Dutch) or ``+1.5 min``: a module's minutes to half a minute, as the facilitator reads them."""
+    text = f"+{round(seconds / 30) / 2:.1f} min"
+    return text.replace(".", ",") if texts.lang() == "nl" else text
+
+
+def estimate_partners(alliance: Alliance) -> int:
+    """Partners the time estimate assumes: the alliance's own count, or six while it has fewer than two."""
+    from samenspel.instrument import DEFAULT_PARTNERS
+
+    n = alliance.partners.count() if alliance.pk else 0
+    return n if n >= 2 else DEFAULT_PARTNERS
+
+
 class RoundForm(forms.ModelForm):
+    """A new round and its questionnaire: version, pulse or full, and for 2.0 the modules and paradoxes.
+
+    The choice is fixed once the round exists (an open round never changes its
+    questionnaire). Each module and paradox shows the time it adds; the page
+    adds them up as boxes are ticked (``round-estimate.js``, from ``costs``).
+    """
+
+    version = forms.ChoiceField(
+        choices=[("2.0", bi("Vragenlijst 2.0 (aanbevolen)", "Questionnaire 2.0 (recommended)")),
+                 ("1.0", bi("Vragenlijst 1.0 (om een reeks met 1.0 voort te zetten)",
+                            "Questionnaire 1.0 (to continue a series answered with 1.0)"))],
+        initial="2.0", required=False, label=bi("Vragenlijst", "Questionnaire"))
+    modules = forms.MultipleChoiceField(
+        choices=[], required=False, widget=forms.CheckboxSelectMultiple,
+        label=bi("Modules naast de kern (alleen bij een volledige meting)",
+                 "Modules besides the core (full round only)"))
+    phase = forms.ChoiceField(
+        choices=[("", bi("— onbekend: de zes die in de meeste fasen spelen", "— unknown: the six that matter in most phases")),
+                 *[(str(a), bi(f"fase {a}", f"phase {a}")) for a in (1, 2, 3, 4)]],
+        required=False, label=bi("Fase van de samenwerking (kiest de standaardset spanningen)",
+                                 "Phase of the collaboration (picks the default set of tensions)"))
+    paradoxes = forms.MultipleChoiceField(
+        choices=[], required=False, widget=forms.CheckboxSelectMultiple,
+        label=bi("Spanningen (paradoxen) die de module vraagt", "Tensions (paradoxes) the module asks"))
+
     class Meta:
         model = MeasurementRound
         fields = ["name", "code", "opens", "closes", "short"]
@@ -122,9 +167,61 @@ class RoundForm(forms.ModelForm):
         kwargs.setdefault("auto_id", "round_%s")  # shares a page with PartnerForm: ids must differ
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.alliance = alliance
+        from samenspel.instrument import catalogue, default_selection
+        from samenspel.instrument.selection import costs
+        from samenspel.knowledge import load_knowledge
+
+        kb = load_knowledge()
+        lang = texts.lang()
+        self.partners = estimate_partners(alliance)
+        self.costs = costs("2.0", lang, self.partners)
+        full = catalogue("2.0")
+        default = default_selection(kb, None)
+        module_choices = []
+        for module in full.modules:
+            if module.id == "core":
+                continue
+            if module.id == "paradoxes":
+                added = self.costs.paradox_page + sum(self.costs.paradoxes[p] for p in default.paradoxes)
+                extra = pick(f"standaard zes: {_plus(added)}", f"default six: {_plus(added)}")
+            else:
+                extra = _plus(self.costs.modules[module.id])
+            module_choices.append((module.id, f"{module.title.get(lang)} ({extra}): {module.description.get(lang)}"))
+        self.fields["modules"].choices = module_choices
+        self.fields["modules"].initial = list(default.modules)
+        self.fields["paradoxes"].choices = [
+            (p, f"{kb.paradoxes[p].name.get(lang)} (+{round(self.costs.paradoxes[p])} s)") for p in full.paradoxes
+        ]
+        self.fields["paradoxes"].initial = list(default.paradoxes)
+        self.default_seconds = self.costs.seconds(default)
+
+    def estimate_data(self) -> dict[str, object]:
+        """What round-estimate.js needs to add up the time as boxes are ticked (seconds, this alliance's size)."""
+        from samenspel.instrument import default_paradoxes, load_instrument
+        from samenspel.knowledge import load_knowledge
+
+        kb = load_knowledge()
+        c = self.costs
+        return {
+            "core": round(c.core, 1), "page": round(c.paradox_page, 1),
+            "modules": {k: round(v, 1) for k, v in c.modules.items()},
+            "paradoxes": {k: round(v, 1) for k, v in c.paradoxes.items()},
+            "pulse": estimate_seconds_for(load_instrument(short=True, version="2.0"), c.lang, self.partners),
+            "v1": {"full": estimate_seconds_for(load_instrument(version="1.0"), c.lang, self.partners),
+                   "pulse": estimate_seconds_for(load_instrument(short=True, version="1.0"), c.lang, self.partners)},
+            "defaults": {str(ph or ""): list(default_paradoxes(kb, ph)) for ph in (None, 1, 2, 3, 4)},
+        }
+
+    def clean_version(self) -> str:
+        return self.cleaned_data.get("version") or "2.0"
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        modules = list(data.get("modules") or [])
+        if (data.get("version") or "2.0") == "2.0" and not data.get("short") and "paradoxes" in modules \
+                and not data.get("paradoxes"):
+            self.add_error("paradoxes", pick("Kies minstens één spanning, of zet de module uit",
+                                             "Choose at least one tension, or leave the module out"))
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:  # type: ignore[operator]
             self.add_error("closes", pick("Sluit voordat de ronde opent", "Closes before it opens"))
@@ -132,6 +229,24 @@ class RoundForm(forms.ModelForm):
         if code and MeasurementRound.objects.filter(alliance=self.alliance, code=code).exists():
             self.add_error("code", pick("Deze code bestaat al", "This code is taken"))
         return data
+
+    def save(self, commit: bool = True) -> MeasurementRound:
+        """The round with its questionnaire: the version, and for a 2.0 full round its modules and paradoxes."""
+        rnd: MeasurementRound = super().save(commit=False)
+        version = self.cleaned_data.get("version") or "2.0"
+        modules = list(self.cleaned_data.get("modules") or []) if version == "2.0" and not rnd.short else []
+        rnd.instrument = f"samenspel-core@{version}"
+        rnd.modules = modules
+        rnd.paradoxes = list(self.cleaned_data.get("paradoxes") or []) if "paradoxes" in modules else []
+        if commit:
+            rnd.save()
+        return rnd
+
+
+def estimate_seconds_for(instrument, lang: str, partners: int) -> float:  # type: ignore[no-untyped-def]
+    from samenspel.instrument import estimate
+
+    return round(estimate(instrument, lang, partners).seconds, 1)
 
 
 class InviteForm(forms.Form):

@@ -16,7 +16,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from samenspel.responses.model import ROLES
+from samenspel.responses.model import MISSING_REASONS, ROLES
+
+CURRENT_INSTRUMENT = "samenspel-core@2.0"
+"""What a new round asks; a round keeps its questionnaire for good (rounds before 2.0: samenspel-core@1.0)."""
 
 
 class Alliance(models.Model):
@@ -63,6 +66,11 @@ class MeasurementRound(models.Model):
     short = models.BooleanField(default=False, help_text="pulse version of the questionnaire")
     status = models.CharField(max_length=10, choices=STATUSES, default=OPEN)
     created_at = models.DateTimeField(default=timezone.now)
+    # The questionnaire this round asks, fixed for the round: version, and (2.0, full round) the
+    # optional modules and the paradoxes chosen (samenspel.instrument.selection; survey.round_questionnaire).
+    instrument = models.CharField(max_length=40, default=CURRENT_INSTRUMENT)
+    modules = models.JSONField(default=list, blank=True)
+    paradoxes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["opens", "created_at"]
@@ -111,7 +119,12 @@ class Respondent(models.Model):
 
 
 class Answer(models.Model):
-    """One answer; ``value`` None with ``dont_know`` is an explicit "don't know"."""
+    """One answer; ``value`` None with ``dont_know`` is an explicit "don't know".
+
+    ``missing`` says why a value is empty, as the response format has it (FORMATS.md §4):
+    ``dont_know``, ``not_applicable``, ``skipped`` (on a page the respondent saved, left
+    untouched) or ``not_asked``; empty when answered or when the reason is unknown.
+    """
 
     respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
     item = models.CharField(max_length=80)
@@ -119,6 +132,7 @@ class Answer(models.Model):
     value = models.FloatField(null=True, blank=True)
     text = models.TextField(blank=True)
     dont_know = models.BooleanField(default=False)
+    missing = models.CharField(max_length=20, blank=True, default="", choices=[(m, m) for m in MISSING_REASONS])
 
     class Meta:
         constraints = [

@@ -34,7 +34,7 @@ def report_html(rnd: MeasurementRound, lang: str) -> str | None:
     if reading is None:
         return None
     return render_html(reading, load_knowledge(), options=Options(lang=lang),
-                       instrument=survey.load_instrument(short=rnd.short))
+                       instrument=survey.round_questionnaire(rnd))
 
 
 def report_pdf(rnd: MeasurementRound, lang: str) -> bytes | None:

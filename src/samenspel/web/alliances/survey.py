@@ -3,6 +3,12 @@
 Pure logic over :mod:`samenspel.instrument.model`; the views do the saving.
 Field names: ``i__<item>`` and, for relation items, ``i__<item>__<partner>``.
 A field's raw value is the number, ``dk`` for "don't know", or the open text.
+
+Each round asks its own questionnaire (``round_questionnaire``): its version and,
+for 2.0, its modules and paradoxes, fixed when the round is made. In 2.0 a check
+item is a yes / no / don't know question, and a question left untouched on a
+saved page is stored as ``missing = skipped``; in a 1.0 round an unticked box
+is 0, as it always was.
 """
 
 from __future__ import annotations
@@ -10,8 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from samenspel.i18n import Text
 from samenspel.instrument.model import Instrument, Item, Part
+
+if TYPE_CHECKING:
+    from samenspel.instrument.selection import Selection
+    from samenspel.web.alliances.models import MeasurementRound
 
 DONT_KNOW = "dk"
 MAX_TEXT = 4000
@@ -29,14 +41,36 @@ AGREE_5 = (
 )
 LOW = Text("laag", "low")
 HIGH = Text("hoog", "high")
-DONT_KNOW_TEXT = Text("weet ik niet", "don't know")
+DONT_KNOW_TEXT = Text("weet ik niet / n.v.t.", "don't know / n/a")
+YES_NO = (("1", Text("ja", "yes")), ("0", Text("nee", "no")))
 
 
-def load_instrument(short: bool = False) -> Instrument:
-    """The active questionnaire (imported late: the web app starts without it)."""
+def load_instrument(short: bool = False, version: str | None = None) -> Instrument:
+    """Every item of a questionnaire version, or its pulse (imported late: the web app starts without it)."""
+    from samenspel.instrument import CURRENT_VERSION
     from samenspel.instrument import load_instrument as load
 
-    return load(short=short)
+    return load(short=short, version=version or CURRENT_VERSION)
+
+
+def round_selection(rnd: MeasurementRound) -> Selection:
+    """What ``rnd`` asks: its questionnaire version, pulse or not, its modules and paradoxes."""
+    from samenspel.instrument import CURRENT_VERSION, Selection
+    from samenspel.responses.versions import version_of
+
+    version = version_of(rnd.instrument or "") or CURRENT_VERSION
+    return Selection(version, bool(rnd.short), tuple(rnd.modules or ()), tuple(rnd.paradoxes or ()))
+
+
+def round_questionnaire(rnd: MeasurementRound) -> Instrument:
+    """The questionnaire ``rnd`` asks (the respondent pages, the import check and the analysis use it)."""
+    selection = round_selection(rnd)
+    base = load_instrument(short=selection.pulse, version=selection.version)
+    if selection.pulse or not base.modular:
+        return base
+    from samenspel.instrument import questionnaire
+
+    return questionnaire(selection)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +82,7 @@ class Parsed:
     value: float | None
     text: str = ""
     dont_know: bool = False
+    missing: str = ""  # why the value is empty: dont_know, or skipped (2.0: seen on a saved page, untouched)
 
 
 @dataclass
@@ -80,7 +115,7 @@ def scale(item: Item) -> list[tuple[str, Text]]:
     if item.type == "choice":
         return [(str(o.value), o.text) for o in item.options]
     if item.type == "check":
-        return [("1", Text("ja", "yes"))]
+        return list(YES_NO) if item.dont_know else [("1", Text("ja", "yes"))]
     lo, hi = item.min or 0, item.max or 0
     points = list(range(lo, hi + 1))
     if item.type == "likert" and len(points) == 5:
@@ -91,13 +126,15 @@ def scale(item: Item) -> list[tuple[str, Text]]:
     return [(str(v), LOW if v == lo else HIGH if v == hi else Text(str(v), str(v))) for v in points]
 
 
-def _one(item: Item, raw: str) -> tuple[Parsed | None, Text | None]:
+def _one(item: Item, raw: str, skipped: bool = False) -> tuple[Parsed | None, Text | None]:
     target = None
     if raw == "":
-        if item.type == "check":
-            return Parsed(item.id, target, 0.0), None
+        if item.type == "check" and not item.dont_know:
+            return Parsed(item.id, target, 0.0), None  # 1.0: a box not ticked
         if not item.dont_know:
             return None, Text("Kies een antwoord.", "Please choose an answer.")
+        if skipped and item.type != "text":
+            return Parsed(item.id, target, None, missing="skipped"), None
         return None, None
     if item.type == "text":
         if len(raw) > MAX_TEXT:
@@ -106,7 +143,7 @@ def _one(item: Item, raw: str) -> tuple[Parsed | None, Text | None]:
     if raw == DONT_KNOW:
         if not item.dont_know:
             return None, Text("Kies een antwoord.", "Please choose an answer.")
-        return Parsed(item.id, target, None, dont_know=True), None
+        return Parsed(item.id, target, None, dont_know=True, missing="dont_know"), None
     try:
         value = float(raw)
     except ValueError:
@@ -119,10 +156,12 @@ def _one(item: Item, raw: str) -> tuple[Parsed | None, Text | None]:
 def parse_page(instrument: Instrument, part: Part, others: list[str], data: dict[str, str]) -> PageResult:
     """Read one page's answers from posted ``data``; ``others`` are the partner codes to rate.
 
-    An empty text or an unanswered item stores nothing; a missing checkbox is 0.
+    An empty text stores nothing. An unanswered item stores nothing in a 1.0 round
+    (a missing checkbox is 0 there) and ``missing = skipped`` in a modular (2.0) one.
     Every raw value is kept, so a page with an error shows what was typed.
     """
     result = PageResult()
+    skipped = instrument.modular
     for item in instrument.items_in(part.id):
         targets: list[str | None] = list(others) if item.type == "relation" else [None]
         for target in targets:
@@ -131,13 +170,13 @@ def parse_page(instrument: Instrument, part: Part, others: list[str], data: dict
             if item.type == "text":
                 raw = _CONTROL.sub("", raw)  # also when the page is shown again with an error elsewhere
             result.raw[name] = raw
-            parsed, error = _one(item, raw.strip() if item.type != "text" else raw)
+            parsed, error = _one(item, raw.strip() if item.type != "text" else raw, skipped)
             if error is not None:
                 result.errors[name] = error
             elif parsed is not None:
                 if parsed.text == "" and item.type == "text":
                     continue
                 result.answers.append(
-                    Parsed(parsed.item, target, parsed.value, parsed.text, parsed.dont_know)
+                    Parsed(parsed.item, target, parsed.value, parsed.text, parsed.dont_know, parsed.missing)
                 )
     return result

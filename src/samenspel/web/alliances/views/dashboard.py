@@ -56,7 +56,7 @@ def context_for(rnd: MeasurementRound, lang: str) -> dict[str, Any] | None:
     reading = reading_for(rnd)
     if reading is None:
         return None
-    ctx = build_context(reading, load_knowledge(), survey.load_instrument(short=rnd.short), Options(lang=lang),
+    ctx = build_context(reading, load_knowledge(), survey.round_questionnaire(rnd), Options(lang=lang),
                         network_picture(reading, lang))
     ctx.pop("L", None)  # a function; the template gets plain labels instead
     ctx["labels"] = _labels(lang, ctx["min_group"], ctx["strong"])

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from samenspel.instrument.duration import to_minutes
 from samenspel.web.alliances import access, members
 from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
@@ -118,11 +119,15 @@ def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> 
     context: dict[str, object] = {
         **_alliance_data(alliance, role),
         "partner_form": PartnerForm(alliance=alliance),
-        "round_form": RoundForm(alliance=alliance),
         "member_form": MemberForm(),
         "members": members.listed(alliance),
     }
     context.update(forms)
+    if role == Membership.FACILITATOR:
+        round_form = context.get("round_form") or RoundForm(alliance=alliance)
+        context["round_form"] = round_form
+        context["round_estimate"] = round_form.estimate_data()  # type: ignore[attr-defined]
+        context["round_minutes"] = to_minutes(round_form.default_seconds)  # type: ignore[attr-defined]
     return context
 
 

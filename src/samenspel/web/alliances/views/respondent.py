@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_POST
 
 from samenspel.i18n import Text
+from samenspel.instrument.duration import to_minutes
 from samenspel.instrument.model import Instrument, Item, Part
 from samenspel.web.alliances import survey, tokens
 from samenspel.web.alliances.models import Answer, Partner, Respondent
@@ -72,7 +73,15 @@ def _others(respondent: Respondent) -> list[Partner]:
 
 
 def _instrument(respondent: Respondent) -> Instrument:
-    return survey.load_instrument(short=respondent.round.short)
+    return survey.round_questionnaire(respondent.round)
+
+
+def _estimate(respondent: Respondent, instrument: Instrument):  # type: ignore[no-untyped-def]
+    """The time estimate in the respondent's language, for this alliance's number of partners."""
+    from samenspel.instrument import estimate
+
+    partners = max(respondent.round.alliance.partners.count(), 2)
+    return estimate(instrument, respondent.language, partners)
 
 
 def _stored_raw(respondent: Respondent, item_ids: list[str] | None = None) -> dict[str, str]:
@@ -80,9 +89,10 @@ def _stored_raw(respondent: Respondent, item_ids: list[str] | None = None) -> di
     model instances: this runs on every page view, up to 200 respondents at once."""
     raw: dict[str, str] = {}
     answers = respondent.answers.all() if item_ids is None else respondent.answers.filter(item__in=item_ids)
-    for item, target, value, text, dont_know in answers.values_list("item", "target__code", "value", "text", "dont_know"):
+    rows = answers.values_list("item", "target__code", "value", "text", "dont_know", "missing")
+    for item, target, value, text, dont_know, missing in rows:
         name = f"i__{item}" if target is None else f"i__{item}__{target}"
-        raw[name] = survey.raw_value(value, text, dont_know)
+        raw[name] = "" if missing == "skipped" else survey.raw_value(value, text, dont_know)
     return raw
 
 
@@ -94,7 +104,7 @@ def _widget(item: Item, name: str, raw: str, error: Text | None, lang: str, labe
         "name": name,
         "label": label,
         "points": points,
-        "dk": item.dont_know and item.type not in ("check", "text"),
+        "dk": item.dont_know and item.type != "text",
         "dk_checked": raw == survey.DONT_KNOW,
         "raw": raw,
         "error": error.get(lang) if error else "",
@@ -121,7 +131,8 @@ def _page_items(
             continue
         name = survey.field_name(item)
         w = _widget(item, name, raw.get(name, ""), errors.get(name), lang, text)
-        kind = {"check": "check", "text": "text"}.get(item.type, "scale")
+        # a 1.0 check item is a box to tick; a 2.0 one asks yes / no / don't know like a scale
+        kind = {"check": "scale" if item.dont_know else "check", "text": "text"}.get(item.type, "scale")
         w.update({"kind": kind, "item": item})
         if item.type == "bipolar" and item.poles is not None:
             w["poles"] = (item.poles[0].get(lang), item.poles[1].get(lang))
@@ -145,6 +156,7 @@ def _save(respondent_id: int, item_ids: list[str], answers: list[survey.Parsed])
                 value=a.value,
                 text=a.text,
                 dont_know=a.dont_know,
+                missing=a.missing,
             )
             for a in answers
         )
@@ -173,6 +185,8 @@ def start(request: HttpRequest, respondent: Respondent, token: str) -> HttpRespo
     instrument = _instrument(respondent)
     context = _base_context(respondent, token, instrument)
     context["resume"] = _resume_page(respondent, instrument)
+    context["minutes"] = to_minutes(_estimate(respondent, instrument).seconds)
+    context["instructions"] = instrument.instructions.get(respondent.language)
     return render(request, "respondent/start.html", context)
 
 
@@ -212,6 +226,8 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
             return redirect("respondent:review", token=token)
     else:
         raw = _stored_raw(respondent, [it.id for it in instrument.items_in(part.id)])
+        if respondent.started_at is None:  # the clock of the answering time starts at the first question seen
+            Respondent.objects.filter(pk=respondent.pk, started_at__isnull=True).update(started_at=timezone.now())
     context = _base_context(respondent, token, instrument)
     context.update(
         {
@@ -222,12 +238,15 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
             "total": len(parts),
             "blocks": _page_items(instrument, part, others, raw, errors, lang),
             "has_errors": bool(errors),
+            "minutes_left": to_minutes(_estimate(respondent, instrument).remaining(part.id)),
         }
     )
     return render(request, "respondent/page.html", context, status=400 if errors else 200)
 
 
 def _shown(item: Item, answer: Answer, lang: str) -> str:
+    if answer.missing == "skipped":
+        return ""
     if answer.dont_know:
         return survey.DONT_KNOW_TEXT.get(lang)
     if answer.value is None:
@@ -256,6 +275,8 @@ def review(request: HttpRequest, respondent: Respondent, token: str) -> HttpResp
             for code, pname in targets:
                 total += 1
                 a = answers.get((item.id, code))
+                if a is not None and a.missing == "skipped":
+                    a = None  # seen, not answered
                 if a is not None:
                     answered += 1
                 text = item.text.get(lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import secrets
+import statistics
 
 import defusedcsv.csv as people_csv  # OWASP's CSV-injection advice for a file people open in a spreadsheet
 
@@ -23,12 +24,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samenspel.errors import InputError, SamenspelError
+from samenspel.instrument.duration import to_minutes
 from samenspel.responses.coverage import require_someone
-from samenspel.responses.reader import read_responses_data
 from samenspel.responses.writer import to_csv, to_xlsx
 from samenspel.web.alliances import access, dataset, survey, texts, tokens
-from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm
-from samenspel.web.alliances.importing import import_into
+from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm, estimate_partners
+from samenspel.web.alliances.importing import import_into, read_for_round
 from samenspel.web.alliances.models import MeasurementRound, ReportJob, Respondent
 from samenspel.web.alliances.tasks import send_links
 from samenspel.web.alliances.texts import pick
@@ -63,9 +64,48 @@ def _links(request: HttpRequest, rnd: MeasurementRound) -> list[dict[str, object
     return out
 
 
+def answering_times(rnd: MeasurementRound) -> dict[str, object]:
+    """The round's median answering time: from the first question seen to submitting, web respondents only.
+
+    Imported respondents have no times. Someone who stopped and came back later
+    counts with the whole span; the median keeps a few of them from moving it much.
+    """
+    spans = [
+        (done - began).total_seconds()
+        for began, done in rnd.respondents.filter(imported=False, started_at__isnull=False, submitted_at__isnull=False)
+        .values_list("started_at", "submitted_at")
+        if done >= began
+    ]
+    median = statistics.median(spans) if spans else None
+    return {"n": len(spans), "median_seconds": round(median) if median is not None else None,
+            "median_minutes": to_minutes(median) if median is not None else None}
+
+
+def questionnaire_data(rnd: MeasurementRound) -> dict[str, object]:
+    """The round's questionnaire in words, with its estimated time for this alliance's number of partners."""
+    from samenspel.instrument import estimate
+    from samenspel.knowledge import load_knowledge
+
+    lang = texts.lang()
+    selection = survey.round_selection(rnd)
+    instrument = survey.round_questionnaire(rnd)
+    partners = estimate_partners(rnd.alliance)
+    seconds = estimate(instrument, lang, partners).seconds
+    kb = load_knowledge()
+    return {
+        "id": instrument.id, "version": instrument.version, "pulse": instrument.short,
+        "modules": [{"id": m.id, "title": m.title.get(lang)} for m in instrument.modules if m.id != "core"],
+        "paradoxes": [kb.paradoxes[p].name.get(lang) if p in kb.paradoxes else p for p in instrument.paradoxes]
+        if "paradoxes" in selection.modules else [],
+        "items": len(instrument.items), "partners": partners,
+        "estimate_seconds": round(seconds), "estimate_minutes": to_minutes(seconds),
+    }
+
+
 def _round_data(rnd: MeasurementRound) -> dict[str, object]:
     """What the round page and its JSON twin both show."""
-    return {"alliance": rnd.alliance, "round": rnd, "rates": rates(rnd), "accepting": rnd.accepts_answers()}
+    return {"alliance": rnd.alliance, "round": rnd, "rates": rates(rnd), "accepting": rnd.accepts_answers(),
+            "questionnaire": questionnaire_data(rnd), "answering": answering_times(rnd)}
 
 
 def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> dict[str, object]:
@@ -96,6 +136,7 @@ def round_json(request: HttpRequest, slug: str, code: str) -> JsonResponse:
     return JsonResponse({
         "alliance": rnd.alliance.slug, "code": rnd.code, "name": rnd.name, "status": rnd.status,
         "accepting_answers": data["accepting"], "opens": rnd.opens, "closes": rnd.closes, "pulse": rnd.short,
+        "questionnaire": data["questionnaire"], "answering_time": data["answering"],
         "response": counts, "total": total,
         "dashboard_json": reverse("facilitator:dashboard_json", args=[slug, code]),
     }, json_dumps_params={"ensure_ascii": False})
@@ -191,17 +232,20 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     # the file check (samenspel.responses) words its problems in English; import_into in the page's language
     problems_lang = "en"
     try:
-        instrument = survey.load_instrument(short=rnd.short)
-        responses = read_responses_data(upload.read(), upload.name, instrument)
-        coverage = require_someone(responses, instrument)  # a file of empty answers is no data
-        problems_lang = texts.lang()
-        summary = import_into(rnd, responses)
+        with transaction.atomic():  # the round takes the file's questionnaire only if the import succeeds
+            responses = read_for_round(rnd, upload.read(), upload.name)
+            coverage = require_someone(responses, survey.round_questionnaire(rnd))  # a file of empty answers is no data
+            problems_lang = texts.lang()
+            summary = import_into(rnd, responses)
+            rnd.save(update_fields=["instrument", "short", "modules", "paradoxes"])
     except InputError as exc:
+        rnd.refresh_from_db()
         problems = [str(p) for p in exc.problems[:200]]
         return render(request, "facilitator/round.html", _context(
             request, rnd, import_problems=problems, import_problems_lang=problems_lang,
             more_problems=max(0, len(exc.problems) - 200)), status=400)
     except SamenspelError as exc:
+        rnd.refresh_from_db()
         return render(request, "facilitator/round.html", _context(
             request, rnd, import_problems=[str(exc)], import_problems_lang=problems_lang), status=400)
     messages.success(request, pick(f"Geïmporteerd: {summary.respondents} deelnemers, {summary.answers} antwoorden",
