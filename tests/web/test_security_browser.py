@@ -87,7 +87,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, django_user_mod
     page.get_by_role("button", name="Toon").click()
     expect(page).to_have_url(re.compile(r"/rounds/2025-voorjaar/dashboard/$"))
     bad = tmp_path / "antwoorden.csv"
-    bad.write_text("alliance,round,respondent,partner,item,value\nzorg-oost,R1,p1,A,amb_01,\uff13\n", encoding="utf-8")
+    bad.write_text("alliance,round,respondent,partner,item,value\nzorg-oost,R1,p1,A,amb_02,\uff13\n", encoding="utf-8")
     page.goto(base + "rounds/2026-1/")
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_role("button", name="Importeren").click()
