@@ -151,13 +151,27 @@ def run_one(spec: Spec) -> Outcome:
                    tuple(f for f in reading.findings if f.kind != "problem"), diagnosis.settings)
 
 
+PROGRESS = 250
+"""A line on stderr after every this many alliances, so a long run shows it is alive."""
+
+
 def run(todo: Sequence[Spec], jobs: int) -> list[Outcome]:
     """Every alliance of ``todo``, in order; with ``jobs`` > 1 in that many processes."""
+    t0 = time.perf_counter()
+
+    def noted(results: Iterable[Outcome]) -> list[Outcome]:
+        out = []
+        for k, o in enumerate(results, start=1):
+            out.append(o)
+            if k % PROGRESS == 0:
+                print(f"  {k}/{len(todo)} alliances, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+        return out
+
     if jobs <= 1:
         _setup()
-        return [run_one(s) for s in todo]
+        return noted(map(run_one, todo))
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_setup) as pool:
-        return list(pool.imap(run_one, todo, chunksize=4))
+        return noted(pool.imap(run_one, todo, chunksize=4))
 
 
 def rejudge(o: Outcome) -> Outcome:
@@ -331,4 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as the module ``rules_calibration``, not ``__main__``: pickle names a class by its module,
+    # so outcomes saved with --save load again from any script or test.
+    import rules_calibration
+
+    raise SystemExit(rules_calibration.main())
