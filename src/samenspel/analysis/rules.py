@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         _c("signal.dominance", "high", 50, 65, 1.5),
         _c("signal.voice", "low", 50, 35, 1.5),
         _c("network.influence_lead", "high", 10, 25, 1.0),
-        _c("network.dependency_asymmetry", "high", 15, 35, 1.0),
+        _c("network.dependency_asymmetry", "high", 35, 50, 1.0),
     ), (("signal.dominance", "signal.voice", "network.influence_lead", "network.dependency_asymmetry"),)),
     Rule("over_organisation", "004 Start", (
         _c("signal.rules_burden", "high", 50, 65, 2.0),
