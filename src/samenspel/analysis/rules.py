@@ -117,7 +117,7 @@ def _c(indicator: str, direction: Literal["low", "high"], start: float, full: fl
 RULES: tuple[Rule, ...] = (
     Rule("no_shared_ambition", "001 §8.4.1", (
         _c("domain.ambition", "low", 50, 35, 2.0),
-        _c("ambition_gap", "high", 20, 35, 2.0),
+        _c("ambition_gap", "high", 25, 40, 2.0),
         _c("motive_overlap", "low", 0.5, 0.25, 1.0),
     ), (("domain.ambition", "ambition_gap"),)),
     Rule("fading_perspective", "001 §8.4.2", (
