@@ -113,7 +113,10 @@ def _c(indicator: str, direction: Literal["low", "high"], start: float, full: fl
     return Condition(indicator, direction, start, full, weight)
 
 
-#: The problem rules, in the order of KNOWLEDGE.md §7.
+#: The problem rules, in the order of KNOWLEDGE.md §7. A signal question's sign starts at the middle
+#: of the scale (50) and is full at 60 (a warning) or 40 (a low healthy signal, and the ambition and
+#: organisation scores); network signs start where the largest of many ordinary differences ends.
+#: Calibrated on simulated alliances (benchmarks/rules_calibration.py, docs/RULES.md "Calibration").
 RULES: tuple[Rule, ...] = (
     Rule("no_shared_ambition", "001 §8.4.1", (
         _c("domain.ambition", "low", 50, 40, 2.0),
