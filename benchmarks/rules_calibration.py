@@ -121,15 +121,22 @@ def specs(seeds: str, groups: Iterable[int], healthy: int, planted: int, problem
 _STATE: dict[str, object] = {}
 
 
-def _setup() -> None:
-    """Load the questionnaire and knowledge base once per process; freeze them out of the garbage collector."""
+def _setup(freeze: bool = True) -> None:
+    """Load the questionnaire and knowledge base once per process.
+
+    With ``freeze`` (the script and its worker processes, not a test calling
+    ``run``) everything loaded so far is moved out of the garbage collector's
+    sight, so the many short-lived answers of each alliance do not make every
+    collection walk the long-lived objects again.
+    """
     from samenspel.instrument import load_instrument
     from samenspel.knowledge import load_knowledge
 
     _STATE["instrument"] = load_instrument()
     _STATE["kb"] = load_knowledge()
-    gc.collect()
-    gc.freeze()  # the long-lived objects no longer slow down every collection of the many answers
+    if freeze:
+        gc.collect()
+        gc.freeze()
 
 
 def run_one(spec: Spec) -> Outcome:
@@ -138,7 +145,7 @@ def run_one(spec: Spec) -> Outcome:
     from samenspel.reading import read
 
     if not _STATE:
-        _setup()
+        _setup(freeze=False)
     instrument, kb = _STATE["instrument"], _STATE["kb"]
     t0 = time.perf_counter()
     responses = simulate(instrument, spec)  # type: ignore[arg-type]
@@ -155,8 +162,8 @@ PROGRESS = 250
 """A line on stderr after every this many alliances, so a long run shows it is alive."""
 
 
-def run(todo: Sequence[Spec], jobs: int) -> list[Outcome]:
-    """Every alliance of ``todo``, in order; with ``jobs`` > 1 in that many processes."""
+def run(todo: Sequence[Spec], jobs: int, freeze: bool = False) -> list[Outcome]:
+    """Every alliance of ``todo``, in order; with ``jobs`` > 1 in that many processes (see ``_setup``)."""
     t0 = time.perf_counter()
 
     def noted(results: Iterable[Outcome]) -> list[Outcome]:
@@ -168,7 +175,7 @@ def run(todo: Sequence[Spec], jobs: int) -> list[Outcome]:
         return out
 
     if jobs <= 1:
-        _setup()
+        _setup(freeze)
         return noted(map(run_one, todo))
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_setup) as pool:
         return noted(pool.imap(run_one, todo, chunksize=4))
@@ -311,7 +318,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, freeze: bool = True) -> int:
+    """The script; ``freeze=False`` leaves the calling process's garbage collector alone (tests)."""
     args = parse(argv)
     mode = QUICK if args.quick else FULL
     if args.load:
@@ -330,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                      mode.planted if args.planted is None else args.planted, problems)
         jobs = args.jobs or (1 if args.quick else min(2, os.cpu_count() or 1))
         t0 = time.perf_counter()
-        outcomes = run(todo, jobs)
+        outcomes = run(todo, jobs, freeze)
         wall = time.perf_counter() - t0
         if args.save:
             with args.save.open("wb") as fh:
