@@ -96,8 +96,9 @@ def test_items_table_shows_question_text_not_ids_and_marks_reversed(instrument, 
 
 
 def test_weak_problems_are_listed_in_the_details_not_on_page_one(instrument, kb):
+    # rules burden about 57 on 0-100: past the start of the sign (50), short of full (60): strength about 0.44
     d = analyse(make_responses(instrument, {"A": 6, "B": 6, "C": 6}, seed=5,
-                               levels={"signal:rules_burden": 3.2, "signal:commitment": 3.0}), instrument, kb)
+                               levels={"signal:rules_burden": 3.1, "signal:commitment": 3.0}), instrument, kb)
     r = read(d, kb)
     weak = [f for f in r.findings if f.kind == "problem" and not f.clear]
     assert weak, "the case should give a weak problem"

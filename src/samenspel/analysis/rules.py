@@ -113,57 +113,60 @@ def _c(indicator: str, direction: Literal["low", "high"], start: float, full: fl
     return Condition(indicator, direction, start, full, weight)
 
 
-#: The problem rules, in the order of KNOWLEDGE.md §7.
+#: The problem rules, in the order of KNOWLEDGE.md §7. A signal question's sign starts at the middle
+#: of the scale (50) and is full at 60 (a warning) or 40 (a low healthy signal, and the ambition and
+#: organisation scores); network signs start where the largest of many ordinary differences ends.
+#: Calibrated on simulated alliances (benchmarks/rules_calibration.py, docs/RULES.md "Calibration").
 RULES: tuple[Rule, ...] = (
     Rule("no_shared_ambition", "001 §8.4.1", (
-        _c("domain.ambition", "low", 50, 35, 2.0),
-        _c("ambition_gap", "high", 20, 35, 2.0),
+        _c("domain.ambition", "low", 50, 40, 2.0),
+        _c("ambition_gap", "high", 25, 40, 2.0),
         _c("motive_overlap", "low", 0.5, 0.25, 1.0),
     ), (("domain.ambition", "ambition_gap"),)),
     Rule("fading_perspective", "001 §8.4.2", (
-        _c("signal.perspective", "low", 50, 35, 1.5),
-        _c("signal.energy", "low", 50, 35, 1.5),
+        _c("signal.perspective", "low", 50, 40, 1.5),
+        _c("signal.energy", "low", 50, 40, 1.5),
         _c("ambition_change", "low", -5, -15, 1.5),
-        _c("signal.results", "low", 50, 35, 1.0),
+        _c("signal.results", "low", 50, 40, 1.0),
     ), (("signal.perspective", "signal.energy", "ambition_change"),)),
     Rule("staff_instability", "001 §8.4.3", (
-        _c("signal.turnover", "high", 50, 65, 2.0),
-        _c("signal.continuity", "low", 50, 35, 2.0),
+        _c("signal.turnover", "high", 50, 60, 2.0),
+        _c("signal.continuity", "low", 50, 40, 2.0),
     ), (("signal.turnover", "signal.continuity"),)),
     Rule("sham_collaboration", "001 §8.4.4", (
-        _c("signal.talk_not_do", "high", 50, 65, 2.0),
-        _c("signal.agreements_kept", "low", 50, 35, 1.5),
-        _c("signal.commitment", "low", 50, 35, 1.5),
+        _c("signal.talk_not_do", "high", 50, 60, 2.0),
+        _c("signal.agreements_kept", "low", 50, 40, 1.5),
+        _c("signal.commitment", "low", 50, 40, 1.5),
         _c("form_over_substance", "high", 10, 25, 1.0),
     ), (("signal.talk_not_do", "signal.agreements_kept"),)),
     Rule("under_organisation", "001 §8.4.5", (
-        _c("domain.organisation", "low", 50, 35, 2.0),
+        _c("domain.organisation", "low", 50, 40, 2.0),
         _c("formal_overlap", "low", 50, 35, 1.0),
-        _c("signal.agreements_kept", "low", 50, 35, 1.0),
+        _c("signal.agreements_kept", "low", 50, 40, 1.0),
     ), (("domain.organisation",),)),
     Rule("persistent_enemy_image", "001 §8.4.6", (
-        _c("signal.stereotypes", "high", 50, 65, 2.0),
+        _c("signal.stereotypes", "high", 50, 60, 2.0),
         _c("network.trust_deficit", "high", 10, 25, 1.5),
         _c("network.camps", "high", 10, 25, 1.0),
     ), (("signal.stereotypes", "network.trust_deficit"),)),
     Rule("double_loyalty", "001 §8.4.7", (
-        _c("signal.torn_loyalty", "high", 50, 65, 2.0),
-        _c("signal.backing", "low", 50, 35, 2.0),
+        _c("signal.torn_loyalty", "high", 50, 60, 2.0),
+        _c("signal.backing", "low", 50, 40, 2.0),
         _c("commitment_minus_backing", "high", 10, 25, 1.0),
     ), (("signal.torn_loyalty", "signal.backing"),)),
     Rule("unbridgeable_diversity", "001 §8.4.8", (
         _c("partner_range_share", "high", 0.4, 0.8, 2.0),
-        _c("signal.values_fit", "low", 50, 35, 2.0),
+        _c("signal.values_fit", "low", 50, 40, 2.0),
     ), (("partner_range_share",), ("signal.values_fit",))),
     Rule("simmering_power_play", "001 §8.4.9", (
-        _c("signal.dominance", "high", 50, 65, 1.5),
-        _c("signal.voice", "low", 50, 35, 1.5),
+        _c("signal.dominance", "high", 50, 60, 1.5),
+        _c("signal.voice", "low", 50, 40, 1.5),
         _c("network.influence_lead", "high", 10, 25, 1.0),
-        _c("network.dependency_asymmetry", "high", 15, 35, 1.0),
+        _c("network.dependency_asymmetry", "high", 35, 50, 1.0),
     ), (("signal.dominance", "signal.voice", "network.influence_lead", "network.dependency_asymmetry"),)),
     Rule("over_organisation", "004 Start", (
-        _c("signal.rules_burden", "high", 50, 65, 2.0),
-        _c("signal.commitment", "low", 50, 35, 1.0),
+        _c("signal.rules_burden", "high", 50, 60, 2.0),
+        _c("signal.commitment", "low", 50, 40, 1.0),
         _c("formal_overlap", "high", 70, 85, 0.5),
     ), (("signal.rules_burden",),)),
 )
