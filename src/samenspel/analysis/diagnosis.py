@@ -29,7 +29,7 @@ class Diagnosis:
     rounds: tuple[str, ...]
     n_respondents: int  # respondents in the published groups (analysis.disclosure)
     partners: dict[str, int]  # published group -> respondents (0 = only rated by others); "~other" = merged small partners
-    roles: dict[str, int]
+    roles: dict[str, int | None]  # head counts per role; None where withheld (disclosure.group_counts)
     domains: dict[str, ScaleResult]
     scales: dict[str, ScaleResult]  # trust, formal_overlap, uncertainty:*
     signals: dict[str, ScaleResult]

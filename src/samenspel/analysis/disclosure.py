@@ -70,6 +70,33 @@ def plan(head_counts: Mapping[str, int], min_group: int) -> PartnerPlan:
     return PartnerPlan(shown, (), small, min_group)
 
 
+def group_counts(head_counts: Mapping[str, int], total: int, min_group: int) -> dict[str, int | None]:
+    """Head counts of overlapping-free groups (roles) safe to publish next to ``total`` (rule 3).
+
+    A count below the minimum is withheld (None). Because the total is
+    published, one withheld group would follow by subtraction, so the smallest
+    shown counts are withheld too until the withheld groups are at least two
+    and together reach the minimum. Respondents outside every group (no role)
+    form a group of their own that is never named.
+    """
+    out: dict[str, int | None] = dict(head_counts)
+    outside = total - sum(head_counts.values())
+    hidden = [g for g, n in head_counts.items() if 0 < n < min_group]
+    hidden_n = sum(head_counts[g] for g in hidden) + (outside if 0 < outside < min_group else 0)
+    n_hidden = len(hidden) + (1 if 0 < outside < min_group else 0)
+    shown = sorted((g for g, n in head_counts.items() if n >= min_group), key=lambda g: (head_counts[g], g))
+    while n_hidden and (n_hidden < 2 or hidden_n < min_group) and shown:
+        g = shown.pop(0)
+        hidden.append(g)
+        hidden_n += head_counts[g]
+        n_hidden += 1
+    if n_hidden == 1 or (n_hidden and hidden_n < min_group):
+        return {g: None for g in head_counts}  # nothing left to hide them behind
+    for g in hidden:
+        out[g] = None
+    return out
+
+
 def kept(valued: np.ndarray, masks: Mapping[str, np.ndarray], order: Sequence[str],
          min_group: int) -> tuple[np.ndarray, list[str]]:
     """Rows of one measure that may enter its published figures, and the groups kept (rule 2).
@@ -101,7 +128,8 @@ def determined(sets: Sequence[np.ndarray], target: np.ndarray) -> bool:
 
 
 def roles_safe(rows: np.ndarray, partner_masks: Mapping[str, np.ndarray], partners: Sequence[str],
-               role_masks: Mapping[str, np.ndarray], roles: Sequence[str], min_group: int) -> list[str]:
+               role_masks: Mapping[str, np.ndarray], roles: Sequence[str], min_group: int,
+               merged: Sequence[np.ndarray] = ()) -> list[str]:
     """The roles whose figures may be published for one measure (rule 3); empty when none may.
 
     Every role group within ``rows`` must reach the minimum, the respondents
@@ -119,6 +147,10 @@ def roles_safe(rows: np.ndarray, partner_masks: Mapping[str, np.ndarray], partne
     targets = [in_rows[r] for r in roles if r not in shown and np.any(in_rows[r])]
     if np.any(no_role):
         targets.append(no_role)
+    for small in merged:  # a partner merged into "other partners" stays hidden from role sums too
+        if np.any(small & rows):
+            targets.append(small & rows)
+            targets += [small & in_rows[r] for r in roles if np.any(small & in_rows[r])]
     for p in partners:
         for r in roles:
             cell = partner_masks[p] & in_rows[r]

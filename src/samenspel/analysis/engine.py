@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samenspel.analysis.diagnosis import Diagnosis
-from samenspel.analysis.disclosure import PartnerPlan, plan
+from samenspel.analysis.disclosure import PartnerPlan, group_counts, plan
 from samenspel.analysis.matrix import RoundMatrix, build_matrix, split_rounds
 from samenspel.analysis.motives import FactorShare, Motives, factors, motives
 from samenspel.analysis.notice import Notice, notice
@@ -122,7 +122,8 @@ def analyse(
     m = current.matrix
     return Diagnosis(
         alliance=responses.alliance, round=round, rounds=tuple(rounds), n_respondents=m.n,
-        partners=dict(current.groups.partner_n), roles=dict(current.groups.role_n),
+        partners=dict(current.groups.partner_n),
+        roles=group_counts(current.groups.role_n, m.n, settings.min_group),
         domains=current.domains, scales=current.scales, signals=current.signals, paradoxes=current.paradoxes,
         phase=current.phase, trust_formal=current.trust_formal, governance=current.governance,
         network=current.network, motives=current.motives, factors=current.factors,

@@ -31,6 +31,7 @@ class RoundMatrix:
     pomp: np.ndarray  # 0-100 for items with min/max; raw for choice items
     relations: tuple[Answer, ...]  # relation answers of this round (with target)
     column: dict[str, int] = field(default_factory=dict)
+    origins: tuple[str, ...] = ()  # own partner per row before merging into "other partners" (published())
 
     @property
     def n(self) -> int:
@@ -61,7 +62,20 @@ class RoundMatrix:
             relations=tuple(a for a in self.relations
                             if a.respondent in kept_people and partner_of.get(a.respondent) in raters),
             column=self.column,
+            origins=tuple(p for p, k in zip(self.partners, keep) if k),
         )
+
+    def small_origins(self, min_group: int) -> list[np.ndarray]:
+        """Row masks of the partners merged into a published group that are below the minimum themselves."""
+        if not self.origins:
+            return []
+        arr = np.asarray(self.origins, dtype=object)
+        out = []
+        for p in dict.fromkeys(self.origins):
+            mask = arr == p
+            if p not in self.partners and 0 < int(mask.sum()) < min_group:
+                out.append(mask)
+        return out
 
     def partner_rows(self) -> dict[str, np.ndarray]:
         """Partner -> boolean row mask, in order of first appearance."""

@@ -180,7 +180,8 @@ def scale(
     score, n, by_partner, ok = published_means(persons, groups.masks, groups.partners, groups.min_group)
     kept_groups = [p for p in groups.partners if by_partner.get(p) is not None]
     by_role: dict[str, float | None] = dict.fromkeys(groups.roles)
-    for r in roles_safe(ok, groups.masks, kept_groups, groups.role_masks, groups.roles, groups.min_group):
+    for r in roles_safe(ok, groups.masks, kept_groups, groups.role_masks, groups.roles, groups.min_group,
+                        matrix.small_origins(groups.min_group)):
         by_role[r] = float(persons[groups.role_masks[r] & ok].mean())
 
     rel: Reliability | None = None

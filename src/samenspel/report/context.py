@@ -290,7 +290,7 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     total = [t("total", lang), str(d.n_respondents), str(sum(disclosure.invited.values())) if disclosure.invited else "–",
              pct(total_rate, lang)]
     role_text = ", ".join(f"{t('role_' + k, lang)} {n}" for k, n in d.roles.items()
-                          if n >= disclosure.min_group and k in ROLES)
+                          if n is not None and k in ROLES)
     reliability = []
     for group in (d.domains, d.scales):
         for k, res in group.items():
