@@ -95,3 +95,12 @@ def test_invalid_file_exits_2_with_the_readers_errors(tmp_path):
     res = run(bad)
     assert res.returncode == 2
     assert "bad.csv:2" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_a_minimum_group_below_3_needs_confirmation(demo_csv):
+    """Issue "Privacy that holds under attack": lowering the minimum is a deliberate act, stated in the output."""
+    res = run(demo_csv, "--min-group", "2")
+    assert res.returncode == 2 and "--confirm-small-groups" in res.stderr and res.stdout == ""
+    assert "Traceback" not in res.stderr
+    res = run_inline(demo_csv, "--min-group", "2", "--confirm-small-groups")
+    assert res.returncode == 0 and "Gemaakt met minimale groepsgrootte 2." in res.stdout

@@ -84,7 +84,7 @@ def test_svg_to_file(run, tmp_path):
 
 
 def test_min_group_option(run):
-    doc = json.loads(run(run.path, "--format", "json", "--min-group", "2").output)
+    doc = json.loads(run(run.path, "--format", "json", "--min-group", "2", "--confirm-small-groups").output)
     # S (camp A) gives D 50, A1-A3 100, B1-B3 0: (50 + 300) / 7 = 50
     assert doc["network"]["partners"]["S"]["out_trust"] == 50.0
 

@@ -29,8 +29,25 @@ class Format(str, Enum):
 SUFFIXES = {".json": "json", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 
 
+SMALL_GROUPS_FLAG = "--confirm-small-groups"
+CONFIRM_HELP = "Needed with a minimum group size below 3: figures of groups of 1 or 2 respondents single people out."
+
+
+def check_min_group(chosen: int, confirmed: bool) -> None:
+    """A minimum group size below 3 shows groups of one or two people: only on explicit confirmation."""
+    from samenspel.errors import SamenspelError
+
+    if chosen < 1:
+        raise SamenspelError(f"the minimum group size must be at least 1, not {chosen}")
+    if chosen < 3 and not confirmed:
+        raise SamenspelError(
+            f"a minimum group size of {chosen} shows the figures of groups of {chosen} respondent"
+            f"{'s' if chosen != 1 else ''}, which can single people out; add {SMALL_GROUPS_FLAG} if that is "
+            "really intended (docs/PRIVACY.md)")
+
+
 def reading_of(file: Path, round: str | None, min_group: int | None, context_file: Path | None,  # type: ignore[no-untyped-def]
-               instrument=None):
+               instrument=None, confirm_small: bool = False):
     """Read ``file`` (and its alliance context) and return (reading, knowledge base, instrument).
 
     The context file is ``--context`` or ``alliance.yaml`` beside the response file
@@ -48,6 +65,7 @@ def reading_of(file: Path, round: str | None, min_group: int | None, context_fil
     found = context_file or beside(file)
     context = load_context(found, kb) if found is not None else None
     chosen = min_group if min_group is not None else (context.min_group if context and context.min_group else 3)
+    check_min_group(chosen, confirm_small)
     if instrument is not None:
         responses = read_responses(file, instrument)
         questionnaires = instrument
@@ -70,11 +88,12 @@ def register(app: typer.Typer) -> None:
         min_group: Optional[int] = typer.Option(None, "--min-group", help="Minimum respondents before a partner's figures are shown (default 3, or the context file's)."),
         context: Optional[Path] = typer.Option(None, "--context", help="Alliance context file (default: alliance.yaml beside FILE; docs/FORMATS.md §5)."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
+        confirm_small: bool = typer.Option(False, SMALL_GROUPS_FLAG, help=CONFIRM_HELP),
     ) -> None:
         """Diagnose a round: findings with evidence, strengths, phase, trust, network, and what to do first."""
         chosen = language(lang)
         fmt = Format(output_format(out, format.value if format else None, SUFFIXES, Format.text.value))
-        reading, kb, instrument = reading_of(file, round, min_group, context)
+        reading, kb, instrument = reading_of(file, round, min_group, context, confirm_small=confirm_small)
         if fmt is Format.json:
             from samenspel.render.json import render_json
 

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from samenspel.cli.analyse import CONFIRM_HELP, SMALL_GROUPS_FLAG
+
 from samenspel.cli.common import fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 
@@ -33,6 +35,7 @@ def register(app: typer.Typer) -> None:
         min_group: Annotated[int | None, typer.Option("--min-group", help="Minimum respondents before a partner's own ratings are shown (default 3, or the context file's).")] = None,
         context: Annotated[Path | None, typer.Option("--context", help="Alliance context file (default: alliance.yaml beside FILE).")] = None,
         out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+        confirm_small: Annotated[bool, typer.Option(SMALL_GROUPS_FLAG, help=CONFIRM_HELP)] = False,
     ) -> None:
         """Who trusts, depends on, sees influence in and exchanges with whom; camps, power, isolation."""
         import json
@@ -49,7 +52,7 @@ def register(app: typer.Typer) -> None:
             if fmt is not None and fmt not in FORMATS:
                 raise SamenspelError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
             fmt = output_format(out, fmt, {".txt": "text", ".json": "json", ".svg": "svg"}, "text")
-            reading, _, _ = reading_of(file, round_id, min_group, context, instrument())
+            reading, _, _ = reading_of(file, round_id, min_group, context, instrument(), confirm_small=confirm_small)
             net = reading.diagnosis.network
             if net is None:
                 raise SamenspelError(f"{file}: no relation answers in round {reading.diagnosis.round}")

@@ -10,6 +10,8 @@ from typing import Optional
 
 import typer
 
+from samenspel.cli.analyse import CONFIRM_HELP, SMALL_GROUPS_FLAG
+
 from samenspel.cli.common import fail, language, output_format, write_output
 from samenspel.errors import SamenspelError
 
@@ -64,6 +66,7 @@ def register(app: typer.Typer) -> None:
         invited: list[str] = typer.Option(
             [], "--invited", help="PARTNER=NUMBER invited, for response rates; repeat per partner."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen."),
+        confirm_small: bool = typer.Option(False, SMALL_GROUPS_FLAG, help=CONFIRM_HELP),
     ) -> None:
         """The steering-group report: page one first, then charts, network, problems, agenda and method."""
         from dataclasses import replace
@@ -76,7 +79,7 @@ def register(app: typer.Typer) -> None:
             chosen = language(lang)
             fmt = choose_format(format, out)
             counts = parse_invited(invited)
-            reading, kb, instrument = reading_of(file, round, min_group, context)
+            reading, kb, instrument = reading_of(file, round, min_group, context, confirm_small=confirm_small)
             diagnosis = reading.diagnosis
             unknown = [p for p in counts if p not in diagnosis.partners]
             if unknown:
