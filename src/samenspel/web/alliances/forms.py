@@ -58,12 +58,28 @@ class AllianceForm(forms.ModelForm):
             )
         self.fields["min_group"].min_value = 1
         self.fields["min_group"].widget.attrs["min"] = 1
+        self.fields["confirm_small_groups"] = forms.BooleanField(
+            required=False,
+            label=bi("Ik weet dat een groepsgrootte onder 3 personen herkenbaar maakt",
+                     "I know that a group size below 3 can single people out"),
+            help_text=bi("Alleen nodig bij een minimale groepsgrootte van 1 of 2 (docs/PRIVACY.md).",
+                         "Only needed with a minimum group size of 1 or 2 (docs/PRIVACY.md)."))
 
     def clean_min_group(self) -> int:
         value = self.cleaned_data["min_group"]
         if value < 1:
             raise forms.ValidationError(pick("Minimaal 1", "At least 1"))
         return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        value = data.get("min_group")
+        if value is not None and value < 3 and not data.get("confirm_small_groups"):
+            self.add_error("min_group", pick(
+                "Onder 3 personen zijn antwoorden terug te voeren op één persoon. Bevestig dit hieronder als het "
+                "echt zo bedoeld is.",
+                "Below 3 people, answers can be traced to one person. Confirm below if this is really intended."))
+        return data
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:60]
