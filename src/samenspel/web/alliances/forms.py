@@ -62,8 +62,8 @@ class AllianceForm(forms.ModelForm):
             required=False,
             label=bi("Ik weet dat een groepsgrootte onder 3 personen herkenbaar maakt",
                      "I know that a group size below 3 can single people out"),
-            help_text=bi("Alleen nodig bij een minimale groepsgrootte van 1 of 2 (docs/PRIVACY.md).",
-                         "Only needed with a minimum group size of 1 or 2 (docs/PRIVACY.md)."))
+            help_text=bi("Alleen nodig bij een minimale groepsgrootte van 1 of 2.",
+                         "Only needed with a minimum group size of 1 or 2."))
 
     def clean_min_group(self) -> int:
         value = self.cleaned_data["min_group"]
