@@ -145,8 +145,8 @@ def test_round_without_answers_says_so(client, django_user_model, demo):
     Membership.objects.create(user=user, alliance=alliance, role=Membership.FACILITATOR)
     client.force_login(user)
     assert client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard.json").status_code == 404
-    assert "Nog geen verstuurde antwoorden" in client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
-    assert "No submitted answers" in client.get(f"/en/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
+    assert "Nog geen uitkomsten te tonen." in client.get(f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
+    assert "No results to show yet." in client.get(f"/en/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/dashboard/").content.decode()
 
 
 def test_api_gives_viewers_the_same_privacy_as_the_dashboard(client, django_user_model, demo):

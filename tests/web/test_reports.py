@@ -100,7 +100,7 @@ def test_progress_page_polls_until_the_worker_is_done(client, django_user_model,
 def test_a_round_without_answers_has_no_report(client, django_user_model, demo_alliance):
     _login(client, django_user_model, demo_alliance, "fien", Membership.FACILITATOR)
     base = f"/nl/a/{ALLIANCE_ID}/rounds/{OPEN_ROUND}/"
-    assert "Nog geen verstuurde antwoorden" in client.get(base + "report/").content.decode()
+    assert "Nog geen verstuurde antwoorden" in client.get(base + "report/").content.decode()  # report page: own text
     assert client.get(base + "report.html").status_code == 404
     assert client.post(base + "report/pdf/", {"lang": "nl"}).status_code == 404
     assert not ReportJob.objects.exists()

@@ -15,8 +15,12 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from samenspel.reading import AllianceContext, Reading
+from samenspel.responses.counting import Count as Counted
+from samenspel.responses.model import ResponseSet
 from samenspel.web.alliances import dataset, survey
 from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound
+
+_NOBODY = Counted("", frozenset(), (), ())
 
 #: per-partner numbers in ``network.partners`` that describe the partner (not its size or camp)
 NETWORK_FIGURES = ("in_trust", "out_trust", "in_dependency", "out_dependency", "in_influence", "out_influence",
@@ -33,13 +37,14 @@ def context_of(alliance: Alliance) -> AllianceContext:
 
 
 def _version(rnd: MeasurementRound, invited: dict[str, int] | None) -> str:
-    """Changes whenever a submitted answer, the alliance's settings or partners, or the invitations change."""
+    """Changes whenever the round opens or closes, or a submitted answer, the alliance's settings or partners,
+    or the invitations change."""
     stats = Answer.objects.filter(
         respondent__round__alliance=rnd.alliance, respondent__submitted_at__isnull=False
     ).aggregate(n=Count("id"), last=Max("id"), sub=Max("respondent__submitted_at"))
     a = rnd.alliance
     partners = sorted(a.partners.values_list("code", "name"))
-    raw = (f"{stats['n']}-{stats['last']}-{stats['sub']}-{a.min_group}-{a.name}-{a.collaboration_form}-"
+    raw = (f"{rnd.status}-{stats['n']}-{stats['last']}-{stats['sub']}-{a.min_group}-{a.name}-{a.collaboration_form}-"
            f"{a.governance_model}-{a.phase_model}-{partners}-{sorted((invited or {}).items())}")
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
@@ -67,11 +72,37 @@ def reading_for(rnd: MeasurementRound) -> Reading | None:
         return None
     kb = load_knowledge()
     questionnaires = {r.code: survey.round_questionnaire(r) for r in rnd.alliance.rounds.all()}
-    diagnosis = analyse(dataset.alliance_responses(rnd.alliance), questionnaires, kb,  # each round its own questionnaire
+    responses = dataset.alliance_responses(rnd.alliance)
+    if rnd.status == MeasurementRound.OPEN:
+        responses = in_steps(responses, rnd, questionnaires)
+        if not any(a.round == rnd.code for a in responses.answers):
+            return None
+    diagnosis = analyse(responses, questionnaires, kb,  # each round its own questionnaire
                         round=rnd.code, settings=Settings(min_group=rnd.alliance.min_group))
     reading = read(diagnosis, kb, context_of(rnd.alliance), invited=links)
     cache.set(key, reading, timeout=3600)
     return reading
+
+
+def in_steps(responses: ResponseSet, rnd: MeasurementRound, questionnaires: dict) -> ResponseSet:
+    """An open round's answers as results may show them: only the first k x minimum counted submissions.
+
+    Comparing the dashboard before and after one submission would give that
+    person's answers (docs/PRIVACY.md, "Open rounds"). While a round is open its
+    results therefore change only in steps of at least the minimum group size of
+    new substantive submissions, taken in the order they were submitted; the
+    rest waits for the next step or for the round to close. Earlier rounds are
+    untouched.
+    """
+    from samenspel.responses.counting import count
+
+    counted = set(count(responses, questionnaires).get(rnd.code, _NOBODY).counted)
+    order = [code for code in rnd.respondents.filter(submitted_at__isnull=False)
+             .order_by("submitted_at", "id").values_list("code", flat=True) if code in counted]
+    m = max(1, rnd.alliance.min_group)
+    keep = set(order[:len(order) // m * m])
+    rows = tuple(a for a in responses.answers if a.round != rnd.code or a.respondent in keep)
+    return ResponseSet(rows, source=responses.source)
 
 
 def diagnose(rnd: MeasurementRound, lang: str = "nl") -> dict[str, Any] | None:
