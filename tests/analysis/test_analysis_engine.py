@@ -174,6 +174,18 @@ def test_nearly_empty_submissions_do_not_count(instrument, kb):
         analyse(rs, instrument, kb)
 
 
+def test_one_real_respondent_and_two_empty_submissions_stay_hidden(instrument, kb):
+    """Issue "Privacy that holds under attack": empty submissions never lift a partner over the minimum."""
+    real = make_responses(instrument, {"A": 1}, seed=5, respondent_prefix="a")
+    empty = make_responses(instrument, {"A": 2}, missing=0.95, seed=6, respondent_prefix="e")
+    others = make_responses(instrument, {"B": 4, "C": 4}, seed=7, respondent_prefix="b")
+    d = analyse(merge(real, empty, others), instrument, kb)
+    assert len(d.not_counted) == 2 and d.partners.get("A") in (None, 1)
+    assert not d.shown("A") and "A" in d.left_out
+    assert all(res.by_partner.get("A") is None for res in d.domains.values())
+    assert d.n_respondents == 8
+
+
 def test_unknown_round_lists_the_rounds(instrument, kb):
     rs = merge(make_responses(instrument, PARTNERS, round_id="r1"), make_responses(instrument, PARTNERS, round_id="r2"))
     with pytest.raises(SamenspelError, match="r1, r2"):
