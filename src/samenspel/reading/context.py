@@ -35,6 +35,8 @@ class AllianceContext:
     norms: bool = False  # contributes to norms (issue 16); False until opted in
     partners: Mapping[str, str] = field(default_factory=dict)  # partner code -> display name
     source: str = ""  # where it came from, for messages
+    # changes of the minimum group size made after answers came in: (ISO date, old, new), for the method appendix
+    min_group_changes: tuple[tuple[str, int, int], ...] = ()
 
 
 def _check_id(kb: KnowledgeBase, where: str, name: str, value: object, known: Mapping[str, object]) -> str | None:

@@ -251,6 +251,10 @@ L: dict[str, Text] = {
     "rule_low": Text("laag", "low"),
     "rule_high": Text("hoog", "high"),
     "privacy_title": Text("Privacy", "Privacy"),
+    "privacy_changed": Text(
+        "Let op: op {date} is de minimale groepsgrootte veranderd van {old} in {new}, nadat er al antwoorden binnen "
+        "waren.",
+        "Note: on {date} the minimum group size was changed from {old} to {new}, after answers had come in."),
     "privacy_text": Text(
         "Cijfers per partner staan alleen in dit rapport als die partner minstens {min} respondenten heeft. Zo "
         "is niemands antwoord terug te herleiden.",

@@ -309,6 +309,9 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
             "roles": t("roles_line", lang, roles=role_text) if role_text else "",
             "reliability": reliability, "rules": rules,
             "reliability_text": t("reliability_text", lang, low=num(d.settings.alpha_low, lang, 2)),
-            "privacy": t("privacy_text", lang, min=disclosure.min_group), "sources": sources,
+            "privacy": " ".join([t("privacy_text", lang, min=disclosure.min_group)] + [
+                t("privacy_changed", lang, date=date, old=old, new=new)
+                for date, old, new in (r.context.min_group_changes if r.context else ())]),
+            "sources": sources,
             "hidden_note": t("hidden_note", lang, min=disclosure.min_group) if hidden else "",
             "hidden_names": t("hidden_names", lang, names=", ".join(hidden)) if hidden else ""}

@@ -6,7 +6,7 @@ administrator, browses individual answers through the web app.
 
 from django.contrib import admin
 
-from samenspel.web.alliances.models import Alliance, ApiToken, MeasurementRound, Membership, Partner
+from samenspel.web.alliances.models import Alliance, ApiToken, MeasurementRound, Membership, Partner, SettingChange
 
 
 class PartnerInline(admin.TabularInline):
@@ -40,3 +40,17 @@ class MembershipAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["user", "name", "created_at", "last_used"]
     readonly_fields = ["key_hash"]
+
+
+@admin.register(SettingChange)
+class SettingChangeAdmin(admin.ModelAdmin):
+    """The trail of privacy settings: read only, so it stays a trail (it goes when its alliance is deleted)."""
+
+    list_display = ["alliance", "setting", "old", "new", "by", "at", "after_answers"]
+    list_filter = ["setting", "after_answers"]
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False

@@ -33,7 +33,11 @@ def context_of(alliance: Alliance) -> AllianceContext:
     return AllianceContext(name=alliance.name, collaboration_form=alliance.collaboration_form or None,
                            governance_model=alliance.governance_model or None,
                            phase_model=alliance.phase_model or None, min_group=alliance.min_group,
-                           partners=names, source=f"alliance {alliance.slug}")
+                           partners=names, source=f"alliance {alliance.slug}",
+                           min_group_changes=tuple(
+                               (c.at.date().isoformat(), int(c.old), int(c.new))
+                               for c in alliance.setting_changes.filter(setting="min_group", after_answers=True)
+                               if c.old.isdigit() and c.new.isdigit()))
 
 
 def _version(rnd: MeasurementRound, invited: dict[str, int] | None) -> str:

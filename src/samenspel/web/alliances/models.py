@@ -209,3 +209,24 @@ class ReportJob(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class SettingChange(models.Model):
+    """A change of a privacy setting, kept as a trail: who, when, old, new (docs/PRIVACY.md, "Settings").
+
+    ``after_answers`` records whether answers had already come in; such a change
+    is stated in the report's method appendix. The user is kept out of every
+    output for viewers.
+    """
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="setting_changes")
+    setting = models.CharField(max_length=40)
+    old = models.CharField(max_length=100, blank=True)
+    new = models.CharField(max_length=100)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    after_answers = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "id"]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from samenspel.instrument.duration import to_minutes
 from samenspel.web.alliances import access, members
 from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
-from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
+from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound, Membership, SettingChange
 from samenspel.web.alliances.texts import pick
 
 
@@ -67,6 +67,7 @@ def alliance_new(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             alliance = form.save()
             Membership.objects.create(user=request.user, alliance=alliance, role=Membership.FACILITATOR)
+            record_min_group(alliance, None, request.user)
         messages.success(request, pick("Alliantie aangemaakt: ", "Alliance created: ") + alliance.name)
         return redirect("facilitator:alliance", slug=alliance.slug)
     return render(request, "facilitator/alliance_form.html", {"form": form})
@@ -131,12 +132,24 @@ def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> 
     return context
 
 
+def record_min_group(alliance: Alliance, old: int | None, user: object) -> None:
+    """Keep the trail of the minimum group size: who, when, old, new, and whether answers were in."""
+    after = Answer.objects.filter(respondent__round__alliance=alliance, respondent__submitted_at__isnull=False).exists()
+    SettingChange.objects.create(alliance=alliance, setting="min_group", old="" if old is None else str(old),
+                                 new=str(alliance.min_group), by=user if getattr(user, "pk", None) else None,
+                                 after_answers=after)
+
+
 @login_required
 def alliance_edit(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = access.alliance_for(request.user, slug)
+    before = alliance.min_group
     form = AllianceForm(request.POST or None, instance=alliance)
     if request.method == "POST" and form.is_valid():
-        alliance = form.save()
+        with transaction.atomic():
+            alliance = form.save()
+            if alliance.min_group != before:
+                record_min_group(alliance, before, request.user)
         return redirect("facilitator:alliance", slug=alliance.slug)
     return render(request, "facilitator/alliance_form.html", {"form": form, "alliance": alliance})
 
