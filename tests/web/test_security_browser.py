@@ -82,7 +82,9 @@ def test_no_page_breaks_the_content_security_policy(live_server, django_user_mod
 
     demo, _ = load_demo()
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
-    page.goto(f"{url}/nl/a/{demo.slug}/rounds/2025-najaar/dashboard/")
+    # the first visit analyses the demo (network permutation tests): seconds on a busy machine
+    page.goto(f"{url}/nl/a/{demo.slug}/rounds/2025-najaar/dashboard/", timeout=90_000)
+    page.wait_for_selector("#round-pick", timeout=90_000)
     page.select_option("#round-pick", label=demo.rounds.get(code="2025-voorjaar").name)
     page.get_by_role("button", name="Toon").click()
     expect(page).to_have_url(re.compile(r"/rounds/2025-voorjaar/dashboard/$"))
