@@ -18,11 +18,24 @@ def _num(x: float | None) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
+def canonical(block: np.ndarray) -> np.ndarray:
+    """The rows of a respondents x items block in an order fixed by their answers.
+
+    Iterative estimates (omega's factor model) and sums in floating point depend a
+    little on row order; in a fixed order the same answers always give the same figure,
+    so swapping who in a merged group said what changes nothing shown
+    (tests/security/test_disclosure_invariance.py)."""
+    if block.ndim != 2 or block.shape[0] < 2:
+        return block
+    keys = np.where(np.isnan(block), -1.0, block)
+    return block[np.lexsort(keys.T[::-1])]
+
+
 def alpha(block: np.ndarray) -> tuple[float | None, tuple[float, float] | None, int]:
     """Cronbach's alpha, its Feldt 95% interval and the n used (pairwise deletion)."""
     from samenspel.analysis.stats.reliability import cronbach_alpha
 
-    r = cronbach_alpha(block)
+    r = cronbach_alpha(canonical(block))
     a, lo, hi = _num(r.alpha), _num(r.ci_low), _num(r.ci_high)
     return a, ((lo, hi) if lo is not None and hi is not None else None), int(r.n)
 
@@ -31,7 +44,7 @@ def omega(block: np.ndarray) -> float | None:
     """McDonald's omega total (one factor); ``None`` when it cannot be estimated."""
     from samenspel.analysis.stats.reliability import mcdonald_omega
 
-    return _num(mcdonald_omega(block).omega)
+    return _num(mcdonald_omega(canonical(block)).omega)
 
 
 def agreement_rwg(block: np.ndarray, n_options: int) -> float | None:

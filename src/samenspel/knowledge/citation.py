@@ -15,7 +15,7 @@ the tests all read a citation the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from samenspel.knowledge.model import SourceText
@@ -105,14 +105,20 @@ def source_problems(source: str, registry: Mapping[str, SourceText]) -> list[str
     """Why a ``source`` citation does not name seed sections with content (empty when it does)."""
     cited, orphans = read(source)
     problems = [f"source part '{p}' does not start with a known seed id ({', '.join(registry)})" for p in orphans]
-    for c in cited:
-        for seed_id in c.seeds:
-            seed = registry.get(seed_id)
-            if seed is None:
-                problems.append(f"source '{source}' names unknown seed '{seed_id}' (known: {', '.join(registry)})")
-                continue
+    for c, seed_id, seed in _cited_seeds(cited, registry):
+        if seed is None:
+            problems.append(f"source '{source}' names unknown seed '{seed_id}' (known: {', '.join(registry)})")
+        else:
             problems.extend(_label_problems(seed, c))
     return problems
+
+
+def _cited_seeds(cited: Iterable[Cited], registry: Mapping[str, SourceText]) -> Iterator[
+        tuple[Cited, str, SourceText | None]]:
+    """Every (citation, seed id, seed or None when unknown) a parsed citation names."""
+    for c in cited:
+        for seed_id in c.seeds:
+            yield c, seed_id, registry.get(seed_id)
 
 
 def _label_problems(seed: SourceText, c: Cited) -> list[str]:
@@ -139,17 +145,15 @@ def elaboration_problems(elaboration_of: str, registry: Mapping[str, SourceText]
     """Why ``elaboration_of`` does not name title-only sections by § number (empty when it does)."""
     cited, orphans = read(elaboration_of)
     problems = [f"elaboration_of part '{p}' does not start with a seed id" for p in orphans]
-    for c in cited:
-        for seed_id in c.seeds:
-            seed = registry.get(seed_id)
-            if seed is None:
-                problems.append(f"elaboration_of names unknown seed '{seed_id}'")
-            elif not c.sections:
-                problems.append(f"elaboration_of '{seed_id} {c.label}' must name the title-only section by § number")
-            else:
-                problems.extend(
-                    f"elaboration_of names {seed_id} §{n}, but the seed holds more than its title: cite it in source"
-                    for n in c.sections
-                    if not title_only(seed, n)
-                )
+    for c, seed_id, seed in _cited_seeds(cited, registry):
+        if seed is None:
+            problems.append(f"elaboration_of names unknown seed '{seed_id}'")
+        elif not c.sections:
+            problems.append(f"elaboration_of '{seed_id} {c.label}' must name the title-only section by § number")
+        else:
+            problems.extend(
+                f"elaboration_of names {seed_id} §{n}, but the seed holds more than its title: cite it in source"
+                for n in c.sections
+                if not title_only(seed, n)
+            )
     return problems

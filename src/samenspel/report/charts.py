@@ -21,6 +21,7 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
+from samenspel.analysis.diagnosis import clean
 from samenspel.reading.labels import t
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
@@ -31,6 +32,12 @@ WIDTH = 470
 
 _TAG = re.compile(r"<[^>]*>")
 _VEGA_ARIA = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role)="[^"]*"')
+
+
+def _data(values: list[dict[str, Any]]) -> alt.Data:
+    """Chart data rounded as the diagnosis JSON rounds (4 digits): a picture says no more than the
+    published figures, and the same figures draw the same picture whatever order they were summed in."""
+    return alt.Data(values=clean(values))
 
 
 def to_svg(chart: alt.TopLevelMixin, lang: str, label: str) -> str:
@@ -67,7 +74,7 @@ def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], part
     order = [r["name"] for r in rows]
     y = alt.Y("name:N", sort=order, axis=_label_axis(lang))
     x_scale = alt.Scale(domain=[0, 100])
-    base = alt.Chart(alt.Data(values=rows))
+    base = alt.Chart(_data(rows))
     bars = base.mark_bar(color="#d9d9d9", stroke="#555", strokeWidth=0.5, height=22).encode(
         x=alt.X("score:Q", scale=x_scale, title=x_title, axis=alt.Axis(values=list(range(0, 101, 10)))), y=y)
     text = base.mark_text(align="left", dx=4, fontSize=11, fontWeight="bold", color="#000").encode(
@@ -76,7 +83,7 @@ def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], part
     if partner_rows:
         shape = alt.Scale(domain=partners, range=list(SHAPES[: len(partners)]))
         colour = alt.Scale(domain=partners, range=list(COLOURS[: len(partners)]))
-        layers.append(alt.Chart(alt.Data(values=partner_rows)).mark_point(
+        layers.append(alt.Chart(_data(partner_rows)).mark_point(
             filled=True, size=90, stroke="#000", strokeWidth=1, opacity=1).encode(
             x=alt.X("score:Q", scale=x_scale), y=y,
             shape=alt.Shape("partner:N", scale=shape, title=None),
@@ -90,13 +97,13 @@ def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> 
     order = [r["pole_a"] for r in rows]
     y = alt.Y("pole_a:N", sort=order, axis=_label_axis(lang))
     x_scale = alt.Scale(domain=[0, 100])
-    base = alt.Chart(alt.Data(values=rows))
-    middle = alt.Chart(alt.Data(values=[{"x": 50}])).mark_rule(strokeDash=[3, 3], color="#888").encode(x="x:Q")
+    base = alt.Chart(_data(rows))
+    middle = alt.Chart(_data([{"x": 50}])).mark_rule(strokeDash=[3, 3], color="#888").encode(x="x:Q")
     line = base.mark_rule(color="#000", strokeWidth=1.5).encode(
         x=alt.X("now:Q", scale=x_scale, title=None, axis=alt.Axis(values=[0, 25, 50, 75, 100])), x2="desired:Q", y=y)
     points = [dict(row, which=now, value=row["now"]) for row in rows] + \
              [dict(row, which=desired, value=row["desired"]) for row in rows]
-    marks = alt.Chart(alt.Data(values=points)).mark_point(size=80, strokeWidth=1.5, opacity=1).encode(
+    marks = alt.Chart(_data(points)).mark_point(size=80, strokeWidth=1.5, opacity=1).encode(
         x=alt.X("value:Q", scale=x_scale), y=y,
         shape=alt.Shape("which:N", scale=alt.Scale(domain=[now, desired], range=["circle", "square"]), title=None),
         fill=alt.Fill("which:N", scale=alt.Scale(domain=[now, desired], range=["#000", "#fff"]), title=None),
@@ -112,12 +119,12 @@ def trend(rows: list[dict[str, Any]], previous: str, current: str, lang: str) ->
     order = [r["name"] for r in rows]
     y = alt.Y("name:N", sort=order, axis=_label_axis(lang))
     x_scale = alt.Scale(domain=[0, 100])
-    line = alt.Chart(alt.Data(values=rows)).mark_rule(color="#000", strokeWidth=1.5).encode(
+    line = alt.Chart(_data(rows)).mark_rule(color="#000", strokeWidth=1.5).encode(
         x=alt.X("previous:Q", scale=x_scale, title=None, axis=alt.Axis(values=list(range(0, 101, 10)))),
         x2="current:Q", y=y)
     points = [dict(r, which=previous, value=r["previous"]) for r in rows] + \
              [dict(r, which=current, value=r["current"]) for r in rows]
-    marks = alt.Chart(alt.Data(values=points)).mark_point(size=80, strokeWidth=1.5, opacity=1).encode(
+    marks = alt.Chart(_data(points)).mark_point(size=80, strokeWidth=1.5, opacity=1).encode(
         x=alt.X("value:Q", scale=x_scale), y=y,
         fill=alt.Fill("which:N", scale=alt.Scale(domain=[previous, current], range=["#fff", "#000"]), title=None),
         color=alt.value("#000"))
@@ -139,12 +146,12 @@ def quadrant(trust: float, formal: float, cut: float, names: dict[str, str], x_t
         c["name"] = names.get(str(c["id"]), str(c["id"]))
     x = alt.X("x:Q", scale=scale, title=x_title, axis=alt.Axis(values=[0, 50, 100]))
     y = alt.Y("y:Q", scale=scale, title=y_title, axis=alt.Axis(values=[0, 50, 100]))
-    labels = [alt.Chart(alt.Data(values=[c for c in cells if c["side"] == side and c["base"] == base])).mark_text(
+    labels = [alt.Chart(_data([c for c in cells if c["side"] == side and c["base"] == base])).mark_text(
         fontSize=9, color="#444", lineBreak=", ", align=side, baseline=base).encode(x=x, y=y, text="name:N")
         for side in ("left", "right") for base in ("top",)]
-    lines = [alt.Chart(alt.Data(values=[{"v": cut}])).mark_rule(color="#000").encode(x="v:Q"),
-             alt.Chart(alt.Data(values=[{"v": cut}])).mark_rule(color="#000").encode(y="v:Q")]
-    dot = alt.Chart(alt.Data(values=[{"x": formal, "y": trust}])).mark_point(
+    lines = [alt.Chart(_data([{"v": cut}])).mark_rule(color="#000").encode(x="v:Q"),
+             alt.Chart(_data([{"v": cut}])).mark_rule(color="#000").encode(y="v:Q")]
+    dot = alt.Chart(_data([{"x": formal, "y": trust}])).mark_point(
         filled=True, size=140, color="#000", shape="circle", opacity=1).encode(x="x:Q", y="y:Q")
     chart = alt.layer(*labels, *lines, dot).properties(width=220, height=110)
     return to_svg(_config(chart), lang, t("trust_box", lang))
