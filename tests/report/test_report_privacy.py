@@ -36,6 +36,17 @@ def test_small_partner_never_next_to_a_number_in_html(html, lang):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_note_under_the_partner_table_says_what_became_of_small_partners(html, lang):
+    """Merged partners count as "other partners"; the note does not claim their answers are in every score."""
+    other = {"nl": "Samen vormen zij de groep 'Overige partners'", "en": "Together they form the group 'Other partners'"}
+    import html as html_lib
+
+    text = html_lib.unescape(html[lang])
+    assert other[lang] in text
+    assert "tellen wel mee" not in text and "do count in the scores of all" not in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_small_partner_not_in_any_chart(html, lang):
     charts = figures(html[lang])
     assert len(charts) >= 3  # domains, paradoxes, trend

@@ -81,12 +81,6 @@ L: dict[str, Text] = {
     "partner": Text("Partner", "Partner"),
     "respondents": Text("Respondenten", "Respondents"),
     "too_few": Text("te weinig respondenten om apart te tonen", "too few respondents to show separately"),
-    "hidden_note": Text(
-        "Partners met minder dan {min} respondenten krijgen geen eigen cijfers; hun antwoorden tellen wel mee in "
-        "de scores van alle respondenten samen.",
-        "Partners with fewer than {min} respondents get no figures of their own; their answers do count in the "
-        "scores of all respondents together."),
-    "hidden_names": Text("Dat geldt voor: {names}.", "This applies to: {names}."),
     # divergence
     "divergence": Text("Waar partners verschillend kijken", "Where partners see things differently"),
     "divergence_intro": Text(

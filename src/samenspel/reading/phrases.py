@@ -113,6 +113,20 @@ def evidence_line(e: Evidence, r: Reading, kb: KnowledgeBase, lang: str, stats: 
     return f"{text} ({'; '.join(extra)})."
 
 
+def hidden_lines(r: Reading, lang: str = "nl") -> list[str]:
+    """What became of the partners below the minimum: merged into "other partners", or left out of every
+    figure. Said next to every table of partner figures (report, dashboard, text)."""
+    d = r.disclosure
+    lines = []
+    if d.merged:
+        lines.append(t("notice_merged_partners", lang, min=d.min_group, other=t("other_partners", lang),
+                       names=", ".join(partner(r, x, lang) for x in d.merged)))
+    if d.left_out:
+        lines.append(t("notice_hidden_partners", lang, min=d.min_group,
+                       names=", ".join(partner(r, x, lang) for x in d.left_out)))
+    return lines
+
+
 def notice_text(n: Notice, r: Reading, kb: KnowledgeBase, lang: str) -> str:
     """A warning of the analysis in words; names instead of ids, never a figure next to a small partner."""
     p = n.params

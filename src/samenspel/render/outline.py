@@ -140,9 +140,7 @@ def _domains(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
                      "–" if flag is None else t("yes" if flag else "no", lang),
                      *(num(res.by_partner.get(p), lang) for p in shown)))
     blocks: list[Block] = [Heading(3, t("domains", lang)), Table(header, tuple(rows))]
-    if r.disclosure.hidden:
-        blocks.append(Para(t("hidden_note", lang, min=r.disclosure.min_group) + " " + t(
-            "hidden_names", lang, names=", ".join(P.partner(r, p, lang) for p in r.disclosure.hidden))))
+    blocks.extend(Para(line) for line in P.hidden_lines(r, lang))
     return blocks
 
 

@@ -304,7 +304,6 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
               "; ".join(f"{P.indicator_name(c.indicator, kb, lang)} ({t('rule_' + c.direction, lang)}"
                         f"{', ' + t('ev_defining', lang) if c.indicator in rule.defining else ''})"
                         for c in rule.conditions), rule.source] for rule in RULES]
-    hidden = [P.partner(r, p, lang) for p in disclosure.hidden]
     return {"rows": rows, "total": total, "invited": bool(disclosure.invited),
             "roles": t("roles_line", lang, roles=role_text) if role_text else "",
             "reliability": reliability, "rules": rules,
@@ -313,5 +312,4 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
                 t("privacy_changed", lang, date=date, old=old, new=new)
                 for date, old, new in (r.context.min_group_changes if r.context else ())]),
             "sources": sources,
-            "hidden_note": t("hidden_note", lang, min=disclosure.min_group) if hidden else "",
-            "hidden_names": t("hidden_names", lang, names=", ".join(hidden)) if hidden else ""}
+            "hidden": P.hidden_lines(r, lang)}
