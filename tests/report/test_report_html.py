@@ -66,3 +66,20 @@ def test_reflection_agenda_is_filled(html, diagnosis, kb):
 def test_sources_of_the_models_in_the_appendix(html, kb):
     for source in kb.sources.values():
         assert source.id in html["en"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_problems_built_on_a_title_only_say_so(html, reading, kb, lang):
+    """Issue 9 point 6: seed 001 §8.4 gives only the problems' titles; the report must not pass our
+    elaboration off as the book's text, under each problem and in the rules table of the appendix."""
+    import html as html_lib
+
+    doc = html_lib.unescape(html[lang])
+    found = [f.code for f in reading.findings if f.kind == "problem" and f.clear]
+    assert found, "the demo report shows at least one problem"
+    for code in found:
+        origin = kb.provenance(code)
+        assert origin.is_elaboration
+        assert doc.count(origin.text(lang)) >= 2  # under the problem and in the rules table
+    marker = {"nl": "de bron geeft alleen de titel", "en": "the source gives only the title"}[lang]
+    assert marker in doc

@@ -215,12 +215,20 @@ def _problems(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
             "interventions": [{"name": naming.intervention(kb, i, lang), "description": kb.interventions[i].description.get(lang),
                                "source": kb.interventions[i].source} for i in chosen],
             "others": [naming.intervention(kb, i, lang) for i in ids if suited and i not in suited],
-            "source": f.source,
+            "source": _origin(kb, f.code, f.source, lang),
         })
     for nj in r.not_judged:
         notice = next(n for n in r.diagnosis.notices if n.code == f"rule_not_judged:{nj.problem}")
         weak.append(P.notice_text(notice, r, kb, lang))
     return {"found": found, "weak": weak}
+
+
+def _origin(kb: KnowledgeBase, problem: str, source: str, lang: str) -> str:
+    """Where a problem comes from in words: "after 004 Start", or an own elaboration on a title-only
+    section (seed 001 §8.4 gives only the nine problems' titles) said as such (knowledge.provenance)."""
+    if problem not in kb.problems:
+        return source
+    return kb.provenance(problem).text(lang)
 
 
 def _trend(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any] | None:
@@ -303,7 +311,7 @@ def _appendix(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     rules = [[naming.problem(kb, rule.problem, lang),
               "; ".join(f"{P.indicator_name(c.indicator, kb, lang)} ({t('rule_' + c.direction, lang)}"
                         f"{', ' + t('ev_defining', lang) if c.indicator in rule.defining else ''})"
-                        for c in rule.conditions), rule.source] for rule in RULES]
+                        for c in rule.conditions), _origin(kb, rule.problem, rule.source, lang)] for rule in RULES]
     return {"rows": rows, "total": total, "invited": bool(disclosure.invited),
             "roles": t("roles_line", lang, roles=role_text) if role_text else "",
             "reliability": reliability, "rules": rules,
