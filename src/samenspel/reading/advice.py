@@ -28,9 +28,9 @@ MAX_ADVICE = 3
 REFLECTION_MOMENT = "reflection_moment"
 """The intervention that *is* the reflection moment: never an item on its own agenda."""
 TRUST_CONTROL = "trust_control"
+"""The paradox whose desired position can contradict the trust advice (pole A trust, pole B control)."""
 FILLABLE = ("collaboration_form", "alliance_form", "governance_model")
 """Context the alliance's details hold (web app, alliance.yaml): advice missing it says so."""
-"""The paradox whose desired position can contradict the trust advice (pole A trust, pole B control)."""
 
 
 @dataclass(frozen=True)
