@@ -125,7 +125,7 @@ def test_review_then_submit_then_thanks_then_link_is_used(client, respondent):
     client.post(url(token, "p/3/"), {"i__mot_01": "1", "i__open_01": "Goed bezig", "nav": "review"})
     html = client.get(url(token, "review/")).content.decode()
     # a short review: counts, and only the questions still open, each linked to its place
-    assert "<strong>3</strong> van de 5 vragen" in html and "nog open: 2" in html
+    assert "<strong>3</strong> van de 5 vragen" in html and "en liet er 2 open" in html
     assert f'href="/r/{token}/p/2/#q-i__rel_trust__B">Ik vertrouw Ziekenhuis.</a>' in html
     assert "We delen een doel." not in html and "Goed bezig" not in html  # answers are not listed again
     assert "1 van 1 ingevuld (niet verplicht)" in html
