@@ -110,8 +110,10 @@ def assert_layout(page, size: str, what: str) -> None:  # type: ignore[no-untype
                 name = row.locator(".partner").bounding_box()
                 assert name["y"] + name["height"] <= opts[0]["y"], f"{what}: the card does not start with the name"
         for partner in (fs.locator(".partner").nth(i) for i in range(fs.locator(".partner").count())):
+            # wraps at word boundaries only, and never runs out of its cell (under the options)
             style = partner.evaluate("e => [getComputedStyle(e).overflowWrap, getComputedStyle(e).wordBreak, "
-                                     "e.scrollWidth <= e.clientWidth + 1]")
+                                     "Math.max(...[...e.getClientRects()].map(r => r.right)) "
+                                     "<= e.parentElement.getBoundingClientRect().right + 1]")
             assert style == ["normal", "normal", True], f"{what}: a partner name may break mid-word: {style}"
     if size == "phone":  # comfortable targets
         targets = page.locator("label.opt:visible, .check label:visible, main button:visible, label.clear:visible, "

@@ -150,6 +150,7 @@ def _page_items(
                 rows.append(w)
             head = [label for _, label in ((v, t.get(lang)) for v, t in survey.scale(item))]
             blocks.append({"kind": "grid", "item": item, "caption": caption, "rows": rows, "head": head,
+                           "n": len(head),
                            "dk": item.dont_know, "error": any(r["error"] for r in rows)})
             continue
         name = survey.field_name(item)
