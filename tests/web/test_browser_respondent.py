@@ -329,6 +329,9 @@ def test_closed_and_unknown_links_and_a_resumed_start_are_accessible(live_server
     expect(page.locator("#too-few")).to_be_visible()  # nothing answered: not a response yet
     assert_accessible(page, "review of an empty questionnaire")
     assert_no_sideways_scroll(page, size, "empty review")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 3 * SIZES["phone"]["height"], f"the review of an empty questionnaire is {height} px high"
+    assert page.locator("#too-few").bounding_box()["y"] < SIZES[size]["height"]  # the explanation comes first
     page.screenshot(path=str(shots() / f"respondent-review-empty-{size}.png"), full_page=True)
     for address, heading in ((f"/r/{closed_token}/", "Deze ronde is gesloten"), ("/r/no-such-link/", "Link onbekend")):
         page.goto(f"{live_server.url}{address}")

@@ -138,3 +138,14 @@ def test_coming_back_in_english(client, rnd):
     html = client.get(url(token)).content.decode()
     assert re.search(r"You continue at part 2 of 3 \(Relations\)\.\s+You have answered 3 of the 5 questions so far",
                      html)
+
+
+def test_the_review_lists_at_most_nine_open_questions(client, respondent, monkeypatch):
+    from samenspel.web.alliances.views import respondent as views
+
+    monkeypatch.setattr(views, "REVIEW_LISTED_ALL", 2)
+    _, token = respondent
+    client.post(url(token, "p/1/"), {"i__phase_01": "3", "nav": "next", "warned": "1"})
+    html = client.get(url(token, "review/")).content.decode()
+    assert len(re.findall(r'#q-i__\w+"', html)) == 2  # amb_01, par_01; the grid only as a count
+    assert "2 in dit deel" in html

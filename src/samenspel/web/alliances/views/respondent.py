@@ -354,6 +354,8 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
 
 REVIEW_LISTED = 3
 """Open questions listed per page on the review; the rest is a count with a link (the review stays short on a phone)."""
+REVIEW_LISTED_ALL = 9
+"""Open questions listed on the whole review at most (within about three phone screens)."""
 
 
 @_with_respondent
@@ -363,8 +365,11 @@ def review(request: HttpRequest, respondent: Respondent, token: str) -> HttpResp
     instrument = _instrument(respondent)
     lang = respondent.language
     rows = []
+    budget = REVIEW_LISTED_ALL
     for t in _tally(respondent, instrument, _others(respondent)):
         missing = t["missing"]
+        shown = min(len(missing), REVIEW_LISTED, budget)
+        budget -= shown
         rows.append({
             "number": t["number"],
             "title": t["part"].title.get(lang),
@@ -372,8 +377,8 @@ def review(request: HttpRequest, respondent: Respondent, token: str) -> HttpResp
             "dont_know": len(t["dont_know"]),
             "missing": len(missing),
             "questions": len(t["answered"]) + len(t["dont_know"]) + len(missing),
-            "listed": [{"name": q.name, "label": q.label(lang)} for q in missing[:REVIEW_LISTED]],
-            "more": max(0, len(missing) - REVIEW_LISTED),
+            "listed": [{"name": q.name, "label": q.label(lang)} for q in missing[:shown]],
+            "more": len(missing) - shown,
             "texts": t["texts"],
             "written": t["written"],
         })
