@@ -91,7 +91,7 @@ def test_an_empty_questionnaire_cannot_be_submitted(client, respondent):
     client.post(url(token, "p/2/"), {"i__rel_trust__B": "4", "i__rel_trust__C": "dk", "nav": "next"})
     html = client.get(url(token, "review/")).content.decode()
     assert "Nog niet genoeg om te versturen" in html and ">Versturen</button>" not in html
-    assert "(1; nu 0)" in html  # the one statement of the small questionnaire
+    assert "in deel 1 beantwoordt (minstens 1; nu 0)" in html  # the one statement of the small questionnaire
     response = client.post(url(token, "submit/"))
     assert response.status_code == 302 and response["Location"] == url(token, "review/")
     assert Respondent.objects.get(pk=r.pk).submitted_at is None

@@ -215,6 +215,15 @@ def _tally(respondent: Respondent, instrument: Instrument, others: list[Partner]
     return pages
 
 
+def _counting_pages(instrument: Instrument) -> list[int]:
+    """Numbers of the pages with questions that decide whether a response counts (domain statements)."""
+    from samenspel.responses.counting import domain_items
+
+    asked = domain_items(instrument)
+    return [n for n, part in enumerate(survey.pages(instrument), start=1)
+            if any(it.id in asked for it in instrument.items_in(part.id))]
+
+
 def _counts_toward_results(respondent: Respondent, instrument: Instrument) -> tuple[bool, int, int]:
     """Whether the saved answers make a response that counts (``responses.counting``, the rule the
     analysis and the privacy steps use), with the domain questions answered and the number needed."""
@@ -393,6 +402,7 @@ def review(request: HttpRequest, respondent: Respondent, token: str) -> HttpResp
         "counts": counts,
         "have": have,
         "need": need,
+        "counting_pages": ", ".join(str(n) for n in _counting_pages(instrument)),
         "first_open": next((r["number"] for r in rows if r["missing"]), 1),
     })
     return render(request, "respondent/review.html", context)
