@@ -46,6 +46,7 @@ def test_respondent_answers_everything_on_a_phone_in_dutch(live_server, rnd, bro
     page.get_by_role("button", name="Opslaan en verder").click()
 
     # page 3: a checkbox and an open answer, then review
+    assert page.locator(".check label").bounding_box()["height"] >= 44  # a comfortable target for a thumb
     page.get_by_label("Nieuwe markten").check()
     page.get_by_label("Opmerkingen").fill("Mooi traject, meer tempo graag.")
     page.get_by_role("button", name="Opslaan en nakijken").click()
