@@ -296,6 +296,7 @@ def test_a_respondent_completes_the_default_questionnaire(live_server, browser_p
     expect(page.get_by_role("heading", name="Al verstuurd")).to_be_visible()
     assert_accessible(page, "used link")
     assert_no_sideways_scroll(page, size, "used link")
+    page.screenshot(path=str(out / f"respondent-used-{size}.png"))
 
     minutes = r.seconds / 60
     print(f"\nscripted respondent ({size}): {questions} questions answered, {r.clicks} clicks, "
@@ -333,9 +334,10 @@ def test_closed_and_unknown_links_and_a_resumed_start_are_accessible(live_server
     assert height <= 3 * SIZES["phone"]["height"], f"the review of an empty questionnaire is {height} px high"
     assert page.locator("#too-few").bounding_box()["y"] < SIZES[size]["height"]  # the explanation comes first
     page.screenshot(path=str(shots() / f"respondent-review-empty-{size}.png"), full_page=True)
-    for address, heading in ((f"/r/{closed_token}/", "Deze ronde is gesloten"), ("/r/no-such-link/", "Link onbekend")):
+    for address, heading, name in ((f"/r/{closed_token}/", "Deze ronde is gesloten", "closed"),
+                                   ("/r/no-such-link/", "Link onbekend", "unknown")):
         page.goto(f"{live_server.url}{address}")
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
         assert_accessible(page, heading)
         assert_no_sideways_scroll(page, size, heading)
-    page.screenshot(path=str(shots() / f"respondent-gone-{size}.png"))
+        page.screenshot(path=str(shots() / f"respondent-{name}-{size}.png"))
