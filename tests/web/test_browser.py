@@ -46,11 +46,13 @@ def test_respondent_answers_everything_on_a_phone_in_dutch(live_server, rnd, bro
     page.get_by_role("button", name="Opslaan en verder").click()
 
     # page 3: a checkbox and an open answer, then review
+    assert page.locator(".check label").bounding_box()["height"] >= 44  # a comfortable target for a thumb
     page.get_by_label("Nieuwe markten").check()
     page.get_by_label("Opmerkingen").fill("Mooi traject, meer tempo graag.")
     page.get_by_role("button", name="Opslaan en nakijken").click()
     expect(page.get_by_role("heading", name="Nakijken en versturen")).to_be_visible()
-    expect(page.get_by_text("Mooi traject, meer tempo graag.")).to_be_visible()
+    expect(page.locator("#review-summary")).to_contain_text("4 van de 5 vragen")  # the short review: counts
+    expect(page.get_by_text("1 van 1 ingevuld (niet verplicht)")).to_be_visible()
     page.get_by_role("button", name="Versturen").click()
     expect(page.get_by_role("heading", name="Dank je wel")).to_be_visible()
 

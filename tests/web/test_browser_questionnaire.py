@@ -108,6 +108,7 @@ def test_respondent_sees_the_estimate_and_the_time_left(live_server, browser_pag
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
     page.screenshot(path=str(_shots(tmp_path) / f"respondent-page1-{size}.png"))
     page.get_by_role("button", name="Opslaan en verder").click()
+    page.get_by_role("button", name="Toch verder").click()  # nothing answered: the note lists it, go on anyway
     expect(page.get_by_text("Deel 2 van 8")).to_be_visible()
     second = survey.pages(survey.round_questionnaire(rnd))[1].id
     expect(page.locator("#time-left")).to_have_text(re.compile(rf"Nog ongeveer {to_minutes(e.remaining(second))} minu"))
@@ -115,6 +116,7 @@ def test_respondent_sees_the_estimate_and_the_time_left(live_server, browser_pag
     page.screenshot(path=str(_shots(tmp_path) / f"respondent-grid-{size}.png"), full_page=True)
     for _ in range(4):  # to the key factors: yes / no / don't know
         page.get_by_role("button", name="Opslaan en verder").click()
+        page.get_by_role("button", name="Toch verder").click()
     expect(page.get_by_role("heading", name="Wat herken je?")).to_be_visible()
     page.get_by_role("group", name="De macht is ongelijk verdeeld tussen de partners.").get_by_label("ja").check()
     page.screenshot(path=str(_shots(tmp_path) / f"respondent-factors-{size}.png"), full_page=True)

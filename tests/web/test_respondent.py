@@ -124,8 +124,11 @@ def test_review_then_submit_then_thanks_then_link_is_used(client, respondent):
     client.post(url(token, "p/1/"), PAGE1)
     client.post(url(token, "p/3/"), {"i__mot_01": "1", "i__open_01": "Goed bezig", "nav": "review"})
     html = client.get(url(token, "review/")).content.decode()
-    assert "helemaal eens" not in html and "eens" in html  # 4 on the agree scale
-    assert "fase 3" in html and "Goed bezig" in html and "niet beantwoord" in html
+    # a short review: counts, and only the questions still open, each linked to its place
+    assert "<strong>3</strong> van de 5 vragen" in html and "en liet er 2 open" in html
+    assert f'href="/r/{token}/p/2/#q-i__rel_trust__B">Ik vertrouw Ziekenhuis.</a>' in html
+    assert "We delen een doel." not in html and "Goed bezig" not in html  # answers are not listed again
+    assert "1 van 1 ingevuld (niet verplicht)" in html
     response = client.post(url(token, "submit/"))
     assert response["Location"] == url(token, "thanks/")
     assert "Dank je wel" in client.get(url(token, "thanks/")).content.decode()

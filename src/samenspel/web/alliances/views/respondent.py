@@ -8,6 +8,8 @@ says thank you.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -96,16 +98,37 @@ def _stored_raw(respondent: Respondent, item_ids: list[str] | None = None) -> di
     return raw
 
 
+def _layout(item: Item) -> str:
+    """How a scale is laid out: ``points`` (numbered points between two poles: one row everywhere),
+    ``words`` (a few labelled options: one row from 600 px, stacked on a phone) or ``list`` (long options: stacked)."""
+    if item.type == "choice":
+        return "list"
+    if item.type == "bipolar" or (item.type in ("likert", "relation") and len(survey.scale(item)) != 5):
+        return "points"
+    return "words"
+
+
 def _widget(item: Item, name: str, raw: str, error: Text | None, lang: str, label: str) -> dict[str, Any]:
-    points = [
-        {"raw": v, "label": text.get(lang), "checked": raw == v, "id": f"{name}-{v}"} for v, text in survey.scale(item)
-    ]
+    scale = survey.scale(item)
+    layout = _layout(item)
+    points = []
+    for v, text in scale:
+        shown = text.get(lang)
+        # on a scale of numbered points the boxes show the number; the end points' words are the poles
+        number = v if layout == "points" and item.type != "relation" else ""
+        points.append({"raw": v, "label": shown, "number": number, "pole": number and shown != v,
+                       "checked": raw == v, "id": f"{name}-{v}"})
+    dk = item.dont_know and item.type != "text"
     return {
         "name": name,
         "label": label,
         "points": points,
-        "dk": item.dont_know and item.type != "text",
+        "n": len(points),
+        "layout": layout,
+        "dk": dk,
         "dk_checked": raw == survey.DONT_KNOW,
+        # a chosen answer can be taken back where leaving it open is allowed (a radio with an empty value)
+        "clearable": dk,
         "raw": raw,
         "error": error.get(lang) if error else "",
     }
@@ -127,6 +150,7 @@ def _page_items(
                 rows.append(w)
             head = [label for _, label in ((v, t.get(lang)) for v, t in survey.scale(item))]
             blocks.append({"kind": "grid", "item": item, "caption": caption, "rows": rows, "head": head,
+                           "n": len(head),
                            "dk": item.dont_know, "error": any(r["error"] for r in rows)})
             continue
         name = survey.field_name(item)
@@ -136,8 +160,81 @@ def _page_items(
         w.update({"kind": kind, "item": item})
         if item.type == "bipolar" and item.poles is not None:
             w["poles"] = (item.poles[0].get(lang), item.poles[1].get(lang))
+        elif w["layout"] == "points":
+            w["poles"] = (w["points"][0]["label"], w["points"][-1]["label"])
         blocks.append(w)
     return blocks
+
+
+@dataclass(frozen=True)
+class Question:
+    """One closed question as a respondent meets it: an item, or a relation item for one other partner."""
+
+    name: str  # the form field
+    item: Item
+    partner: Partner | None
+
+    def label(self, lang: str) -> str:
+        text = self.item.text.get(lang)
+        return text.replace("{partner}", self.partner.name) if self.partner is not None else text
+
+
+def _closed(item: Item) -> bool:
+    """Whether leaving ``item`` open counts as unanswered: open questions are optional, and an
+    unticked box of a 1.0 round means "no"."""
+    return item.type != "text" and not (item.type == "check" and not item.dont_know)
+
+
+def _questions(instrument: Instrument, part: Part, others: list[Partner]) -> list[Question]:
+    out = []
+    for item in instrument.items_in(part.id):
+        if not _closed(item):
+            continue
+        if item.type == "relation":
+            out.extend(Question(survey.field_name(item, p.code), item, p) for p in others)
+        else:
+            out.append(Question(survey.field_name(item), item, None))
+    return out
+
+
+def _tally(respondent: Respondent, instrument: Instrument, others: list[Partner]) -> list[dict[str, Any]]:
+    """Per page: its closed questions sorted into answered, don't know and still open; its open questions."""
+    raw = _stored_raw(respondent)
+    pages = []
+    for number, part in enumerate(survey.pages(instrument), start=1):
+        answered: list[Question] = []
+        dont_know: list[Question] = []
+        missing: list[Question] = []
+        for q in _questions(instrument, part, others):
+            value = raw.get(q.name, "")
+            (missing if value == "" else dont_know if value == survey.DONT_KNOW else answered).append(q)
+        texts = [it for it in instrument.items_in(part.id) if it.type == "text"]
+        written = sum(1 for it in texts if raw.get(survey.field_name(it), "").strip())
+        pages.append({"number": number, "part": part, "answered": answered, "dont_know": dont_know,
+                      "missing": missing, "texts": len(texts), "written": written})
+    return pages
+
+
+def _counting_pages(instrument: Instrument) -> list[int]:
+    """Numbers of the pages with questions that decide whether a response counts (domain statements)."""
+    from samenspel.responses.counting import domain_items
+
+    asked = domain_items(instrument)
+    return [n for n, part in enumerate(survey.pages(instrument), start=1)
+            if any(it.id in asked for it in instrument.items_in(part.id))]
+
+
+def _counts_toward_results(respondent: Respondent, instrument: Instrument) -> tuple[bool, int, int]:
+    """Whether the saved answers make a response that counts (``responses.counting``, the rule the
+    analysis and the privacy steps use), with the domain questions answered and the number needed."""
+    from samenspel.responses.counting import MIN_DOMAIN_SHARE, domain_items, substantive
+
+    asked = domain_items(instrument)
+    answered = set(respondent.answers.filter(item__in=asked, value__isnull=False).values_list("item", flat=True))
+    need = max(1, math.ceil(MIN_DOMAIN_SHARE * len(asked))) if asked else 1
+    if not asked:  # a questionnaire without domain questions: any answer counts
+        answered = set(respondent.answers.exclude(value__isnull=True, text="").values_list("item", flat=True))
+    return substantive(answered, asked), len(answered), need
 
 
 def _save(respondent_id: int, item_ids: list[str], answers: list[survey.Parsed]) -> bool:
@@ -181,12 +278,25 @@ def _base_context(respondent: Respondent, token: str, instrument: Instrument) ->
 
 @_with_respondent
 def start(request: HttpRequest, respondent: Respondent, token: str) -> HttpResponse:
-    """Welcome, privacy statement, a language switch, and where to continue."""
+    """Welcome, privacy statement, a language switch, and where to continue (with how far you got)."""
     instrument = _instrument(respondent)
     context = _base_context(respondent, token, instrument)
-    context["resume"] = _resume_page(respondent, instrument)
-    context["minutes"] = to_minutes(_estimate(respondent, instrument).seconds)
+    resume = _resume_page(respondent, instrument)
+    estimate = _estimate(respondent, instrument)
+    context["resume"] = resume
+    context["minutes"] = to_minutes(estimate.seconds)
     context["instructions"] = instrument.instructions.get(respondent.language)
+    if respondent.answers.exists():
+        tally = _tally(respondent, instrument, _others(respondent))
+        part = context["pages"][resume - 1]
+        context["progress"] = {
+            "page": resume,
+            "total": len(context["pages"]),
+            "part_title": part.title.get(respondent.language),
+            "answered": sum(len(t["answered"]) + len(t["dont_know"]) for t in tally),
+            "questions": sum(len(t["answered"]) + len(t["dont_know"]) + len(t["missing"]) for t in tally),
+            "minutes_left": to_minutes(estimate.remaining(part.id)),
+        }
     return render(request, "respondent/start.html", context)
 
 
@@ -211,6 +321,8 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
     others = _others(respondent)
     lang = respondent.language
     errors: dict[str, Text] = {}
+    unanswered: list[Question] = []
+    nav = "next" if number < len(parts) else "review"
     if request.method == "POST":
         result = survey.parse_page(instrument, part, [p.code for p in others], request.POST.dict())
         raw, errors = result.raw, result.errors
@@ -218,12 +330,15 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
             ids = [it.id for it in instrument.items_in(part.id)]
             if not _save(respondent.pk, ids, result.answers):
                 return _gone(request, "submitted", lang)
-            nav = request.POST.get("nav", "next")
+            nav = request.POST.get("nav", nav)
             if nav == "prev" and number > 1:
                 return redirect("respondent:page", token=token, number=number - 1)
-            if nav == "next" and number < len(parts):
-                return redirect("respondent:page", token=token, number=number + 1)
-            return redirect("respondent:review", token=token)
+            # before moving on: once, a gentle note listing what is still open (saved already, never blocking)
+            unanswered = [q for q in _questions(instrument, part, others) if raw.get(q.name, "").strip() == ""]
+            if not unanswered or request.POST.get("warned"):
+                if nav == "next" and number < len(parts):
+                    return redirect("respondent:page", token=token, number=number + 1)
+                return redirect("respondent:review", token=token)
     else:
         raw = _stored_raw(respondent, [it.id for it in instrument.items_in(part.id)])
         if respondent.started_at is None:  # the clock of the answering time starts at the first question seen
@@ -239,57 +354,57 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
             "blocks": _page_items(instrument, part, others, raw, errors, lang),
             "has_errors": bool(errors),
             "minutes_left": to_minutes(_estimate(respondent, instrument).remaining(part.id)),
+            "unanswered": [{"name": q.name, "label": q.label(lang)} for q in unanswered],
+            "nav": nav if nav in ("next", "review") else "next",
         }
     )
     return render(request, "respondent/page.html", context, status=400 if errors else 200)
 
 
-def _shown(item: Item, answer: Answer, lang: str) -> str:
-    if answer.missing == "skipped":
-        return ""
-    if answer.dont_know:
-        return survey.DONT_KNOW_TEXT.get(lang)
-    if answer.value is None:
-        return answer.text
-    raw = survey.raw_value(answer.value, "", False)
-    for v, label in survey.scale(item):
-        if v == raw:
-            text = label.get(lang)
-            return text if text == v or item.type in ("likert", "choice", "check") else f"{v} ({text})"
-    return raw if item.type != "check" else Text("nee", "no").get(lang)
+REVIEW_LISTED = 3
+"""Open questions listed per page on the review; the rest is a count with a link (the review stays short on a phone)."""
+REVIEW_LISTED_ALL = 9
+"""Open questions listed on the whole review at most (within about three phone screens)."""
 
 
 @_with_respondent
 def review(request: HttpRequest, respondent: Respondent, token: str) -> HttpResponse:
-    """Everything answered so far, per part, with a link back to each page, then submit."""
+    """A short review: per page how many questions are answered, "don't know" or still open, the open
+    ones with a link back, then submit, unless nothing that counts was answered yet."""
     instrument = _instrument(respondent)
     lang = respondent.language
-    answers = {(a.item, a.target.code if a.target else None): a for a in respondent.answers.select_related("target")}
-    others = _others(respondent)
-    sections = []
-    for number, part in enumerate(survey.pages(instrument), start=1):
-        rows = []
-        total = answered = 0
-        for item in instrument.items_in(part.id):
-            targets = [(p.code, p.name) for p in others] if item.type == "relation" else [(None, None)]
-            for code, pname in targets:
-                total += 1
-                a = answers.get((item.id, code))
-                if a is not None and a.missing == "skipped":
-                    a = None  # seen, not answered
-                if a is not None:
-                    answered += 1
-                text = item.text.get(lang)
-                rows.append(
-                    {
-                        "question": text.replace("{partner}", pname) if pname else text,
-                        "answer": _shown(item, a, lang) if a is not None else "",
-                    }
-                )
-        sections.append({"part": part, "title": part.title.get(respondent.language), "number": number,
-                         "rows": rows, "total": total, "answered": answered})
+    rows = []
+    budget = REVIEW_LISTED_ALL
+    for t in _tally(respondent, instrument, _others(respondent)):
+        missing = t["missing"]
+        shown = min(len(missing), REVIEW_LISTED, budget)
+        budget -= shown
+        rows.append({
+            "number": t["number"],
+            "title": t["part"].title.get(lang),
+            "answered": len(t["answered"]),
+            "dont_know": len(t["dont_know"]),
+            "missing": len(missing),
+            "questions": len(t["answered"]) + len(t["dont_know"]) + len(missing),
+            "listed": [{"name": q.name, "label": q.label(lang)} for q in missing[:shown]],
+            "more": len(missing) - shown,
+            "texts": t["texts"],
+            "written": t["written"],
+        })
+    counts, have, need = _counts_toward_results(respondent, instrument)
     context = _base_context(respondent, token, instrument)
-    context["sections"] = sections
+    context.update({
+        "rows": rows,
+        "answered": sum(r["answered"] for r in rows),
+        "dont_know": sum(r["dont_know"] for r in rows),
+        "missing": sum(r["missing"] for r in rows),
+        "questions": sum(r["questions"] for r in rows),
+        "counts": counts,
+        "have": have,
+        "need": need,
+        "counting_pages": ", ".join(str(n) for n in _counting_pages(instrument)),
+        "first_open": next((r["number"] for r in rows if r["missing"]), 1),
+    })
     return render(request, "respondent/review.html", context)
 
 
@@ -304,6 +419,9 @@ def submit(request: HttpRequest, token: str) -> HttpResponse:
         if locked.submitted_at is None:
             if not locked.round.accepts_answers():
                 return _gone(request, "closed", locked.language)
+            if not _counts_toward_results(locked, _instrument(locked))[0]:
+                # nothing (or too little) that counts: not a response yet; the review explains why
+                return redirect("respondent:review", token=token)
             locked.submitted_at = timezone.now()
             locked.save(update_fields=["submitted_at"])
     return redirect("respondent:thanks", token=token)
