@@ -264,7 +264,13 @@ def test_a_respondent_completes_the_default_questionnaire(live_server, browser_p
             assert fs.locator("input:checked").evaluate("e => e.value") == ""
             r.click(fs.locator(".points label.opt").first)
             r.clicks -= 1  # the test's own detour, not the respondent's
-        r.click(page.get_by_role("button", name="Opslaan en verder" if number < len(parts) else "Opslaan en nakijken"))
+        if number == 2 and size == "laptop":  # Enter in an answer saves and goes on (not back)
+            page.locator("fieldset.q input:checked").first.focus()
+            page.keyboard.press("Enter")
+            r.clicks += 1
+            expect(page.get_by_text(f"Deel 3 van {len(parts)}")).to_be_visible()
+        else:
+            r.click(page.get_by_role("button", name="Opslaan en verder" if number < len(parts) else "Opslaan en nakijken"))
         r.turn_page()
         if skip:  # the gentle note: the open question listed, then go on anyway
             note = page.locator("#unanswered")
