@@ -1,0 +1,33 @@
+"""The alliance's steering data as one JSON document, for its GDPR export.
+
+An alliance's facilitators can take everything steering holds with them:
+every round's actions with their status history, and the meeting notes.
+Who changed a status is given by username only; nothing about respondents
+is here, because nothing about respondents is stored in steering.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from samenspel.web.alliances.models import Alliance
+
+
+def alliance_steering(alliance: Alliance) -> dict[str, Any]:
+    """Actions (with history) and meeting notes of every round of ``alliance``."""
+    rounds = []
+    for rnd in alliance.rounds.all():
+        rounds.append({
+            "round": rnd.code,
+            "actions": [{
+                "id": a.pk, "what": a.what, "partner": a.partner.code if a.partner else None,
+                "owner_name": a.owner_name, "due": a.due.isoformat() if a.due else None,
+                "addresses": a.addresses, "expected": a.expected, "status": a.status, "note": a.note,
+                "created_at": a.created_at.isoformat(),
+                "history": [{"at": h.at.isoformat(), "old": h.old, "new": h.new, "note": h.note,
+                             "by": h.by.get_username() if h.by else None} for h in a.history.all()],
+            } for a in rnd.actions.select_related("partner").prefetch_related("history__by")],
+            "notes": [{"kind": n.kind, "finding": n.finding, "text": n.text, "created_at": n.created_at.isoformat()}
+                      for n in rnd.meeting_notes.all()],
+        })
+    return {"alliance": alliance.slug, "rounds": rounds}

@@ -1,0 +1,17 @@
+"""URLs of steering, under a round (``/nl/a/<alliance>/rounds/<round>/...``) and one per alliance."""
+
+from django.urls import path
+
+from samenspel.web.steering import views
+
+app_name = "steering"
+
+urlpatterns = [
+    path("a/<slug:slug>/steering.json", views.steering_json, name="export"),
+    path("a/<slug:slug>/rounds/<slug:code>/meeting/", views.meeting_page, name="meeting"),
+    path("a/<slug:slug>/rounds/<slug:code>/actions/", views.actions_page, name="actions"),
+    path("a/<slug:slug>/rounds/<slug:code>/actions/new/", views.action_add, name="action_add"),
+    path("a/<slug:slug>/rounds/<slug:code>/actions/<int:pk>/status/", views.action_status, name="action_status"),
+    path("a/<slug:slug>/rounds/<slug:code>/notes/", views.note_add, name="note_add"),
+    path("a/<slug:slug>/rounds/<slug:code>/decisions.pdf", views.decisions_pdf, name="decisions_pdf"),
+]

@@ -1,0 +1,166 @@
+"""Pages of steering: the meeting, the action list, and the forms that change them.
+
+Every view fetches its round through ``alliances.access``: facilitators and
+viewers of the alliance read (``role=None``), only facilitators change
+anything (the default role), and anyone else gets a 404, so an outsider
+cannot learn that a round or an action exists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from samenspel.web.alliances import access
+from samenspel.web.alliances.diagnosis import reading_for
+from samenspel.web.alliances.models import MeasurementRound, Membership
+from samenspel.web.alliances.texts import lang
+from samenspel.web.steering import decisions, export, meeting
+from samenspel.web.steering.forms import STATUS_LABELS, ActionForm, NoteForm, StatusForm
+from samenspel.web.steering.models import Action, MeetingNote, StatusChange
+
+BACK = {"meeting-2": 2, "meeting-3": 3, "meeting-4": 4}
+"""Where a form posted from the meeting returns to: the step it came from."""
+
+
+def _kb() -> Any:
+    from samenspel.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def _back(request: HttpRequest, rnd: MeasurementRound) -> HttpResponse:
+    step = BACK.get(request.POST.get("back", ""))
+    args = [rnd.alliance.slug, rnd.code]
+    if step:
+        return redirect(reverse("steering:meeting", args=args) + f"#step-{step}")
+    return redirect("steering:actions", *args)
+
+
+def _action_form(rnd: MeasurementRound, data: Any = None) -> ActionForm:
+    return ActionForm(data, round=rnd, addressable=meeting.addressable(reading_for(rnd), _kb(), lang()))
+
+
+def action_rows(rnd: MeasurementRound) -> list[dict[str, Any]]:
+    """The round's actions as pages and the PDF list them, with labels in the page's language."""
+    names = dict(meeting.addressable(reading_for(rnd), _kb(), lang()))
+    return [{"action": a, "status": decisions.status_label(a.status), "addresses": names.get(a.addresses, a.addresses),
+             "history": [{"at": h.at, "old": decisions.status_label(h.old) if h.old else "",
+                          "new": decisions.status_label(h.new), "note": h.note} for h in a.history.all()]}
+            for a in rnd.actions.select_related("partner").prefetch_related("history")]
+
+
+@login_required
+def meeting_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The reflection meeting in four steps, for a projector; viewers see it without the forms."""
+    rnd = access.round_for(request.user, slug, code, role=None)
+    is_facilitator = access.role_in(request.user, rnd.alliance) == Membership.FACILITATOR
+    reading = reading_for(rnd)
+    kb = _kb()
+    notes: dict[str, list[str]] = {}
+    for n in rnd.meeting_notes.all():
+        notes.setdefault(f"{n.kind}:{n.finding}", []).append(n.text)
+    s = meeting.steps(reading, kb, lang()) if reading is not None else None
+    for f in s["findings"] if s else ():
+        f.said = notes.get(f"{MeetingNote.MEANING}:{f.id}", [])
+    return render(request, "steering/meeting.html", {
+        "alliance": rnd.alliance, "round": rnd, "is_facilitator": is_facilitator, "s": s,
+        "own_options": notes.get(f"{MeetingNote.OPTION}:", []),
+        "action_form": _action_form(rnd) if is_facilitator else None,
+        "actions": action_rows(rnd),
+    })
+
+
+@login_required
+def actions_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The round's decisions and actions with their status; facilitators add and update them."""
+    rnd = access.round_for(request.user, slug, code, role=None)
+    is_facilitator = access.role_in(request.user, rnd.alliance) == Membership.FACILITATOR
+    return render(request, "steering/actions.html", {
+        "alliance": rnd.alliance, "round": rnd, "is_facilitator": is_facilitator, "actions": action_rows(rnd),
+        "action_form": _action_form(rnd) if is_facilitator else None, "status_form": StatusForm(),
+    })
+
+
+@login_required
+@require_POST
+def action_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    rnd = access.round_for(request.user, slug, code)
+    form = _action_form(rnd, request.POST)
+    if not form.is_valid():
+        return render(request, "steering/actions.html", {
+            "alliance": rnd.alliance, "round": rnd, "is_facilitator": True, "actions": action_rows(rnd),
+            "action_form": form, "status_form": StatusForm(),
+        }, status=400)
+    with transaction.atomic():
+        action = form.save(commit=False)
+        action.round = rnd
+        action.save()
+        StatusChange.objects.create(action=action, old="", new=action.status, by=request.user)
+    return _back(request, rnd)
+
+
+def set_status(action: Action, status: str, note: str, user: Any) -> None:
+    """Change an action's status and keep the change in its history (the API does the same)."""
+    with transaction.atomic():
+        StatusChange.objects.create(action=action, old=action.status, new=status, note=note,
+                                    by=user if getattr(user, "pk", None) else None)
+        action.status, action.note, action.updated_at = status, note, timezone.now()
+        action.save(update_fields=["status", "note", "updated_at"])
+
+
+@login_required
+@require_POST
+def action_status(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
+    rnd = access.round_for(request.user, slug, code)
+    action = rnd.actions.filter(pk=pk).first()
+    if action is None:
+        raise Http404("no such action")
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        set_status(action, form.cleaned_data["status"], form.cleaned_data["note"], request.user)
+        return _back(request, rnd)
+    return HttpResponse(status=400)
+
+
+@login_required
+@require_POST
+def note_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    rnd = access.round_for(request.user, slug, code)
+    form = NoteForm(request.POST)
+    if form.is_valid() and form.cleaned_data["text"].strip():
+        note = form.save(commit=False)
+        note.round = rnd
+        note.save()
+        return _back(request, rnd)
+    return HttpResponse(status=400)
+
+
+@login_required
+def decisions_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The one-page decision list to send round after the meeting."""
+    rnd = access.round_for(request.user, slug, code, role=None)
+    pdf = decisions.pdf(rnd, action_rows(rnd), lang())
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="decisions-{rnd.alliance.slug}-{rnd.code}.pdf"'
+    return response
+
+
+@login_required
+def steering_json(request: HttpRequest, slug: str) -> JsonResponse:
+    """The alliance's steering data (actions, history, notes) for its GDPR export; facilitators only."""
+    alliance = access.alliance_for(request.user, slug)
+    response = JsonResponse(export.alliance_steering(alliance), json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="steering-{alliance.slug}.json"'
+    return response
+
+
+__all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "meeting_page",
+           "note_add", "set_status", "steering_json"]

@@ -1,0 +1,182 @@
+"""Steering (issue 15): actions, their status history and meeting notes; who may read and who may change them;
+deletion with the alliance and the alliance's export; the decision list PDF; the API round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from samenspel.web.alliances.api import create_token
+from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
+from samenspel.web.steering.models import Action, MeetingNote, StatusChange
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(name: str, rnd: MeasurementRound, *extra: object) -> str:
+    return reverse(f"steering:{name}", args=[rnd.alliance.slug, rnd.code, *extra])
+
+
+@pytest.fixture
+def viewer(django_user_model, alliance: Alliance):  # type: ignore[no-untyped-def]
+    user = django_user_model.objects.create_user("vera", password="pw-vera-123")
+    Membership.objects.create(user=user, alliance=alliance, role=Membership.VIEWER)
+    return user
+
+
+@pytest.fixture
+def outsider(django_user_model, other_alliance: Alliance):  # type: ignore[no-untyped-def]
+    user = django_user_model.objects.create_user("otto", password="pw-otto-123")
+    Membership.objects.create(user=user, alliance=other_alliance, role=Membership.FACILITATOR)
+    return user
+
+
+@pytest.fixture
+def action(rnd: MeasurementRound) -> Action:
+    a = Action.objects.create(round=rnd, what="Gezamenlijke ambitiesessie", owner_name="Anna",
+                              partner=rnd.alliance.partners.get(code="A"), due=dt.date(2026, 9, 1),
+                              addresses="domain:ambition", expected="Ambitie stijgt")
+    StatusChange.objects.create(action=a, old="", new=a.status)
+    return a
+
+
+DECISION = {"what": "Kwartaaloverleg van de stuurgroep", "partner": "", "owner_name": "Bram", "due": "2026-10-01",
+            "addresses": "domain:relation", "expected": "Meer vertrouwen"}
+
+
+def test_a_facilitator_records_a_decision_from_the_meeting_and_returns_to_step_four(fclient, rnd):
+    response = fclient.post(_url("action_add", rnd), {**DECISION, "back": "meeting-4"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(_url("meeting", rnd) + "#step-4")
+    a = rnd.actions.get()
+    assert (a.what, a.owner_name, a.due, a.addresses, a.status) == (
+        DECISION["what"], "Bram", dt.date(2026, 10, 1), "domain:relation", Action.PLANNED)
+    assert [(h.old, h.new) for h in a.history.all()] == [("", "planned")]
+
+
+def test_a_decision_needs_an_owner_and_offers_only_this_alliances_partners(fclient, rnd, other_alliance):
+    response = fclient.post(_url("action_add", rnd), {**DECISION, "owner_name": ""})
+    assert response.status_code == 400 and not rnd.actions.exists()
+    foreign = other_alliance.partners.get()
+    response = fclient.post(_url("action_add", rnd), {**DECISION, "partner": str(foreign.pk)})
+    assert response.status_code == 400 and not rnd.actions.exists()
+    own = rnd.alliance.partners.get(code="B")
+    response = fclient.post(_url("action_add", rnd), {**DECISION, "owner_name": "", "partner": str(own.pk)})
+    assert response.status_code == 302 and rnd.actions.get().owner == "Ziekenhuis"
+
+
+def test_a_status_change_is_kept_in_the_history(fclient, rnd, action, facilitator):
+    response = fclient.post(_url("action_status", rnd, action.pk), {"status": "under_way", "note": "eerste sessie gepland"})
+    assert response.status_code == 302
+    fclient.post(_url("action_status", rnd, action.pk), {"status": "done", "note": ""})
+    action.refresh_from_db()
+    assert action.status == "done"
+    assert [(h.old, h.new, h.note) for h in action.history.all()] == [
+        ("", "planned", ""), ("planned", "under_way", "eerste sessie gepland"), ("under_way", "done", "")]
+    assert action.history.last().by == facilitator
+    page = fclient.get(_url("actions", rnd)).content.decode()
+    assert "gedaan" in page and "eerste sessie gepland" in page
+
+
+def test_a_meeting_note_is_stored_for_its_finding(fclient, rnd):
+    response = fclient.post(_url("note_add", rnd), {"kind": "meaning", "finding": "divergence:ambition",
+                                                    "text": "De gemeente ziet het doel breder.", "back": "meeting-2"})
+    assert response.status_code == 302 and response["Location"].endswith("#step-2")
+    note = rnd.meeting_notes.get()
+    assert (note.kind, note.finding) == ("meaning", "divergence:ambition")
+
+
+def test_a_viewer_reads_but_cannot_change_anything(client, viewer, rnd, action):
+    client.force_login(viewer)
+    page = client.get(_url("actions", rnd))
+    assert page.status_code == 200 and "Gezamenlijke ambitiesessie" in page.content.decode()
+    assert "action_form" not in page.context or page.context["action_form"] is None
+    assert 'name="status"' not in page.content.decode()
+    meeting = client.get(_url("meeting", rnd))
+    assert meeting.status_code == 200 and "<form" not in meeting.content.decode().split("</header>", 1)[1]
+    assert client.post(_url("action_add", rnd), DECISION).status_code == 404
+    assert client.post(_url("action_status", rnd, action.pk), {"status": "done"}).status_code == 404
+    assert client.post(_url("note_add", rnd), {"kind": "meaning", "text": "x"}).status_code == 404
+    assert client.get(reverse("steering:export", args=[rnd.alliance.slug])).status_code == 404
+    action.refresh_from_db()
+    assert action.status == "planned" and not rnd.meeting_notes.exists()
+
+
+def test_an_outsider_learns_nothing(client, outsider, rnd, action):
+    client.force_login(outsider)
+    for name in ("meeting", "actions", "decisions_pdf"):
+        assert client.get(_url(name, rnd)).status_code == 404
+    assert client.post(_url("action_add", rnd), DECISION).status_code == 404
+    assert client.post(_url("action_status", rnd, action.pk), {"status": "done"}).status_code == 404
+    assert client.get(reverse("steering:export", args=[rnd.alliance.slug])).status_code == 404
+
+
+def test_anonymous_users_are_sent_to_the_login(client, rnd):
+    response = client.get(_url("meeting", rnd))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_an_action_of_another_round_is_not_found(fclient, rnd, alliance, action):
+    later = MeasurementRound.objects.create(alliance=alliance, code="2026-2", name="Najaar 2026")
+    assert fclient.post(_url("action_status", later, action.pk), {"status": "done"}).status_code == 404
+
+
+def test_the_alliance_export_holds_actions_history_and_notes(fclient, rnd, action):
+    MeetingNote.objects.create(round=rnd, kind="option", text="Samen op werkbezoek")
+    data = fclient.get(reverse("steering:export", args=[rnd.alliance.slug])).json()
+    (entry,) = [r for r in data["rounds"] if r["round"] == rnd.code]
+    (a,) = entry["actions"]
+    assert (a["what"], a["partner"], a["owner_name"], a["status"]) == ("Gezamenlijke ambitiesessie", "A", "Anna", "planned")
+    assert a["history"][0]["new"] == "planned"
+    assert entry["notes"] == [{"kind": "option", "finding": "", "text": "Samen op werkbezoek",
+                               "created_at": entry["notes"][0]["created_at"]}]
+
+
+def test_deleting_the_alliance_deletes_its_steering(fclient, rnd, action):
+    MeetingNote.objects.create(round=rnd, text="Wat partners zeiden")
+    response = fclient.post(reverse("facilitator:alliance_delete", args=[rnd.alliance.slug]),
+                            {"confirm": rnd.alliance.slug})
+    assert response.status_code == 302
+    assert not Action.objects.exists() and not StatusChange.objects.exists() and not MeetingNote.objects.exists()
+
+
+def test_the_decision_list_is_a_one_page_pdf(fclient, rnd, action, tmp_path):
+    response = fclient.get(_url("decisions_pdf", rnd))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    path = tmp_path / "decisions.pdf"
+    path.write_bytes(response.content)
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\b", info)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Besluitenlijst" in text and "Gezamenlijke ambitiesessie" in text and "Anna" in text and "gepland" in text
+
+
+def test_the_api_round_trips_actions(client, facilitator, viewer, rnd):
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {create_token(facilitator)}"}
+    base = f"/api/alliances/{rnd.alliance.slug}/rounds/{rnd.code}/actions"
+    made = client.post(base, {"what": "Werkbezoek bij elkaar", "partner": "B", "due": "2026-11-01",
+                              "addresses": "domain:relation", "expected": "Meer begrip"},
+                       content_type="application/json", **headers)
+    assert made.status_code == 201, made.content
+    action_id = made.json()["id"]
+    changed = client.patch(f"{base}/{action_id}", {"status": "under_way", "note": "gepland in oktober"},
+                           content_type="application/json", **headers)
+    assert changed.status_code == 200 and changed.json()["status"] == "under_way"
+    listed = client.get(base, **headers).json()
+    assert [(a["what"], a["partner"], a["status"], [h["new"] for h in a["history"]]) for a in listed] == [
+        ("Werkbezoek bij elkaar", "B", "under_way", ["planned", "under_way"])]
+    assert client.patch(f"{base}/{action_id}", {"status": "finished"}, content_type="application/json",
+                        **headers).status_code == 400
+    assert client.post(base, {"what": "x", "partner": "X"}, content_type="application/json",
+                       **headers).status_code == 400
+    # a viewer's token lists but does not change
+    seen = {"HTTP_AUTHORIZATION": f"Bearer {create_token(viewer)}"}
+    assert client.get(base, **seen).status_code == 200
+    assert client.patch(f"{base}/{action_id}", {"status": "done"}, content_type="application/json",
+                        **seen).status_code == 404
+    assert client.post(base, {"what": "y", "owner_name": "V"}, content_type="application/json",
+                       **seen).status_code == 404
