@@ -61,7 +61,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     user = django_user_model.objects.create_user("fien", password=PASSWORD)
     demo, _ = load_demo()
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
-    rnd = demo.rounds.get(code="2025-najaar")  # the latest round with answers (the newest one is open, empty)
+    rnd = demo.rounds.get(code="2025-voorjaar")  # the meeting after the first round; 2025-najaar checks it
     url = live_server.url
     shots = _shots(tmp_path)
     refused: list[str] = []
@@ -101,14 +101,13 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     page.keyboard.press("ArrowRight")
     assert _current(page) == "step-4"
 
-    # two decisions: one by a person, for the first finding; one by a partner, for an angle
-    first_finding = page.locator("#step-2 [data-finding]").first.get_attribute("data-finding")
+    # two decisions: one by a person, for a problem of this round; one by a partner, for an angle
     form = page.locator("#step-4 form.decision-form")
-    form.get_by_label("Wat besluiten we?").fill("Een werksessie over de gezamenlijke ambitie")
+    form.get_by_label("Wat besluiten we?").fill("Een werksessie over taken en besluiten")
     form.get_by_label("Persoon die trekt").fill("Anna de Vries")
     form.get_by_label("Klaar op").fill("2026-03-01")
-    form.get_by_label("Pakt aan").select_option(first_finding)
-    form.get_by_label("Welke verandering verwachten we?").fill("Partners zien de ambitie meer hetzelfde")
+    form.get_by_label("Pakt aan").select_option("problem:under_organisation")
+    form.get_by_label("Welke verandering verwachten we?").fill("Duidelijk wie wat beslist")
     form.get_by_role("button", name="Leg besluit vast").click()
     expect(page.locator("#decided li")).to_have_count(1)
     assert _current(page) == "step-4"
@@ -116,7 +115,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     form.get_by_label("Wat besluiten we?").fill("Elk kwartaal een open gesprek over wat schuurt")
     partner = demo.partners.first()
     form.get_by_label("Partner die trekt").select_option(label=partner.name)
-    form.get_by_label("Pakt aan").select_option("domain:relation")
+    form.get_by_label("Pakt aan").select_option("domain:ambition")
     form.get_by_role("button", name="Leg besluit vast").click()
     expect(page.locator("#decided li")).to_have_count(2)
     expect(page.locator("#decided")).to_contain_text(partner.name)
@@ -148,7 +147,19 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     path.write_bytes(pdf.body())
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     text = " ".join(text.split())  # table cells wrap
-    assert "gezamenlijke ambitie" in text and "wat schuurt" in text and "Anna de Vries" in text
+    assert "taken en besluiten" in text and "wat schuurt" in text and "Anna de Vries" in text
+
+    # the next round checks: organisation rose meaningfully (and under-organisation is gone); ambition
+    # moved less than the evidence rules call a change
+    page.goto(f"{url}/nl/a/{demo.slug}/rounds/2025-najaar/dashboard/", timeout=90_000)
+    section = page.locator("#last-time")
+    expect(section).to_contain_text("Wat we vorige keer besloten en wat ervan kwam")
+    done = section.locator("li[data-action]").filter(has_text="taken en besluiten")
+    expect(done).to_contain_text("Organisatie is betekenisvol gestegen")
+    expect(done).to_contain_text("niet meer gevonden")
+    waiting = section.locator("li[data-action]").filter(has_text="wat schuurt")
+    expect(waiting).to_contain_text("Ambitie: nog geen verandering te zien")
+    section.screenshot(path=str(shots / "dashboard-last-time-laptop.png"))
 
     phone = browser_page(viewport=SIZES["phone"])
     phone.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text

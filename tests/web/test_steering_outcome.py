@@ -1,0 +1,87 @@
+"""The next round checks (issue 15): each decision of the earlier round with its status and the verdict of the
+trend on what it addresses, by the same evidence rule as every trend, on the demo's two rounds."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from samenspel.web.alliances.models import Membership
+from samenspel.web.steering import outcome
+from samenspel.web.steering.models import Action
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _instrument() -> None:
+    """The real questionnaire (the demo's answers need it)."""
+
+
+@pytest.fixture(autouse=True)
+def _knowledge() -> None:
+    """The real knowledge base."""
+
+
+@pytest.fixture
+def demo(django_user_model):  # type: ignore[no-untyped-def]
+    from samenspel.web.alliances.demo_data import load_demo
+
+    alliance, _ = load_demo()
+    return alliance
+
+
+@pytest.fixture
+def kb():  # type: ignore[no-untyped-def]
+    from samenspel.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def test_what_a_decision_addresses_names_its_angles(demo, kb):
+    from samenspel.web.alliances.diagnosis import reading_for
+
+    before = reading_for(demo.rounds.get(code="2025-voorjaar"))
+    assert outcome.measures("domain:relation", kb, before) == (("relation",), None)
+    assert outcome.measures("divergence:ambition", kb, before) == (("ambition",), None)
+    domains, problem = outcome.measures("problem:under_organisation", kb, before)
+    assert problem == "under_organisation" and "organisation" in domains
+    assert outcome.measures("domain:nonsense", kb, before) == ((), None)
+    assert outcome.measures("tension:autonomy", kb, before) == ((), None)
+
+
+def test_the_next_dashboard_says_what_became_of_last_times_decisions(client, django_user_model, demo):
+    spring = demo.rounds.get(code="2025-voorjaar")
+    Action.objects.create(round=spring, what="Werksessie over taken en besluiten", owner_name="Anna",
+                          addresses="problem:under_organisation", status=Action.DONE, note="twee sessies gehouden")
+    Action.objects.create(round=spring, what="Open gesprek over het doel", partner=demo.partners.first(),
+                          addresses="domain:ambition", status=Action.UNDER_WAY)
+    Action.objects.create(round=spring, what="Nieuwsbrief", owner_name="Bram", status=Action.DROPPED)
+    viewer = django_user_model.objects.create_user("vera", password="pw-vera-123")
+    Membership.objects.create(user=viewer, alliance=demo, role=Membership.VIEWER)
+    client.force_login(viewer)
+    page = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"])).content.decode()
+    section = page.split('id="last-time"', 1)[1].split("</section>", 1)[0]
+    assert "Wat we vorige keer besloten en wat ervan kwam" in page
+    first, second, third = section.split('<li data-action=')[1:]
+    assert "gedaan" in first and "twee sessies gehouden" in first
+    assert "Organisatie is betekenisvol gestegen (25 → 61, +36,0; p &lt; 0,001, n = 28)" in first
+    assert "Onderorganisatie: deze ronde niet meer gevonden" in first
+    assert "onderweg" in second and "Ambitie: nog geen verandering te zien (58 → 62, +3,8; p = 0,092, n = 28)" in second
+    assert "geschrapt" in third and "Pakt niets aan dat de vragenlijst meet." in third
+    assert "minstens 5 punten" in section  # the rule every trend uses
+    english = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"]).replace("/nl/", "/en/"))
+    assert "What we decided last time and what happened" in english.content.decode()
+    assert "Organisation rose meaningfully" in english.content.decode()
+
+
+def test_no_section_without_decisions_last_time(client, django_user_model, demo):
+    user = django_user_model.objects.create_user("fien", password="pw-fien-123")
+    Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
+    client.force_login(user)
+    Action.objects.create(round=demo.rounds.get(code="2025-najaar"), what="Later besluit", owner_name="Anna")
+    page = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"])).content.decode()
+    assert 'id="last-time"' not in page
+    # the spring round has no earlier round at all
+    page = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-voorjaar"])).content.decode()
+    assert 'id="last-time"' not in page
