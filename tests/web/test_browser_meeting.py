@@ -136,6 +136,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     for n in (1, 2, 3, 4):
         expect(page.locator(f"#step-{n}")).to_be_visible()
     expect(page.locator("#step-4 form")).to_be_hidden()
+    page.pdf(path=str(shots / "meeting-handout.pdf"), format="A4")
     page.emulate_media(media="screen")
 
     # the action list and the decision list PDF hold both decisions
