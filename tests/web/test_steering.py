@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samenspel.web.alliances.api import create_token
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(name: str, rnd: MeasurementRound, *extra: object) -> str:
-    return reverse(f"steering:{name}", args=[rnd.alliance.slug, rnd.code, *extra])
+    with translation.override("nl"):  # reverse() takes the prefix of the language a previous test left active
+        return reverse(f"steering:{name}", args=[rnd.alliance.slug, rnd.code, *extra])
 
 
 @pytest.fixture
@@ -180,3 +182,21 @@ def test_the_api_round_trips_actions(client, facilitator, viewer, rnd):
                         **seen).status_code == 404
     assert client.post(base, {"what": "y", "owner_name": "V"}, content_type="application/json",
                        **seen).status_code == 404
+
+
+def test_the_steering_pages_need_no_inline_script_or_style(fclient, rnd, action):
+    """The CSP forbids inline script and style; meeting mode's keys live in a static file."""
+    for name in ("meeting", "actions"):
+        response = fclient.get(_url(name, rnd))
+        assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+        html = response.content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), name
+        assert not re.search(r"\sstyle=|<style|\son[a-z]+=", html), name
+    assert "steering/meeting.js" in fclient.get(_url("meeting", rnd)).content.decode()
+
+
+def test_the_meeting_speaks_the_pages_language(fclient, rnd):
+    dutch = fclient.get(_url("meeting", rnd)).content.decode()
+    english = fclient.get(_url("meeting", rnd).replace("/nl/", "/en/")).content.decode()
+    assert '<html lang="nl"' in dutch and "Reflectiebijeenkomst" in dutch
+    assert '<html lang="en"' in english and "Reflection meeting" in english

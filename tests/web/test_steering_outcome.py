@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samenspel.web.alliances.models import Membership
 from samenspel.web.steering import outcome
@@ -60,7 +61,9 @@ def test_the_next_dashboard_says_what_became_of_last_times_decisions(client, dja
     viewer = django_user_model.objects.create_user("vera", password="pw-vera-123")
     Membership.objects.create(user=viewer, alliance=demo, role=Membership.VIEWER)
     client.force_login(viewer)
-    page = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"])).content.decode()
+    with translation.override("nl"):
+        url = reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"])
+    page = client.get(url).content.decode()
     section = page.split('id="last-time"', 1)[1].split("</section>", 1)[0]
     assert "Wat we vorige keer besloten en wat ervan kwam" in page
     first, second, third = section.split('<li data-action=')[1:]
@@ -70,7 +73,7 @@ def test_the_next_dashboard_says_what_became_of_last_times_decisions(client, dja
     assert "onderweg" in second and "Ambitie: nog geen verandering te zien (58 → 62, +3,8; p = 0,092, n = 28)" in second
     assert "geschrapt" in third and "Pakt niets aan dat de vragenlijst meet." in third
     assert "minstens 5 punten" in section  # the rule every trend uses
-    english = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"]).replace("/nl/", "/en/"))
+    english = client.get(url.replace("/nl/", "/en/"))
     assert "What we decided last time and what happened" in english.content.decode()
     assert "Organisation rose meaningfully" in english.content.decode()
 
@@ -80,8 +83,37 @@ def test_no_section_without_decisions_last_time(client, django_user_model, demo)
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
     client.force_login(user)
     Action.objects.create(round=demo.rounds.get(code="2025-najaar"), what="Later besluit", owner_name="Anna")
-    page = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"])).content.decode()
+    with translation.override("nl"):
+        autumn = reverse("facilitator:dashboard", args=[demo.slug, "2025-najaar"])
+    page = client.get(autumn).content.decode()
     assert 'id="last-time"' not in page
     # the spring round has no earlier round at all
-    page = client.get(reverse("facilitator:dashboard", args=[demo.slug, "2025-voorjaar"])).content.decode()
+    page = client.get(autumn.replace("2025-najaar", "2025-voorjaar")).content.decode()
     assert 'id="last-time"' not in page
+
+
+def test_the_demo_meeting_shows_the_four_steps_and_forms_only_to_facilitators(client, django_user_model, demo):
+    with translation.override("nl"):  # reverse() takes the prefix of the language a previous test left active
+        url = reverse("steering:meeting", args=[demo.slug, "2025-voorjaar"])
+    viewer = django_user_model.objects.create_user("vera", password="pw-vera-123")
+    Membership.objects.create(user=viewer, alliance=demo, role=Membership.VIEWER)
+    chair = django_user_model.objects.create_user("fien", password="pw-fien-123")
+    Membership.objects.create(user=chair, alliance=demo, role=Membership.FACILITATOR)
+    client.force_login(viewer)
+    seen = client.get(url).content.decode()
+    for n in (1, 2, 3, 4):
+        assert f'id="step-{n}"' in seen
+    assert "<form" not in seen
+    client.force_login(chair)
+    run = client.get(url).content.decode()
+    assert run.count('class="note-form"') >= 2 and 'class="decision-form"' in run
+    # the questions come from the knowledge base's problems the findings point at
+    assert "Vragen om elkaar te stellen" in run
+    # a partner below the minimum group never gets a figure in the meeting
+    from samenspel.web.alliances.diagnosis import reading_for
+
+    from webhelpers import leaks
+
+    for code in reading_for(demo.rounds.get(code="2025-voorjaar")).disclosure.hidden:
+        name = demo.partners.get(code=code).name
+        assert leaks(run.split("</header>", 1)[1], name) == []
