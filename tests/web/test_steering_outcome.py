@@ -71,7 +71,7 @@ def test_the_next_dashboard_says_what_became_of_last_times_decisions(client, dja
     assert "Organisatie is betekenisvol gestegen (25 → 61, +36,0; p &lt; 0,001, n = 28)" in first
     assert "Onderorganisatie: deze ronde niet meer gevonden" in first
     assert "onderweg" in second and "Ambitie: nog geen verandering te zien (58 → 62, +3,8; p = 0,092, n = 28)" in second
-    assert "geschrapt" in third and "Pakt niets aan dat de vragenlijst meet." in third
+    assert "geschrapt" in third and "Pakt niets aan dat de vragenlijst meet" in third
     assert "minstens 5 punten" in section  # the rule every trend uses
     english = client.get(url.replace("/nl/", "/en/"))
     assert "What we decided last time and what happened" in english.content.decode()
@@ -117,3 +117,25 @@ def test_the_demo_meeting_shows_the_four_steps_and_forms_only_to_facilitators(cl
     for code in reading_for(demo.rounds.get(code="2025-voorjaar")).disclosure.hidden:
         name = demo.partners.get(code=code).name
         assert leaks(run.split("</header>", 1)[1], name) == []
+
+
+def test_the_next_report_opens_with_what_became_of_the_decisions(client, django_user_model, demo):
+    """Page one of the next round's report (HTML, the same document the PDF is made of)."""
+    spring = demo.rounds.get(code="2025-voorjaar")
+    Action.objects.create(round=spring, what="Werksessie over taken en besluiten", owner_name="Anna",
+                          addresses="problem:under_organisation", status=Action.DONE)
+    Action.objects.create(round=spring, what="Open gesprek over het doel", owner_name="Bram",
+                          addresses="domain:ambition")
+    user = django_user_model.objects.create_user("fien", password="pw-fien-123")
+    Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
+    client.force_login(user)
+    with translation.override("nl"):
+        url = reverse("facilitator:report_html", args=[demo.slug, "2025-najaar"])
+    html = client.get(url).content.decode()
+    page_one = html.split('<section id="page-one">', 1)[1].split("</section>", 1)[0]
+    box = page_one.split('id="last-time"', 1)[1]
+    assert "Wat we vorige keer besloten en wat ervan kwam" in box
+    assert "Werksessie over taken en besluiten" in box and "Organisatie is betekenisvol gestegen" in box
+    assert "Ambitie: nog geen verandering te zien" in box
+    # the report of a round without decisions before it has no such box
+    assert 'id="last-time"' not in client.get(url.replace("2025-najaar", "2025-voorjaar")).content.decode()

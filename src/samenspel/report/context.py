@@ -8,6 +8,8 @@ Here they are arranged into the report's parts and its charts are drawn.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -40,7 +42,9 @@ def display_name(alliance: str) -> str:
 
 
 def build_context(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, opt: Options,
-                  network_svg: str | None = None) -> dict[str, Any]:
+                  network_svg: str | None = None, last_time: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What the report (and the dashboard) lay out; ``last_time`` is the web app's "what we decided last time
+    and what happened" (title, intro, items), already in ``opt.lang``, or None."""
     lang = opt.lang
     d = r.diagnosis
     shown = [P.partner(r, p, lang) for p in r.disclosure.shown]
@@ -77,6 +81,7 @@ def build_context(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, 
     ctx["agenda"] = _agenda(r, kb, lang)
     ctx["appendix"] = _appendix(r, kb, lang)
     ctx["warnings"] = [P.notice_text(n, r, kb, lang) for n in d.notices]
+    ctx["last_time"] = dict(last_time) if last_time else None
     return ctx
 
 

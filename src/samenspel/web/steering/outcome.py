@@ -155,8 +155,8 @@ def last_time(rnd: MeasurementRound, lang: str) -> dict[str, object] | None:
     for o in outcomes(rnd, now, before, kb, earlier):
         lines = [sentence(c, kb, lang) for c in o.changes]
         if not o.changes:
-            lines.append(_say(lang, "Pakt niets aan dat de vragenlijst meet.",
-                              "Addresses nothing the questionnaire measures."))
+            lines.append(_say(lang, "Pakt niets aan dat de vragenlijst meet",
+                              "Addresses nothing the questionnaire measures"))
         if o.problem and o.problem_gone is not None:
             name = naming.problem(kb, o.problem, lang)
             lines.append(_say(lang, f"{name}: deze ronde niet meer gevonden", f"{name}: no longer found this round")
@@ -165,4 +165,9 @@ def last_time(rnd: MeasurementRound, lang: str) -> dict[str, object] | None:
         items.append({"id": o.action.pk, "what": o.action.what, "owner": o.action.owner,
                       "status": status_label(o.action.status), "note": o.action.note, "lines": lines,
                       "verdicts": [c.verdict for c in o.changes]})
-    return {"round": earlier, "items": items, "rule": rule(now, lang) if now is not None else ""}
+    caveat = _say(lang, "Een verandering laat zien wat bewoog, niet dat het besluit de oorzaak was.",
+                  "A change shows what moved, not that the decision caused it.")
+    title = _say(lang, "Wat we vorige keer besloten en wat ervan kwam", "What we decided last time and what happened")
+    of = _say(lang, f"Besluiten van {earlier.name}.", f"Decisions of {earlier.name}.")
+    return {"round": earlier, "title": title, "items": items,
+            "intro": " ".join(x for x in (of, rule(now, lang) if now is not None else "", caveat) if x)}
