@@ -200,3 +200,66 @@ def test_the_meeting_speaks_the_pages_language(fclient, rnd):
     english = fclient.get(_url("meeting", rnd).replace("/nl/", "/en/")).content.decode()
     assert '<html lang="nl"' in dutch and "Reflectiebijeenkomst" in dutch
     assert '<html lang="en"' in english and "Reflection meeting" in english
+
+
+def _goals_url(alliance: Alliance, name: str = "goals") -> str:
+    with translation.override("nl"):
+        return reverse(f"steering:{name}", args=[alliance.slug])
+
+
+def test_a_facilitator_keeps_the_alliances_own_goals_with_a_value_per_round(fclient, alliance, rnd):
+    later = MeasurementRound.objects.create(alliance=alliance, code="2026-2", name="Najaar 2026",
+                                            opens=dt.date(2020, 6, 1))
+    assert fclient.post(_goals_url(alliance, "goal_add"), {"name": "Gezamenlijke projecten gestart", "unit": ""}
+                        ).status_code == 302
+    assert fclient.post(_goals_url(alliance, "goal_add"), {"name": "Gezamenlijke projecten gestart"}
+                        ).status_code == 400  # once
+    goal = alliance.goals.get()
+    response = fclient.post(_goals_url(alliance, "goal_values"),
+                            {f"v-{goal.pk}-{rnd.pk}": "3", f"v-{goal.pk}-{later.pk}": "7,5"})
+    assert response.status_code == 302
+    assert sorted(goal.values.values_list("round__code", "value")) == [("2026-1", 3.0), ("2026-2", 7.5)]
+    # a wrong number changes nothing and says which field
+    response = fclient.post(_goals_url(alliance, "goal_values"),
+                            {f"v-{goal.pk}-{rnd.pk}": "4", f"v-{goal.pk}-{later.pk}": "veel"})
+    assert response.status_code == 400 and "Gezamenlijke projecten gestart (Najaar 2026)" in response.content.decode()
+    assert goal.values.get(round=rnd).value == 3.0
+    # an empty field removes the value
+    fclient.post(_goals_url(alliance, "goal_values"), {f"v-{goal.pk}-{rnd.pk}": "", f"v-{goal.pk}-{later.pk}": "7,5"})
+    assert list(goal.values.values_list("round__code", flat=True)) == ["2026-2"]
+
+
+def test_the_trend_shows_a_goals_raw_change(alliance, rnd):
+    from samenspel.web.steering import goals
+    from samenspel.web.steering.models import Goal, GoalValue
+
+    later = MeasurementRound.objects.create(alliance=alliance, code="2026-2", name="Najaar 2026",
+                                            opens=dt.date(2020, 6, 1))
+    g = Goal.objects.create(alliance=alliance, name="Cliënten bereikt", unit="cliënten")
+    GoalValue.objects.create(goal=g, round=rnd, value=120)
+    GoalValue.objects.create(goal=g, round=later, value=150.5)
+    Goal.objects.create(alliance=alliance, name="Nog niet geteld")
+    assert goals.changes(later, rnd, "nl") == [
+        {"name": "Cliënten bereikt", "previous": "120 cliënten", "now": "150,5 cliënten", "change": "+30,5"}]
+    assert goals.changes(later, None, "en")[0]["previous"] == "—"
+    # without answers the earlier round is the latest one before it
+    assert goals.for_round(later, "nl")[0]["change"] == "+30,5"
+
+
+def test_goals_follow_the_alliances_roles_export_and_deletion(client, facilitator, viewer, outsider, alliance, rnd):
+    from samenspel.web.steering.models import Goal, GoalValue
+
+    g = Goal.objects.create(alliance=alliance, name="Projecten")
+    GoalValue.objects.create(goal=g, round=rnd, value=2)
+    client.force_login(viewer)
+    assert "Projecten" in client.get(_goals_url(alliance)).content.decode()
+    assert client.post(_goals_url(alliance, "goal_add"), {"name": "x"}).status_code == 404
+    assert client.post(_goals_url(alliance, "goal_values"), {f"v-{g.pk}-{rnd.pk}": "9"}).status_code == 404
+    client.force_login(outsider)
+    assert client.get(_goals_url(alliance)).status_code == 404
+    assert GoalValue.objects.get().value == 2
+    client.force_login(facilitator)
+    data = client.get(_goals_url(alliance, "export")).json()
+    assert data["goals"] == [{"name": "Projecten", "unit": "", "values": {"2026-1": 2.0}}]
+    client.post(reverse("facilitator:alliance_delete", args=[alliance.slug]), {"confirm": alliance.slug})
+    assert not Goal.objects.exists() and not GoalValue.objects.exists()

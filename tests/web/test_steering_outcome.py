@@ -9,7 +9,7 @@ from django.utils import translation
 
 from samenspel.web.alliances.models import Membership
 from samenspel.web.steering import outcome
-from samenspel.web.steering.models import Action
+from samenspel.web.steering.models import Action, Goal, GoalValue
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,9 @@ def test_the_next_dashboard_says_what_became_of_last_times_decisions(client, dja
     Action.objects.create(round=spring, what="Open gesprek over het doel", partner=demo.partners.first(),
                           addresses="domain:ambition", status=Action.UNDER_WAY)
     Action.objects.create(round=spring, what="Nieuwsbrief", owner_name="Bram", status=Action.DROPPED)
+    goal = Goal.objects.create(alliance=demo, name="Gezamenlijke projecten gestart")
+    GoalValue.objects.create(goal=goal, round=spring, value=2)
+    GoalValue.objects.create(goal=goal, round=demo.rounds.get(code="2025-najaar"), value=6)
     viewer = django_user_model.objects.create_user("vera", password="pw-vera-123")
     Membership.objects.create(user=viewer, alliance=demo, role=Membership.VIEWER)
     client.force_login(viewer)
@@ -73,6 +76,8 @@ def test_the_next_dashboard_says_what_became_of_last_times_decisions(client, dja
     assert "onderweg" in second and "Ambitie: nog geen verandering te zien (58 → 62, +3,8; p = 0,092, n = 28)" in second
     assert "geschrapt" in third and "Pakt niets aan dat de vragenlijst meet" in third
     assert "minstens 5 punten" in section  # the rule every trend uses
+    trend = page.split('id="own-goals"', 1)[1].split("</table>", 1)[0]
+    assert "Gezamenlijke projecten gestart" in trend and ">2<" in trend and ">6<" in trend and ">+4<" in trend
     english = client.get(url.replace("/nl/", "/en/"))
     assert "What we decided last time and what happened" in english.content.decode()
     assert "Organisation rose meaningfully" in english.content.decode()

@@ -1,7 +1,8 @@
 """The alliance's steering data as one JSON document, for its GDPR export.
 
 An alliance's facilitators can take everything steering holds with them:
-every round's actions with their status history, and the meeting notes.
+every round's actions with their status history, the meeting notes, and
+the alliance's own goals with their values per round.
 Who changed a status is given by username only; nothing about respondents
 is here, because nothing about respondents is stored in steering.
 """
@@ -14,7 +15,7 @@ from samenspel.web.alliances.models import Alliance
 
 
 def alliance_steering(alliance: Alliance) -> dict[str, Any]:
-    """Actions (with history) and meeting notes of every round of ``alliance``."""
+    """Actions (with history) and meeting notes of every round of ``alliance``, and its own goals' values."""
     rounds = []
     for rnd in alliance.rounds.all():
         rounds.append({
@@ -30,4 +31,7 @@ def alliance_steering(alliance: Alliance) -> dict[str, Any]:
             "notes": [{"kind": n.kind, "finding": n.finding, "text": n.text, "created_at": n.created_at.isoformat()}
                       for n in rnd.meeting_notes.all()],
         })
-    return {"alliance": alliance.slug, "rounds": rounds}
+    goals = [{"name": g.name, "unit": g.unit,
+              "values": {v.round.code: v.value for v in g.values.select_related("round")}}
+             for g in alliance.goals.all()]
+    return {"alliance": alliance.slug, "rounds": rounds, "goals": goals}

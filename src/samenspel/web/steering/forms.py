@@ -74,3 +74,12 @@ class NoteForm(forms.ModelForm):
                                  "Note what was said in the meeting, never respondents' answers.")}
         widgets = {"kind": forms.HiddenInput, "finding": forms.HiddenInput,
                    "text": forms.Textarea(attrs={"rows": 3})}
+
+
+class GoalForm(forms.Form):
+    """A goal or performance indicator of the alliance's own, counted once per round."""
+
+    name = forms.CharField(label=bi("Doel of indicator", "Goal or indicator"), max_length=200,
+                           help_text=bi("Bijvoorbeeld: gezamenlijke projecten gestart, cliënten bereikt.",
+                                        "For example: joint projects started, clients reached."))
+    unit = forms.CharField(label=bi("Eenheid", "Unit"), max_length=40, required=False)

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from samenspel.web.alliances.models import MeasurementRound, Partner
+from samenspel.web.alliances.models import Alliance, MeasurementRound, Partner
 
 
 class Action(models.Model):
@@ -82,3 +82,35 @@ class MeetingNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+
+class Goal(models.Model):
+    """One of the alliance's own goals or performance indicators ("joint projects started").
+
+    Seed 000 counts setting goals together and steering by performance
+    indicators among the conditions for success; the questionnaire measures
+    how partners work together, these numbers what the alliance achieves.
+    """
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="goals")
+    name = models.CharField(max_length=200)
+    unit = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "name"], name="goal_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GoalValue(models.Model):
+    """A goal's value at a round, entered by the facilitator (one number: shown as a raw change, never tested)."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="values")
+    round = models.ForeignKey(MeasurementRound, on_delete=models.CASCADE, related_name="goal_values")
+    value = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["goal", "round"], name="goal_value_unique")]

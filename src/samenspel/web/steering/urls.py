@@ -8,6 +8,9 @@ app_name = "steering"
 
 urlpatterns = [
     path("a/<slug:slug>/steering.json", views.steering_json, name="export"),
+    path("a/<slug:slug>/goals/", views.goals_page, name="goals"),
+    path("a/<slug:slug>/goals/new/", views.goal_add, name="goal_add"),
+    path("a/<slug:slug>/goals/values/", views.goal_values, name="goal_values"),
     path("a/<slug:slug>/rounds/<slug:code>/meeting/", views.meeting_page, name="meeting"),
     path("a/<slug:slug>/rounds/<slug:code>/actions/", views.actions_page, name="actions"),
     path("a/<slug:slug>/rounds/<slug:code>/actions/new/", views.action_add, name="action_add"),

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_POST
 from samenspel.web.alliances import access
 from samenspel.web.alliances.diagnosis import reading_for
 from samenspel.web.alliances.models import MeasurementRound, Membership
-from samenspel.web.alliances.texts import lang
-from samenspel.web.steering import decisions, export, meeting
-from samenspel.web.steering.forms import STATUS_LABELS, ActionForm, NoteForm, StatusForm
+from samenspel.web.alliances.texts import lang, pick
+from samenspel.web.steering import decisions, export, goals, meeting
+from samenspel.web.steering.forms import STATUS_LABELS, ActionForm, GoalForm, NoteForm, StatusForm
 from samenspel.web.steering.models import Action, MeetingNote, StatusChange
 
 BACK = {"meeting-2": 2, "meeting-3": 3, "meeting-4": 4}
@@ -162,5 +162,45 @@ def steering_json(request: HttpRequest, slug: str) -> JsonResponse:
     return response
 
 
-__all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "meeting_page",
-           "note_add", "set_status", "steering_json"]
+def _goals_page(request: HttpRequest, alliance: Any, form: GoalForm | None = None, status: int = 200,
+                errors: list[str] | None = None) -> HttpResponse:
+    is_facilitator = access.role_in(request.user, alliance) == Membership.FACILITATOR
+    return render(request, "steering/goals.html", {
+        "alliance": alliance, "is_facilitator": is_facilitator, "t": goals.table(alliance),
+        "goal_form": (form or GoalForm()) if is_facilitator else None, "errors": errors or [],
+    }, status=status)
+
+
+@login_required
+def goals_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The alliance's own goals with a value per round; facilitators add goals and enter values."""
+    return _goals_page(request, access.alliance_for(request.user, slug, role=None))
+
+
+@login_required
+@require_POST
+def goal_add(request: HttpRequest, slug: str) -> HttpResponse:
+    alliance = access.alliance_for(request.user, slug)
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        name = form.cleaned_data["name"].strip()
+        if alliance.goals.filter(name=name).exists():
+            form.add_error("name", pick("Dit doel staat er al.", "This goal is already there."))
+        else:
+            alliance.goals.create(name=name, unit=form.cleaned_data["unit"].strip())
+            return redirect("steering:goals", slug=slug)
+    return _goals_page(request, alliance, form, status=400)
+
+
+@login_required
+@require_POST
+def goal_values(request: HttpRequest, slug: str) -> HttpResponse:
+    alliance = access.alliance_for(request.user, slug)
+    wrong = goals.save(alliance, {k: v for k, v in request.POST.items()})
+    if wrong:
+        return _goals_page(request, alliance, status=400, errors=wrong)
+    return redirect("steering:goals", slug=slug)
+
+
+__all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "goal_add", "goal_values",
+           "goals_page", "meeting_page", "note_add", "set_status", "steering_json"]
