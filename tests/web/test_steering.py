@@ -175,6 +175,10 @@ def test_the_api_round_trips_actions(client, facilitator, viewer, rnd):
                         **headers).status_code == 400
     assert client.post(base, {"what": "x", "partner": "X"}, content_type="application/json",
                        **headers).status_code == 400
+    assert client.post(base, {"what": "a\x00b", "owner_name": "Bram"}, content_type="application/json",
+                       **headers).status_code == 400
+    assert client.patch(f"{base}/{action_id}", {"status": "done", "note": "\x00"}, content_type="application/json",
+                        **headers).status_code == 400
     # a viewer's token lists but does not change
     seen = {"HTTP_AUTHORIZATION": f"Bearer {create_token(viewer)}"}
     assert client.get(base, **seen).status_code == 200

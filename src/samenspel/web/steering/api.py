@@ -66,6 +66,12 @@ class StatusIn(Schema):
     note: str = ""
 
 
+def _refuse_nul(*texts: str | None) -> None:
+    """PostgreSQL cannot store NUL in text (a 500 there, silently kept on SQLite): the same 400 on both."""
+    if any(t and "\x00" in t for t in texts):
+        raise HttpError(400, "NUL characters are not allowed")
+
+
 def _out(a: Action) -> dict[str, Any]:
     return {"id": a.pk, "what": a.what, "partner": a.partner.code if a.partner else None,
             "owner_name": a.owner_name, "due": a.due, "addresses": a.addresses, "expected": a.expected,
@@ -74,8 +80,7 @@ def _out(a: Action) -> dict[str, Any]:
 
 
 def _round(request: HttpRequest, slug: str, code: str, role: str | None) -> MeasurementRound:
-    kwargs = {} if role == "facilitator" else {"role": None}
-    return access.round_for(request.user, slug, code, **kwargs)
+    return access.round_for(request.user, slug, code, role=role)
 
 
 @router.get("/alliances/{slug}/rounds/{code}/actions", response={200: list[ActionOut], **ERRORS})
@@ -89,6 +94,7 @@ def actions(request: HttpRequest, slug: str, code: str) -> list[dict[str, Any]]:
 def action_create(request: HttpRequest, slug: str, code: str, payload: ActionIn) -> Status[dict[str, Any]]:
     """Record a decision (facilitators); it starts as planned."""
     rnd = _round(request, slug, code, "facilitator")
+    _refuse_nul(payload.what, payload.partner, payload.owner_name, payload.addresses, payload.expected)
     what = payload.what.strip()[:300]
     if not what:
         raise HttpError(400, "what is empty")
@@ -113,6 +119,7 @@ def action_update(request: HttpRequest, slug: str, code: str, action_id: int, pa
     action = rnd.actions.filter(pk=action_id).first()
     if action is None:
         raise HttpError(404, "no such action")
+    _refuse_nul(payload.note)
     if payload.status not in STATUSES:
         raise HttpError(400, f"status is one of {', '.join(STATUSES)}")
     set_status(action, payload.status, payload.note.strip()[:300], request.user)
