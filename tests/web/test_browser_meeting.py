@@ -142,6 +142,12 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     # the action list and the decision list PDF hold both decisions
     page.goto(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/actions/")
     expect(page.locator("table.action-list tbody tr")).to_have_count(2)
+    row = page.locator("table.action-list tbody tr").filter(has_text="wat schuurt")
+    row.get_by_label("Nieuwe stand").select_option("under_way")
+    row.get_by_label("Korte toelichting").fill("eerste gesprek in januari")
+    row.get_by_role("button", name="Bijwerken").click()
+    expect(page.locator("table.action-list tbody tr").filter(has_text="wat schuurt")).to_contain_text("onderweg")
+    page.screenshot(path=str(shots / "actions-laptop.png"), full_page=True)
     pdf = page.request.get(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/decisions.pdf")
     assert pdf.status == 200
     path = tmp_path / "decisions.pdf"
@@ -160,6 +166,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     expect(done).to_contain_text("niet meer gevonden")
     waiting = section.locator("li[data-action]").filter(has_text="wat schuurt")
     expect(waiting).to_contain_text("Ambitie: nog geen verandering te zien")
+    expect(waiting).to_contain_text("onderweg: eerste gesprek in januari")
     section.screenshot(path=str(shots / "dashboard-last-time-laptop.png"))
 
     phone = browser_page(viewport=SIZES["phone"])
@@ -173,5 +180,8 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
         phone.screenshot(path=str(shots / f"meeting-step{n}-phone.png"), full_page=True)
         phone.keyboard.press("ArrowRight")
     assert _current(phone) == "step-4"  # the last step stays
+    phone.goto(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/actions/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= SIZES["phone"]["width"]
+    phone.screenshot(path=str(shots / "actions-phone.png"), full_page=True)
 
     assert refused == []
