@@ -267,3 +267,37 @@ def test_goals_follow_the_alliances_roles_export_and_deletion(client, facilitato
     assert data["goals"] == [{"name": "Projecten", "unit": "", "values": {"2026-1": 2.0}}]
     client.post(reverse("facilitator:alliance_delete", args=[alliance.slug]), {"confirm": alliance.slug})
     assert not Goal.objects.exists() and not GoalValue.objects.exists()
+
+
+def test_an_owner_is_reminded_once_a_week_before_the_due_date(fclient, rnd, mailoutbox, settings):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    soon = Action.objects.create(round=rnd, what="Werkbezoek plannen", owner_name="Anna", owner_email="anna@example.org",
+                                 due=today + dt.timedelta(days=5))
+    Action.objects.create(round=rnd, what="Later", owner_name="Bram", owner_email="bram@example.org",
+                          due=today + dt.timedelta(days=30))
+    Action.objects.create(round=rnd, what="Al gedaan", owner_name="Cas", owner_email="cas@example.org",
+                          due=today + dt.timedelta(days=2), status=Action.DONE)
+    Action.objects.create(round=rnd, what="Geen adres", owner_name="Dirk", due=today + dt.timedelta(days=2))
+    settings.SAMENSPEL_BASE_URL = "https://samenspel.example.nl"
+    call_command("steering_reminders")
+    (mail,) = mailoutbox
+    assert mail.to == ["anna@example.org"] and "Werkbezoek plannen" in mail.subject
+    assert "https://samenspel.example.nl/nl/a/zorg-oost/rounds/2026-1/actions/" in mail.body
+    assert "Beste Anna" in mail.body and "Dear Anna" in mail.body
+    soon.refresh_from_db()
+    assert soon.reminded_at is not None
+    call_command("steering_reminders")
+    assert len(mailoutbox) == 1  # once
+    # the facilitator's button sends this round's reminders now
+    soon.reminded_at = None
+    soon.save()
+    response = fclient.post(_url("remind", rnd))
+    assert response.status_code == 302 and len(mailoutbox) == 2
+
+
+def test_a_viewer_cannot_send_reminders(client, viewer, rnd):
+    client.force_login(viewer)
+    assert client.post(_url("remind", rnd)).status_code == 404

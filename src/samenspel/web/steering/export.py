@@ -22,9 +22,10 @@ def alliance_steering(alliance: Alliance) -> dict[str, Any]:
             "round": rnd.code,
             "actions": [{
                 "id": a.pk, "what": a.what, "partner": a.partner.code if a.partner else None,
-                "owner_name": a.owner_name, "due": a.due.isoformat() if a.due else None,
+                "owner_name": a.owner_name, "owner_email": a.owner_email, "due": a.due.isoformat() if a.due else None,
                 "addresses": a.addresses, "expected": a.expected, "status": a.status, "note": a.note,
                 "created_at": a.created_at.isoformat(),
+                "reminded_at": a.reminded_at.isoformat() if a.reminded_at else None,
                 "history": [{"at": h.at.isoformat(), "old": h.old, "new": h.new, "note": h.note,
                              "by": h.by.get_username() if h.by else None} for h in a.history.all()],
             } for a in rnd.actions.select_related("partner").prefetch_related("history__by")],

@@ -32,11 +32,12 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = ["what", "partner", "owner_name", "due", "addresses", "expected"]
+        fields = ["what", "partner", "owner_name", "owner_email", "due", "addresses", "expected"]
         labels = {
             "what": bi("Wat besluiten we?", "What do we decide?"),
             "partner": bi("Partner die trekt", "Partner in charge"),
             "owner_name": bi("Persoon die trekt", "Person in charge"),
+            "owner_email": bi("E-mail van wie trekt (voor een herinnering)", "E-mail of the person in charge (for a reminder)"),
             "due": bi("Klaar op", "Due by"),
             "addresses": bi("Pakt aan", "Addresses"),
             "expected": bi("Welke verandering verwachten we?", "What change do we expect?"),

@@ -31,6 +31,7 @@ class Action(models.Model):
     what = models.CharField(max_length=300)
     partner = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     owner_name = models.CharField(max_length=120, blank=True)
+    owner_email = models.EmailField(blank=True)  # only for the reminder before the due date
     due = models.DateField(null=True, blank=True)
     addresses = models.CharField(max_length=80, blank=True)
     expected = models.CharField(max_length=300, blank=True)
@@ -38,6 +39,7 @@ class Action(models.Model):
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -132,6 +133,22 @@ def action_status(request: HttpRequest, slug: str, code: str, pk: int) -> HttpRe
 
 @login_required
 @require_POST
+def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Send the reminders of this round's actions due soon now, instead of waiting for the daily run."""
+    from django.conf import settings
+
+    from samenspel.web.steering.tasks import due_soon, remind_owners
+
+    rnd = access.round_for(request.user, slug, code)
+    n = due_soon(timezone.localdate(), round_id=rnd.pk).count()
+    base = settings.SAMENSPEL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
+    remind_owners.enqueue(base, rnd.pk)
+    messages.success(request, pick(f"{n} herinneringen worden gemaild", f"{n} reminders are being e-mailed"))
+    return redirect("steering:actions", slug, code)
+
+
+@login_required
+@require_POST
 def note_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code)
     form = NoteForm(request.POST)
@@ -203,4 +220,4 @@ def goal_values(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 __all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "goal_add", "goal_values",
-           "goals_page", "meeting_page", "note_add", "set_status", "steering_json"]
+           "goals_page", "meeting_page", "note_add", "remind", "set_status", "steering_json"]
