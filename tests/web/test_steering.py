@@ -301,3 +301,15 @@ def test_an_owner_is_reminded_once_a_week_before_the_due_date(fclient, rnd, mail
 def test_a_viewer_cannot_send_reminders(client, viewer, rnd):
     client.force_login(viewer)
     assert client.post(_url("remind", rnd)).status_code == 404
+
+
+def test_a_pulse_round_is_started_from_the_action_list(client, fclient, facilitator, viewer, rnd, action):
+    response = fclient.post(_url("pulse", rnd))
+    new = rnd.alliance.rounds.get(code="2026-1-puls")
+    assert response.status_code == 302 and response["Location"].endswith(f"/a/zorg-oost/rounds/{new.code}/")
+    assert new.short and new.status == MeasurementRound.OPEN and new.modules == [] and new.name.startswith("Pulsmeting")
+    fclient.post(_url("pulse", rnd))
+    assert rnd.alliance.rounds.filter(code="2026-1-puls-2").exists()
+    client.force_login(viewer)
+    assert client.post(_url("pulse", rnd)).status_code == 404
+    assert rnd.alliance.rounds.count() == 3

@@ -147,6 +147,34 @@ def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     return redirect("steering:actions", slug, code)
 
 
+PULSE_DAYS = 28
+"""How long a pulse round started from the action list stays open."""
+
+
+@login_required
+@require_POST
+def pulse(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Start a pulse round (the short questionnaire) to check progress on this round's actions before the next
+    full round; its dashboard then says what became of them. The facilitator invites from its round page."""
+    import datetime as dt
+
+    from samenspel.web.alliances.models import CURRENT_INSTRUMENT
+
+    rnd = access.round_for(request.user, slug, code)
+    today = timezone.localdate()
+    stem = f"{rnd.code[:30]}-puls"
+    new_code, n = stem, 1
+    while rnd.alliance.rounds.filter(code=new_code).exists():
+        n += 1
+        new_code = f"{stem}-{n}"
+    new = MeasurementRound.objects.create(
+        alliance=rnd.alliance, code=new_code, name=pick(f"Pulsmeting na {rnd.name}", f"Pulse check after {rnd.name}"),
+        opens=today, closes=today + dt.timedelta(days=PULSE_DAYS), short=True, instrument=CURRENT_INSTRUMENT)
+    messages.success(request, pick("Pulsmeting aangemaakt; nodig hier de deelnemers uit.",
+                                   "Pulse round created; invite the participants here."))
+    return redirect("facilitator:round", slug=slug, code=new.code)
+
+
 @login_required
 @require_POST
 def note_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
@@ -220,4 +248,4 @@ def goal_values(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 __all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "goal_add", "goal_values",
-           "goals_page", "meeting_page", "note_add", "remind", "set_status", "steering_json"]
+           "goals_page", "meeting_page", "note_add", "pulse", "remind", "set_status", "steering_json"]
