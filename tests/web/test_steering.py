@@ -313,3 +313,51 @@ def test_a_pulse_round_is_started_from_the_action_list(client, fclient, facilita
     client.force_login(viewer)
     assert client.post(_url("pulse", rnd)).status_code == 404
     assert rnd.alliance.rounds.count() == 3
+
+
+def test_an_owner_updates_the_action_through_a_personal_link(client, fclient, rnd, action, caplog, mailoutbox):
+    from django.utils import timezone
+
+    from samenspel.web.logfilter import redact
+    from samenspel.web.steering import owner_links
+
+    assert fclient.post(_url("link_issue", rnd, action.pk)).status_code == 302
+    action.refresh_from_db()
+    token = owner_links.token_for(action)
+    assert token and action.link_hash and token not in action.link_hash  # only the hash is stored
+    listed = fclient.get(_url("actions", rnd)).content.decode()
+    assert f"/r/{token}/action/" in listed
+    client.logout()
+    page = client.get(f"/r/{token}/action/")
+    body = page.content.decode()
+    assert page.status_code == 200 and "Gezamenlijke ambitiesessie" in body and "no-store" in page["Cache-Control"]
+    assert "Uitloggen" not in body and "diagnose" not in body.lower()
+    response = client.post(f"/r/{token}/action/", {"status": "under_way", "note": "eerste sessie staat"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.note) == ("under_way", "eerste sessie staat")
+    assert action.history.last().by is None
+    assert "Status" in client.get(f"/r/{token}/action/?lang=en").content.decode()
+    assert redact(f"GET /r/{token}/action/") == "GET /r/[token]/action/"
+    # the reminder carries the owner's own link
+    action.owner_email, action.due = "anna@example.org", timezone.localdate() + dt.timedelta(days=3)
+    action.save()
+    from samenspel.web.steering.tasks import remind_owners
+
+    remind_owners.enqueue("https://samenspel.example.nl", rnd.pk)
+    assert f"https://samenspel.example.nl/r/{token}/action/" in mailoutbox[0].body
+    # a new link revokes the old one; a made-up one opens nothing
+    fclient.force_login(rnd.alliance.memberships.get().user)
+    fclient.post(_url("link_issue", rnd, action.pk))
+    client.logout()
+    assert client.get(f"/r/{token}/action/").status_code == 404
+    assert client.post(f"/r/{token}/action/", {"status": "done"}).status_code == 404
+    assert client.get("/r/not-a-token/action/").status_code == 404
+
+
+def test_only_facilitators_make_personal_links(client, viewer, rnd, action):
+    client.force_login(viewer)
+    assert client.post(_url("link_issue", rnd, action.pk)).status_code == 404
+    assert 'class="link-form"' not in client.get(_url("actions", rnd)).content.decode()
+    action.refresh_from_db()
+    assert not action.link_hash

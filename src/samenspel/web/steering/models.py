@@ -40,6 +40,9 @@ class Action(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # the owner's personal link (owner_links.py): derived from the secret key and this nonce, only its hash stored
+    link_nonce = models.CharField(max_length=32, blank=True)
+    link_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -42,15 +42,20 @@ def message(action: Action, base_url: str) -> tuple[str, str]:
     for lang in ("nl", "en"):
         with translation.override(lang):
             days[lang] = formats.date_format(action.due, "DATE_FORMAT") if action.due else ""
-    with translation.override("nl"):
-        link = base_url.rstrip("/") + reverse("steering:actions", args=[action.round.alliance.slug, action.round.code])
+    from samenspel.web.steering.owner_links import token_for
+
+    token = token_for(action)
+    with translation.override("nl"):  # the owner's own link if there is one, else the action list (login)
+        path = (reverse("steering_owner", args=[token]) if token else
+                reverse("steering:actions", args=[action.round.alliance.slug, action.round.code]))
+    link = base_url.rstrip("/") + path
     subject = f"Herinnering / reminder: {action.what} ({alliance})"
     body = (f"Beste {action.owner or 'collega'},\n\nIn {alliance} is afgesproken: {action.what}\n"
             f"Klaar op: {days['nl']}. Stand nu: {action.status.replace('_', ' ')}.\n"
-            f"De begeleider houdt de stand bij: {link}\n\n"
+            f"Stand bekijken en bijwerken: {link}\n\n"
             f"Dear {action.owner or 'colleague'},\n\nIn {alliance} it was agreed: {action.what}\n"
             f"Due: {days['en']}. Status now: {action.status.replace('_', ' ')}.\n"
-            f"The facilitator keeps track of its status: {link}\n")
+            f"See and update its status: {link}\n")
     return subject, body
 
 

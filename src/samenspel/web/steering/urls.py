@@ -18,5 +18,6 @@ urlpatterns = [
     path("a/<slug:slug>/rounds/<slug:code>/notes/", views.note_add, name="note_add"),
     path("a/<slug:slug>/rounds/<slug:code>/actions/remind/", views.remind, name="remind"),
     path("a/<slug:slug>/rounds/<slug:code>/actions/pulse/", views.pulse, name="pulse"),
+    path("a/<slug:slug>/rounds/<slug:code>/actions/<int:pk>/link/", views.link_issue, name="link_issue"),
     path("a/<slug:slug>/rounds/<slug:code>/decisions.pdf", views.decisions_pdf, name="decisions_pdf"),
 ]

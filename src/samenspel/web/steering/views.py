@@ -16,7 +16,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_POST
 
 from samenspel.web.alliances import access
@@ -49,12 +49,13 @@ def _action_form(rnd: MeasurementRound, data: Any = None) -> ActionForm:
     return ActionForm(data, round=rnd, addressable=meeting.addressable(reading_for(rnd), _kb(), lang()))
 
 
-def action_rows(rnd: MeasurementRound) -> list[dict[str, Any]]:
+def action_rows(rnd: MeasurementRound, request: HttpRequest | None = None) -> list[dict[str, Any]]:
     """The round's actions as pages and the PDF list them, with labels in the page's language."""
     names = dict(meeting.addressable(reading_for(rnd), _kb(), lang()))
     return [{"action": a, "status": decisions.status_label(a.status), "addresses": names.get(a.addresses, a.addresses),
              "history": [{"at": h.at, "old": decisions.status_label(h.old) if h.old else "",
-                          "new": decisions.status_label(h.new), "note": h.note} for h in a.history.all()]}
+                          "new": decisions.status_label(h.new), "note": h.note} for h in a.history.all()],
+             "link": owner_link_url(request, a) if request is not None else None}
             for a in rnd.actions.select_related("partner").prefetch_related("history")]
 
 
@@ -85,7 +86,8 @@ def actions_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code, role=None)
     is_facilitator = access.role_in(request.user, rnd.alliance) == Membership.FACILITATOR
     return render(request, "steering/actions.html", {
-        "alliance": rnd.alliance, "round": rnd, "is_facilitator": is_facilitator, "actions": action_rows(rnd),
+        "alliance": rnd.alliance, "round": rnd, "is_facilitator": is_facilitator,
+        "actions": action_rows(rnd, request if is_facilitator else None),
         "action_form": _action_form(rnd) if is_facilitator else None, "status_form": StatusForm(),
     })
 
@@ -145,6 +147,55 @@ def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     remind_owners.enqueue(base, rnd.pk)
     messages.success(request, pick(f"{n} herinneringen worden gemaild", f"{n} reminders are being e-mailed"))
     return redirect("steering:actions", slug, code)
+
+
+def owner_link_url(request: HttpRequest, action: Action) -> str | None:
+    """The owner's personal link in full, for the facilitator to pass on; None without one."""
+    from django.conf import settings
+
+    from samenspel.web.steering import owner_links
+
+    token = owner_links.token_for(action)
+    if token is None:
+        return None
+    base = settings.SAMENSPEL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
+    return base + reverse("steering_owner", args=[token])
+
+
+@login_required
+@require_POST
+def link_issue(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
+    """Make (or renew, revoking the old one) the personal link of an action's owner."""
+    from samenspel.web.steering import owner_links
+
+    rnd = access.round_for(request.user, slug, code)
+    action = rnd.actions.filter(pk=pk).first()
+    if action is None:
+        raise Http404("no such action")
+    owner_links.issue(action)
+    return redirect(reverse("steering:actions", args=[slug, code]) + f"#action-{action.pk}")
+
+
+def owner_page(request: HttpRequest, token: str) -> HttpResponse:
+    """An action behind its owner's personal link: what was decided, and a form to update its status.
+
+    No login: the link is the key, and it opens this one action only, nothing of the diagnosis.
+    """
+    from samenspel.web.steering import owner_links
+
+    action = owner_links.find(token)
+    page_lang = "en" if request.GET.get("lang") == "en" else "nl"
+    with translation.override(page_lang):
+        if action is None:
+            return render(request, "steering/owner_gone.html", status=404)
+        form = StatusForm(request.POST or None, initial={"status": action.status})
+        if request.method == "POST" and form.is_valid():
+            set_status(action, form.cleaned_data["status"], form.cleaned_data["note"], None)
+            return redirect(reverse("steering_owner", args=[token]) + ("?lang=en" if page_lang == "en" else ""))
+        return render(request, "steering/owner.html", {
+            "action": action, "status": decisions.status_label(action.status), "form": form, "lang": page_lang,
+            "history": [{"at": h.at, "new": decisions.status_label(h.new), "note": h.note} for h in action.history.all()],
+        }, status=400 if form.errors else 200)
 
 
 PULSE_DAYS = 28
@@ -248,4 +299,4 @@ def goal_values(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 __all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "goal_add", "goal_values",
-           "goals_page", "meeting_page", "note_add", "pulse", "remind", "set_status", "steering_json"]
+           "goals_page", "link_issue", "meeting_page", "note_add", "owner_page", "pulse", "remind", "set_status", "steering_json"]
