@@ -131,6 +131,9 @@ def test_the_next_report_opens_with_what_became_of_the_decisions(client, django_
                           addresses="problem:under_organisation", status=Action.DONE)
     Action.objects.create(round=spring, what="Open gesprek over het doel", owner_name="Bram",
                           addresses="domain:ambition")
+    goal = Goal.objects.create(alliance=demo, name="Cliënten bereikt", unit="cliënten")
+    GoalValue.objects.create(goal=goal, round=spring, value=120)
+    GoalValue.objects.create(goal=goal, round=demo.rounds.get(code="2025-najaar"), value=150)
     user = django_user_model.objects.create_user("fien", password="pw-fien-123")
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
     client.force_login(user)
@@ -142,5 +145,7 @@ def test_the_next_report_opens_with_what_became_of_the_decisions(client, django_
     assert "Wat we vorige keer besloten en wat ervan kwam" in box
     assert "Werksessie over taken en besluiten" in box and "Organisatie is betekenisvol gestegen" in box
     assert "Ambitie: nog geen verandering te zien" in box
+    trend = html.split('id="own-goals"', 1)[1].split("</table>", 1)[0]
+    assert "Cliënten bereikt" in trend and "120 cliënten" in trend and "150 cliënten" in trend and "+30" in trend
     # the report of a round without decisions before it has no such box
     assert 'id="last-time"' not in client.get(url.replace("2025-najaar", "2025-voorjaar")).content.decode()

@@ -40,10 +40,10 @@ def _css() -> str:
 
 
 def render_html(reading: Reading, kb: KnowledgeBase, *, options: Options = Options(),
-                instrument: Instrument | None = None, last_time: Mapping[str, Any] | None = None) -> str:
-    """The report as HTML from a reading; the web app uses the same function, and adds what became of the
-    previous round's decisions (``last_time``: title, intro, items) for page one."""
-    ctx = build_context(reading, kb, instrument, options, network_picture(reading, options.lang), last_time)
+                instrument: Instrument | None = None, steering: Mapping[str, Any] | None = None) -> str:
+    """The report as HTML from a reading; the web app uses the same function, and adds its steering data
+    (``build_context``: what became of the previous round's decisions, the alliance's own goals)."""
+    ctx = build_context(reading, kb, instrument, options, network_picture(reading, options.lang), steering)
     return _environment().get_template("report.html").render(css=_css(), **ctx)
 
 

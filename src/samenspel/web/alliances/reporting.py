@@ -33,10 +33,10 @@ def report_html(rnd: MeasurementRound, lang: str) -> str | None:
     reading = reading_for(rnd)
     if reading is None:
         return None
-    from samenspel.web.steering.outcome import last_time
+    from samenspel.web.steering import report_part
 
     return render_html(reading, load_knowledge(), options=Options(lang=lang),
-                       instrument=survey.round_questionnaire(rnd), last_time=last_time(rnd, lang))
+                       instrument=survey.round_questionnaire(rnd), steering=report_part.for_report(rnd, lang))
 
 
 def report_pdf(rnd: MeasurementRound, lang: str) -> bytes | None:
