@@ -55,7 +55,6 @@ def steps(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     seen_ids = {fid for s in r.agenda if s.order == 1 for fid in s.findings}
     strengths = [_slide(f, r, kb, lang) for f in r.strengths if f.id in seen_ids or f in r.top_strengths]
     findings = [_slide(f, r, kb, lang) for f in r.top]
-    more = [_slide(f, r, kb, lang) for f in r.clear if f not in r.top][:3]
     advice = [P.advice_item(a, r, kb, lang) for a in r.advice]
     advised = {a.intervention for a in r.advice}
     options = [{"name": naming.intervention(kb, i, lang),
@@ -74,7 +73,6 @@ def steps(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
         "titles": [title(i) for i in (1, 2, 3, 4)],
         "strengths": strengths,
         "findings": findings,
-        "more": more,
         "advice": advice,
         "options": options,
         "phase_do": phase_do,
