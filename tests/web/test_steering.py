@@ -125,6 +125,7 @@ def test_anonymous_users_are_sent_to_the_login(client, rnd):
 def test_an_action_of_another_round_is_not_found(fclient, rnd, alliance, action):
     later = MeasurementRound.objects.create(alliance=alliance, code="2026-2", name="Najaar 2026")
     assert fclient.post(_url("action_status", later, action.pk), {"status": "done"}).status_code == 404
+    assert fclient.post(_url("action_status", rnd, 2**64), {"status": "done"}).status_code == 404
 
 
 def test_the_alliance_export_holds_actions_history_and_notes(fclient, rnd, action):
@@ -179,6 +180,10 @@ def test_the_api_round_trips_actions(client, facilitator, viewer, rnd):
                        **headers).status_code == 400
     assert client.patch(f"{base}/{action_id}", {"status": "done", "note": "\x00"}, content_type="application/json",
                         **headers).status_code == 400
+    assert client.post(base, '{"what": "\\ud800", "owner_name": "Bram"}', content_type="application/json",
+                       **headers).status_code == 400  # a lone surrogate: no database stores it
+    assert client.patch(f"{base}/{2**63}", {"status": "done"}, content_type="application/json",
+                        **headers).status_code == 404
     # a viewer's token lists but does not change
     seen = {"HTTP_AUTHORIZATION": f"Bearer {create_token(viewer)}"}
     assert client.get(base, **seen).status_code == 200

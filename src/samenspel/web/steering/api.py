@@ -66,10 +66,22 @@ class StatusIn(Schema):
     note: str = ""
 
 
+BIGGEST_ID = 2**63 - 1
+"""Ids above this are no row on any database (PostgreSQL would fail on the comparison itself)."""
+
+
 def _refuse_nul(*texts: str | None) -> None:
-    """PostgreSQL cannot store NUL in text (a 500 there, silently kept on SQLite): the same 400 on both."""
-    if any(t and "\x00" in t for t in texts):
-        raise HttpError(400, "NUL characters are not allowed")
+    """Text no database stores the same way: NUL (PostgreSQL refuses it, SQLite keeps it) or a lone surrogate
+    (not UTF-8 at all). The same 400 on both databases instead of a 500 on one."""
+    for t in texts:
+        if not t:
+            continue
+        if "\x00" in t:
+            raise HttpError(400, "NUL characters are not allowed")
+        try:
+            t.encode("utf-8")
+        except UnicodeEncodeError:
+            raise HttpError(400, "text is not valid Unicode") from None
 
 
 def _out(a: Action) -> dict[str, Any]:
@@ -116,7 +128,7 @@ def action_create(request: HttpRequest, slug: str, code: str, payload: ActionIn)
 def action_update(request: HttpRequest, slug: str, code: str, action_id: int, payload: StatusIn) -> dict[str, Any]:
     """Change an action's status, with a short note (facilitators); the change is kept in its history."""
     rnd = _round(request, slug, code, "facilitator")
-    action = rnd.actions.filter(pk=action_id).first()
+    action = rnd.actions.filter(pk=action_id).first() if 0 < action_id <= BIGGEST_ID else None
     if action is None:
         raise HttpError(404, "no such action")
     _refuse_nul(payload.note)

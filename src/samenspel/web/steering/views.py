@@ -27,6 +27,9 @@ from samenspel.web.steering import decisions, export, goals, meeting
 from samenspel.web.steering.forms import STATUS_LABELS, ActionForm, GoalForm, NoteForm, StatusForm
 from samenspel.web.steering.models import Action, MeetingNote, StatusChange
 
+BIGGEST_ID = 2**63 - 1
+"""Ids above this are no row on any database (PostgreSQL would fail on the comparison itself)."""
+
 BACK = {"meeting-2": 2, "meeting-3": 3, "meeting-4": 4}
 """Where a form posted from the meeting returns to: the step it came from."""
 
@@ -123,7 +126,7 @@ def set_status(action: Action, status: str, note: str, user: Any) -> None:
 @require_POST
 def action_status(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code)
-    action = rnd.actions.filter(pk=pk).first()
+    action = rnd.actions.filter(pk=pk).first() if pk <= BIGGEST_ID else None
     if action is None:
         raise Http404("no such action")
     form = StatusForm(request.POST)
@@ -169,7 +172,7 @@ def link_issue(request: HttpRequest, slug: str, code: str, pk: int) -> HttpRespo
     from samenspel.web.steering import owner_links
 
     rnd = access.round_for(request.user, slug, code)
-    action = rnd.actions.filter(pk=pk).first()
+    action = rnd.actions.filter(pk=pk).first() if pk <= BIGGEST_ID else None
     if action is None:
         raise Http404("no such action")
     owner_links.issue(action)
