@@ -149,3 +149,24 @@ def test_the_next_report_opens_with_what_became_of_the_decisions(client, django_
     assert "Cliënten bereikt" in trend and "120 cliënten" in trend and "150 cliënten" in trend and "+30" in trend
     # the report of a round without decisions before it has no such box
     assert 'id="last-time"' not in client.get(url.replace("2025-najaar", "2025-voorjaar")).content.decode()
+
+
+def test_page_one_of_the_next_reports_pdf_says_what_became_of_the_decisions(demo, tmp_path):
+    """The PDF the background task makes: page one holds the section (pdftotext, page 1 only)."""
+    import subprocess
+
+    from samenspel.web.alliances import reporting
+
+    spring = demo.rounds.get(code="2025-voorjaar")
+    Action.objects.create(round=spring, what="Werksessie over taken en besluiten", owner_name="Anna",
+                          addresses="problem:under_organisation", status=Action.DONE)
+    Action.objects.create(round=spring, what="Open gesprek over het doel", owner_name="Bram",
+                          addresses="domain:ambition")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(reporting.report_pdf(demo.rounds.get(code="2025-najaar"), "en"))
+    page_one = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(path), "-"], check=True, capture_output=True,
+                              text=True).stdout
+    text = " ".join(page_one.split())
+    assert "What we decided last time and what happened" in text
+    assert "Organisation rose meaningfully" in text and "Shared ambition: no change visible yet" in text
+    assert "— done." in text and "— planned." in text  # the status in the report's language, not the page's

@@ -19,10 +19,13 @@ from samenspel.web.alliances.texts import pick
 from samenspel.web.steering.forms import STATUS_LABELS
 
 
-def status_label(status: str) -> str:
-    """An action's status in the page's language."""
+def status_label(status: str, lang: str | None = None) -> str:
+    """An action's status in ``lang`` (default: the page's language; a report built in the background passes
+    its own)."""
     pair = STATUS_LABELS.get(status)
-    return pick(*pair) if pair else status
+    if pair is None:
+        return status
+    return pick(*pair) if lang is None else pair[1 if lang == "en" else 0]
 
 
 def html(rnd: MeasurementRound, rows: list[dict[str, Any]], lang: str) -> str:

@@ -163,7 +163,7 @@ def last_time(rnd: MeasurementRound, lang: str) -> dict[str, object] | None:
                          if o.problem_gone else
                          _say(lang, f"{name}: deze ronde nog steeds gevonden", f"{name}: still found this round"))
         items.append({"id": o.action.pk, "what": o.action.what, "owner": o.action.owner,
-                      "status": status_label(o.action.status), "note": o.action.note, "lines": lines,
+                      "status": status_label(o.action.status, lang), "note": o.action.note, "lines": lines,
                       "verdicts": [c.verdict for c in o.changes]})
     caveat = _say(lang, "Een verandering laat zien wat bewoog, niet dat het besluit de oorzaak was.",
                   "A change shows what moved, not that the decision caused it.")
