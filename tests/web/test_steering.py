@@ -366,3 +366,46 @@ def test_only_facilitators_make_personal_links(client, viewer, rnd, action):
     assert 'class="link-form"' not in client.get(_url("actions", rnd)).content.decode()
     action.refresh_from_db()
     assert not action.link_hash
+
+
+def test_a_viewer_made_contributor_updates_actions_and_nothing_else(client, facilitator, viewer, outsider, alliance,
+                                                                     rnd, action):
+    from samenspel.web.steering.models import Contributor
+
+    client.force_login(facilitator)
+    page = client.get(_url("actions", rnd)).content.decode()
+    assert "vera" in page and "otto" not in page  # only this alliance's viewers can be chosen
+    assert client.post(_goals_url(alliance, "contributor_set"), {"user": outsider.pk, "contributor": "1"}
+                       ).status_code == 404
+    assert client.post(_goals_url(alliance, "contributor_set"),
+                       {"user": viewer.pk, "contributor": "1", "round": rnd.code}).status_code == 302
+    assert Contributor.objects.filter(alliance=alliance, user=viewer).exists()
+
+    client.force_login(viewer)
+    page = client.get(_url("actions", rnd)).content.decode()
+    assert 'name="status"' in page and "link-form" not in page and "Besluit vastleggen" not in page
+    assert client.post(_url("action_status", rnd, action.pk), {"status": "under_way", "note": "gestart"}
+                       ).status_code == 302
+    action.refresh_from_db()
+    assert action.status == "under_way" and action.history.last().by == viewer
+    token = {"HTTP_AUTHORIZATION": f"Bearer {create_token(viewer)}"}
+    base = f"/api/alliances/{alliance.slug}/rounds/{rnd.code}/actions"
+    assert client.patch(f"{base}/{action.pk}", {"status": "done"}, content_type="application/json",
+                        **token).status_code == 200
+    # still a viewer for everything else
+    assert client.post(_url("action_add", rnd), DECISION).status_code == 404
+    assert client.post(_url("note_add", rnd), {"kind": "meaning", "text": "x"}).status_code == 404
+    assert client.post(_url("link_issue", rnd, action.pk)).status_code == 404
+    assert client.post(base, {"what": "y", "owner_name": "V"}, content_type="application/json",
+                       **token).status_code == 404
+
+    # withdrawn, or no longer a viewer: back to reading only
+    client.force_login(facilitator)
+    client.post(_goals_url(alliance, "contributor_set"), {"user": viewer.pk, "contributor": "0"})
+    client.force_login(viewer)
+    assert client.post(_url("action_status", rnd, action.pk), {"status": "dropped"}).status_code == 404
+    Contributor.objects.create(alliance=alliance, user=viewer)
+    Membership.objects.filter(user=viewer, alliance=alliance).delete()
+    assert client.post(_url("action_status", rnd, action.pk), {"status": "dropped"}).status_code == 404
+    action.refresh_from_db()
+    assert action.status == "done"

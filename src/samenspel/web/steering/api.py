@@ -126,8 +126,12 @@ def action_create(request: HttpRequest, slug: str, code: str, payload: ActionIn)
 
 @router.patch("/alliances/{slug}/rounds/{code}/actions/{action_id}", response={200: ActionOut, **ERRORS})
 def action_update(request: HttpRequest, slug: str, code: str, action_id: int, payload: StatusIn) -> dict[str, Any]:
-    """Change an action's status, with a short note (facilitators); the change is kept in its history."""
-    rnd = _round(request, slug, code, "facilitator")
+    """Change an action's status, with a short note (facilitators and contributors); kept in its history."""
+    from samenspel.web.steering.contributors import may_update
+
+    rnd = _round(request, slug, code, None)
+    if not may_update(request.user, rnd.alliance):
+        raise HttpError(404, "no such action")
     action = rnd.actions.filter(pk=action_id).first() if 0 < action_id <= BIGGEST_ID else None
     if action is None:
         raise HttpError(404, "no such action")

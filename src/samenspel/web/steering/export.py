@@ -35,4 +35,5 @@ def alliance_steering(alliance: Alliance) -> dict[str, Any]:
     goals = [{"name": g.name, "unit": g.unit,
               "values": {v.round.code: v.value for v in g.values.select_related("round")}}
              for g in alliance.goals.all()]
-    return {"alliance": alliance.slug, "rounds": rounds, "goals": goals}
+    team = [c.user.get_username() for c in alliance.contributors.select_related("user")]
+    return {"alliance": alliance.slug, "rounds": rounds, "goals": goals, "contributors": team}

@@ -119,3 +119,20 @@ class GoalValue(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["goal", "round"], name="goal_value_unique")]
+
+
+class Contributor(models.Model):
+    """A viewer of the alliance whom the facilitators let update the status of actions.
+
+    Kept here rather than as a third membership role, so the alliances app's
+    roles (and their migrations) stay as they are: a contributor sees what a
+    viewer sees (the membership still decides that) and may in addition
+    change an action's status and note; losing the viewer membership ends it.
+    """
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="contributors")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["alliance", "user"], name="contributor_unique")]

@@ -8,6 +8,7 @@ app_name = "steering"
 
 urlpatterns = [
     path("a/<slug:slug>/steering.json", views.steering_json, name="export"),
+    path("a/<slug:slug>/contributors/", views.contributor_set, name="contributor_set"),
     path("a/<slug:slug>/goals/", views.goals_page, name="goals"),
     path("a/<slug:slug>/goals/new/", views.goal_add, name="goal_add"),
     path("a/<slug:slug>/goals/values/", views.goal_values, name="goal_values"),

@@ -23,9 +23,9 @@ from samenspel.web.alliances import access
 from samenspel.web.alliances.diagnosis import reading_for
 from samenspel.web.alliances.models import MeasurementRound, Membership
 from samenspel.web.alliances.texts import lang, pick
-from samenspel.web.steering import decisions, export, goals, meeting
+from samenspel.web.steering import contributors, decisions, export, goals, meeting
 from samenspel.web.steering.forms import STATUS_LABELS, ActionForm, GoalForm, NoteForm, StatusForm
-from samenspel.web.steering.models import Action, MeetingNote, StatusChange
+from samenspel.web.steering.models import Action, Contributor, MeetingNote, StatusChange
 
 BIGGEST_ID = 2**63 - 1
 """Ids above this are no row on any database (PostgreSQL would fail on the comparison itself)."""
@@ -88,8 +88,12 @@ def actions_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     """The round's decisions and actions with their status; facilitators add and update them."""
     rnd = access.round_for(request.user, slug, code, role=None)
     is_facilitator = access.role_in(request.user, rnd.alliance) == Membership.FACILITATOR
+    team = contributors.current(rnd.alliance) if is_facilitator else set()
     return render(request, "steering/actions.html", {
         "alliance": rnd.alliance, "round": rnd, "is_facilitator": is_facilitator,
+        "may_update": contributors.may_update(request.user, rnd.alliance),
+        "viewers": [{"user": m.user, "contributor": m.user_id in team}
+                    for m in contributors.candidates(rnd.alliance)] if is_facilitator else [],
         "actions": action_rows(rnd, request if is_facilitator else None),
         "action_form": _action_form(rnd) if is_facilitator else None, "status_form": StatusForm(),
     })
@@ -102,8 +106,8 @@ def action_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     form = _action_form(rnd, request.POST)
     if not form.is_valid():
         return render(request, "steering/actions.html", {
-            "alliance": rnd.alliance, "round": rnd, "is_facilitator": True, "actions": action_rows(rnd),
-            "action_form": form, "status_form": StatusForm(),
+            "alliance": rnd.alliance, "round": rnd, "is_facilitator": True, "may_update": True,
+            "actions": action_rows(rnd, request), "action_form": form, "status_form": StatusForm(), "viewers": [],
         }, status=400)
     with transaction.atomic():
         action = form.save(commit=False)
@@ -125,7 +129,10 @@ def set_status(action: Action, status: str, note: str, user: Any) -> None:
 @login_required
 @require_POST
 def action_status(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
-    rnd = access.round_for(request.user, slug, code)
+    """Change an action's status: facilitators, and viewers they made contributors."""
+    rnd = access.round_for(request.user, slug, code, role=None)
+    if not contributors.may_update(request.user, rnd.alliance):
+        raise Http404("no such action")
     action = rnd.actions.filter(pk=pk).first() if pk <= BIGGEST_ID else None
     if action is None:
         raise Http404("no such action")
@@ -199,6 +206,26 @@ def owner_page(request: HttpRequest, token: str) -> HttpResponse:
             "action": action, "status": decisions.status_label(action.status), "form": form, "lang": page_lang,
             "history": [{"at": h.at, "new": decisions.status_label(h.new), "note": h.note} for h in action.history.all()],
         }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def contributor_set(request: HttpRequest, slug: str) -> HttpResponse:
+    """Make a viewer of the alliance a contributor (may update actions), or end it; facilitators only."""
+    alliance = access.alliance_for(request.user, slug)
+    user_id = request.POST.get("user", "")
+    member = contributors.candidates(alliance).filter(user_id=int(user_id)).first() if user_id.isdigit() and int(
+        user_id) <= BIGGEST_ID else None
+    if member is None:
+        raise Http404("no such viewer")
+    if request.POST.get("contributor") == "1":
+        Contributor.objects.get_or_create(alliance=alliance, user=member.user)
+    else:
+        Contributor.objects.filter(alliance=alliance, user=member.user).delete()
+    back = request.POST.get("round", "")
+    if back and alliance.rounds.filter(code=back).exists():
+        return redirect("steering:actions", slug, back)
+    return redirect("facilitator:alliance", slug=slug)
 
 
 PULSE_DAYS = 28
@@ -301,5 +328,5 @@ def goal_values(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("steering:goals", slug=slug)
 
 
-__all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "decisions_pdf", "goal_add", "goal_values",
+__all__ = ["STATUS_LABELS", "action_add", "action_status", "actions_page", "contributor_set", "decisions_pdf", "goal_add", "goal_values",
            "goals_page", "link_issue", "meeting_page", "note_add", "owner_page", "pulse", "remind", "set_status", "steering_json"]
