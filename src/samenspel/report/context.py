@@ -8,6 +8,8 @@ Here they are arranged into the report's parts and its charts are drawn.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -40,7 +42,10 @@ def display_name(alliance: str) -> str:
 
 
 def build_context(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, opt: Options,
-                  network_svg: str | None = None) -> dict[str, Any]:
+                  network_svg: str | None = None, steering: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What the report (and the dashboard) lay out. ``steering`` is what the web app adds, already worded in
+    ``opt.lang``: ``last_time`` ("what we decided last time and what happened": title, intro, items) and
+    ``goals`` (the alliance's own goals: title, intro, rows); either may be missing."""
     lang = opt.lang
     d = r.diagnosis
     shown = [P.partner(r, p, lang) for p in r.disclosure.shown]
@@ -77,6 +82,8 @@ def build_context(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, 
     ctx["agenda"] = _agenda(r, kb, lang)
     ctx["appendix"] = _appendix(r, kb, lang)
     ctx["warnings"] = [P.notice_text(n, r, kb, lang) for n in d.notices]
+    ctx["last_time"] = (steering or {}).get("last_time") or None
+    ctx["own_goals"] = (steering or {}).get("goals") or None
     return ctx
 
 

@@ -10,7 +10,8 @@ import re
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import jinja2
 
@@ -39,9 +40,10 @@ def _css() -> str:
 
 
 def render_html(reading: Reading, kb: KnowledgeBase, *, options: Options = Options(),
-                instrument: Instrument | None = None) -> str:
-    """The report as HTML from a reading; the web app uses the same function."""
-    ctx = build_context(reading, kb, instrument, options, network_picture(reading, options.lang))
+                instrument: Instrument | None = None, steering: Mapping[str, Any] | None = None) -> str:
+    """The report as HTML from a reading; the web app uses the same function, and adds its steering data
+    (``build_context``: what became of the previous round's decisions, the alliance's own goals)."""
+    ctx = build_context(reading, kb, instrument, options, network_picture(reading, options.lang), steering)
     return _environment().get_template("report.html").render(css=_css(), **ctx)
 
 

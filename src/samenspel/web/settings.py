@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",  # login throttling (after auth: it registers its own models and admin)
     "samenspel.web.alliances",
+    "samenspel.web.steering",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from samenspel.web.alliances.api import api
 from samenspel.web.alliances.views import dashboard, facilitator, reports, respondent, rounds, tools
+from samenspel.web.steering import views as steering_views
 
 respondent_patterns = (
     [
@@ -66,11 +67,14 @@ facilitator_patterns = (
 )
 
 urlpatterns = [
+    # an action owner's personal link: under /r/ so its token is redacted from logs like a respondent's
+    path("r/<str:token>/action/", steering_views.owner_page, name="steering_owner"),
     path("r/", include(respondent_patterns)),
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include(facilitator_patterns)),
+    path("", include("samenspel.web.steering.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -178,3 +178,9 @@ def responses_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     """The round's submitted answers (FORMATS.md §2); facilitators only. Lossless: open answers as given."""
     rnd = access.round_for(request.user, slug, code, role=Membership.FACILITATOR)
     return HttpResponse(to_csv(dataset.round_responses(rnd)), content_type="text/csv; charset=utf-8")
+
+
+# The steering app's operations (a round's actions) share these tokens, throttles and error answers.
+from samenspel.web.steering.api import router as _steering  # noqa: E402
+
+api.add_router("", _steering)

@@ -33,8 +33,10 @@ def report_html(rnd: MeasurementRound, lang: str) -> str | None:
     reading = reading_for(rnd)
     if reading is None:
         return None
+    from samenspel.web.steering import report_part
+
     return render_html(reading, load_knowledge(), options=Options(lang=lang),
-                       instrument=survey.round_questionnaire(rnd))
+                       instrument=survey.round_questionnaire(rnd), steering=report_part.for_report(rnd, lang))
 
 
 def report_pdf(rnd: MeasurementRound, lang: str) -> bytes | None:

@@ -21,6 +21,8 @@ from django.utils import translation
 from samenspel.web.alliances import access, survey
 from samenspel.web.alliances.diagnosis import diagnose, for_viewer, reading_for, version
 from samenspel.web.alliances.models import MeasurementRound, Membership
+from samenspel.web.steering import goals
+from samenspel.web.steering.outcome import last_time
 
 
 def _lang() -> str:
@@ -73,7 +75,7 @@ def dashboard(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     earlier = rnd.alliance.rounds.exclude(pk=rnd.pk).order_by("-opens")
     return render(request, "facilitator/dashboard.html", {
         "alliance": rnd.alliance, "round": rnd, "r": r, "is_facilitator": role == Membership.FACILITATOR,
-        "other_rounds": earlier,
+        "other_rounds": earlier, "last_time": last_time(rnd, lang), "own_goals": goals.for_round(rnd, lang),
     })
 
 

@@ -1,0 +1,56 @@
+"""Personal links for action owners: ``/r/<token>/action/``, to update one action without an account.
+
+The same scheme as respondents' links (``alliances.tokens``), with its own
+salt so the two can never be confused: the token is
+``HMAC-SHA256(SECRET_KEY, action id + nonce)``, the database keeps only its
+SHA-256, a new nonce revokes the old link. The path starts with ``/r/`` so
+the log filter and the console mail backend redact the token like a
+respondent's (``web/logfilter.py``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+
+from samenspel.web.steering.models import Action
+
+SALT = "samenspel.action-owner-link"
+
+
+def make_token(action_id: int, nonce: str) -> str:
+    mac = hmac.new(settings.SECRET_KEY.encode(), f"{SALT}:{action_id}:{nonce}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac[:24]).decode().rstrip("=")
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue(action: Action) -> str:
+    """Give the action's owner a fresh link (revoking any earlier one)."""
+    action.link_nonce = secrets.token_hex(8)
+    token = make_token(action.pk, action.link_nonce)
+    action.link_hash = _hash(token)
+    action.save(update_fields=["link_nonce", "link_hash"])
+    return token
+
+
+def token_for(action: Action) -> str | None:
+    """The current link token (recomputed, never stored), or None without a link."""
+    return make_token(action.pk, action.link_nonce) if action.link_nonce else None
+
+
+def find(token: str) -> Action | None:
+    """The action whose link this is, or None (constant-time compare on the hash)."""
+    if not token or len(token) > 64:
+        return None
+    digest = _hash(token)
+    action = Action.objects.select_related("round__alliance", "partner").filter(link_hash=digest).first()
+    if action is None or not hmac.compare_digest(action.link_hash or "", digest):
+        return None
+    return action
