@@ -88,7 +88,8 @@ def parse(rows: list[tuple[int, list[str]]], alliance: Alliance, default_languag
     if any(columns):
         body = rows[1:]
     else:
-        columns, body = list(ORDER[:len(first)]), rows
+        widest = max(len(cells) for _, cells in rows)
+        columns, body = list(ORDER[:widest]), rows
     if "partner" not in columns:
         raise forms.ValidationError(pick(
             "Geen kolom met de partner gevonden. Zet bovenaan: naam, e-mail, partner, rol, taal.",
