@@ -59,7 +59,7 @@ def test_a_pasted_contacts_list_invites_three_partners_in_one_step(fclient, rnd,
     assert "Invitation" in next(m.subject for m in mail.outbox if m.to == ["bram@zkh.nl"])
     assert "Uitnodiging" in next(m.subject for m in mail.outbox if m.to == ["anna@gemeente.nl"])
     said = " ".join(_messages(response))
-    assert "3 links gemaakt voor 3 partners" in said and "2 uitnodigingen" in said and "1 links zonder e-mail" in said
+    assert "3 links gemaakt voor 3 partners" in said and "2 uitnodigingen" in said and "1 link zonder e-mail" in said
 
 
 def test_contacts_can_be_uploaded_as_csv_or_xlsx(fclient, rnd):
@@ -184,7 +184,7 @@ def test_reminders_go_to_everyone_with_an_address_who_has_not_submitted(fclient,
     assert [m.to for m in mail.outbox] == [["nieuw@x.nl"]] and "Herinnering" in mail.outbox[0].subject
     assert Respondent.objects.get(pk=people["r-new"].pk).reminded_at is not None
     said = " ".join(_messages(response))
-    assert "1 herinneringen worden gemaild" in said and "1 deelnemers hebben alleen een link" in said
+    assert "1 herinnering wordt gemaild" in said and "1 deelnemer heeft alleen een link" in said
 
 
 def test_links_and_tokens_never_reach_the_log(fclient, rnd, caplog, settings, django_capture_on_commit_callbacks):

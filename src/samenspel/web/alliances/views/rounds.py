@@ -242,9 +242,12 @@ def _mail_and_confirm(request: HttpRequest, made: list[Respondent]) -> None:
         if partners > 1 else pick(f"{len(made)} links gemaakt", f"{len(made)} links made")
     if mailed:
         done += pick(f"; {len(mailed)} uitnodigingen worden gemaild", f"; {len(mailed)} invitations are being e-mailed")
-    if len(mailed) < len(made):
-        done += pick(f". {len(made) - len(mailed)} links zonder e-mail: kopieer ze hieronder en deel ze zelf.",
-                     f". {len(made) - len(mailed)} links without e-mail: copy them below and share them yourself.")
+    bare = len(made) - len(mailed)
+    if bare:
+        done += pick(f". {bare} link zonder e-mail: kopieer hem hieronder en deel hem zelf." if bare == 1 else
+                     f". {bare} links zonder e-mail: kopieer ze hieronder en deel ze zelf.",
+                     f". {bare} link without e-mail: copy it below and share it yourself." if bare == 1 else
+                     f". {bare} links without e-mail: copy them below and share them yourself.")
     messages.success(request, done)
 
 
@@ -330,9 +333,15 @@ def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     link_only = waiting.filter(email="").count()
     if ids:
         send_links.enqueue(ids, _base_url(request), "reminder")
-    done = pick(f"{len(ids)} herinneringen worden gemaild.", f"{len(ids)} reminders are being e-mailed.")
+    n = len(ids)
+    done = pick(f"{n} herinnering wordt gemaild." if n == 1 else f"{n} herinneringen worden gemaild.",
+                f"{n} reminder is being e-mailed." if n == 1 else f"{n} reminders are being e-mailed.")
     if link_only:
-        done += pick(f" {link_only} deelnemers hebben alleen een link: kopieer hun herinneringstekst in de tabel.",
+        done += pick(f" {link_only} deelnemer heeft alleen een link: kopieer de herinneringstekst in de tabel."
+                     if link_only == 1 else
+                     f" {link_only} deelnemers hebben alleen een link: kopieer hun herinneringstekst in de tabel.",
+                     f" {link_only} respondent only has a link: copy the reminder text in the table."
+                     if link_only == 1 else
                      f" {link_only} respondents only have a link: copy their reminder text in the table.")
     messages.success(request, done)
     back = "facilitator:links" if request.POST.get("next") == "links" else "facilitator:round"
