@@ -263,8 +263,12 @@ def test_archiving_needs_a_facilitator_and_a_post(client, django_user_model, all
 
 def test_adding_a_partner_confirms_and_derives_the_code(fclient, alliance):
     response = fclient.post(BASE + "/partners/", {"name": "Provincie Gelderland", "code": ""}, follow=True)
-    assert alliance.partners.filter(code="provincie-gelderland", name="Provincie Gelderland").exists()
-    assert "Partner toegevoegd: Provincie Gelderland (code provincie-gelderland)." in _messages(response)
+    assert alliance.partners.filter(code="PG", name="Provincie Gelderland").exists()
+    assert "Partner toegevoegd: Provincie Gelderland (code PG)." in _messages(response)
+    fclient.post(BASE + "/partners/", {"name": "Politie Gelre", "code": ""})
+    fclient.post(BASE + "/partners/", {"name": "Waterschap", "code": ""})
+    assert alliance.partners.filter(code="PG-2", name="Politie Gelre").exists()  # initials taken: a suffix
+    assert alliance.partners.filter(code="WAT").exists()
     bad = fclient.post(BASE + "/partners/", {"name": "Dubbel", "code": "A"})
     assert bad.status_code == 400
     assert "Een andere partner heeft deze code al" in _field_errors(bad.content.decode(), "partner_code")

@@ -120,7 +120,7 @@ class PartnerForm(forms.ModelForm):
     def clean_code(self) -> str:
         code = (self.cleaned_data.get("code") or "").strip()
         if not code and self.cleaned_data.get("name"):
-            code = unique_code(slugify(self.cleaned_data["name"])[:36] or "partner",
+            code = unique_code(short_code(self.cleaned_data["name"]),
                                set(Partner.objects.filter(alliance=self.alliance).values_list("code", flat=True)))
         if not code:
             raise forms.ValidationError(pick("Geef de partner een naam.", "Give the partner a name."))
@@ -151,6 +151,18 @@ class PartnerEditForm(forms.ModelForm):
         if clash.exists():
             raise forms.ValidationError(pick("Een andere partner heet al zo.", "Another partner already has this name."))
         return name
+
+
+def short_code(name: str) -> str:
+    """A short code for files from a partner's name, as facilitators write them by hand: the initials of a
+    name of several words (``Thuiszorg De Linge`` -> ``TDL``), the first three letters of one word
+    (``Gemeente`` -> ``GEM``)."""
+    words = [w for w in slugify(name).split("-") if w]
+    if not words:
+        return "P"
+    if len(words) == 1:
+        return words[0][:3].upper()
+    return "".join(w[0] for w in words)[:6].upper()
 
 
 def unique_code(base: str, taken: set[str]) -> str:
