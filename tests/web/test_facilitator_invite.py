@@ -354,3 +354,18 @@ def test_contact_person_and_invitee_names_stay_out_of_every_output_for_viewers(c
         assert not any(p.name in body for p in people.values()), url
     for url in (ROUND + "/links/", ROUND + "/links.csv", ROUND + "/export.csv", ROUND + "/"):
         assert client.get(url).status_code == 404  # facilitators only
+
+
+def test_mails_greet_by_name_and_name_the_contact_person(fclient, rnd, alliance, django_capture_on_commit_callbacks):
+    alliance.contact_name, alliance.contact_email = "Fien Bakker", "fien@zorg.nl"
+    alliance.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        fclient.post(ROUND + "/invite/contacts/", {"contacts": CONTACTS, "language": "nl"})
+    anna = next(m for m in mail.outbox if m.to == ["anna@gemeente.nl"])
+    bram = next(m for m in mail.outbox if m.to == ["bram@zkh.nl"])
+    assert anna.body.startswith("Beste Anna de Vries,") and "Neem contact op met Fien Bakker (fien@zorg.nl)." in anna.body
+    assert bram.body.startswith("Dear Bram Jansen,") and "Questions? Please contact Fien Bakker (fien@zorg.nl)." in bram.body
+    # the reminder text to copy for Chris (link only) says the same, in Chris's language
+    html = fclient.get(ROUND + "/links/").content.decode()
+    reminder = re.findall(r'data-copy-text="([^"]*)"', html)
+    assert len(reminder) == 1 and "Beste Chris Li," in reminder[0] and "Fien Bakker" in reminder[0]

@@ -25,14 +25,14 @@ SUBJECT = {
 }
 BODY = {
     "nl": (
-        "Beste deelnemer,\n\n{lead}\n\nJe persoonlijke link:\n{link}\n\n"
+        "Beste {name},\n\n{lead}\n\nJe persoonlijke link:\n{link}\n\n"
         "De link is alleen voor jou; stuur hem niet door. Je antwoorden worden zonder naam bewaard "
-        "en worden alleen besproken als groepsuitkomst.\n{closes}\nMet vriendelijke groet,\n{alliance}\n"
+        "en worden alleen besproken als groepsuitkomst.\n{closes}{contact}\nMet vriendelijke groet,\n{alliance}\n"
     ),
     "en": (
-        "Dear participant,\n\n{lead}\n\nYour personal link:\n{link}\n\n"
+        "Dear {name},\n\n{lead}\n\nYour personal link:\n{link}\n\n"
         "The link is for you only; please do not forward it. Your answers are stored without your name "
-        "and only discussed as group results.\n{closes}\nKind regards,\n{alliance}\n"
+        "and only discussed as group results.\n{closes}{contact}\nKind regards,\n{alliance}\n"
     ),
 }
 LEAD = {
@@ -53,8 +53,16 @@ def message(respondent: Respondent, base_url: str, kind: str) -> tuple[str, str]
         with translation.override(lang):  # "1 december 2026" / "Dec. 1, 2026", as on the pages
             day = formats.date_format(respondent.round.closes, "DATE_FORMAT")
         closes = f"De vragenlijst sluit na {day}.\n" if lang == "nl" else f"The questionnaire closes after {day}.\n"
+    contact = ""
+    a = respondent.round.alliance
+    if a.contact_name or a.contact_email:
+        who = " ".join(x for x in (a.contact_name, f"({a.contact_email})" if a.contact_name and a.contact_email
+                                   else a.contact_email) if x)
+        contact = f"Vragen? Neem contact op met {who}.\n" if lang == "nl" else f"Questions? Please contact {who}.\n"
+    name = respondent.name or ("deelnemer" if lang == "nl" else "participant")
     subject = SUBJECT[kind][0 if lang == "nl" else 1].format(alliance=alliance)
-    body = BODY[lang].format(lead=LEAD[(kind, lang)].format(alliance=alliance), link=link, closes=closes, alliance=alliance)
+    body = BODY[lang].format(lead=LEAD[(kind, lang)].format(alliance=alliance), link=link, closes=closes,
+                             alliance=alliance, contact=contact, name=name)
     return subject, body
 
 
