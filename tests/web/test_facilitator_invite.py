@@ -369,3 +369,24 @@ def test_mails_greet_by_name_and_name_the_contact_person(fclient, rnd, alliance,
     html = fclient.get(ROUND + "/links/").content.decode()
     reminder = re.findall(r'data-copy-text="([^"]*)"', html)
     assert len(reminder) == 1 and "Beste Chris Li," in reminder[0] and "Fien Bakker" in reminder[0]
+
+
+def test_the_alliance_page_offers_a_diagnosis_only_for_rounds_with_answers(fclient, rnd, alliance):
+    html = fclient.get(BASE + "/").content.decode()
+    assert "/rounds/2026-1/dashboard/" not in html and "nog geen antwoorden" in html
+    _three(rnd)
+    html = fclient.get(BASE + "/").content.decode()
+    assert "/rounds/2026-1/dashboard/" in html and "nog geen antwoorden" not in html
+
+
+def test_the_alliance_json_lists_archived_partners_for_facilitators_only(fclient, client, django_user_model, alliance):
+    c = alliance.partners.get(code="C")
+    c.archived_at = timezone.now()
+    c.save()
+    got = fclient.get(BASE + "/index.json").json()
+    assert [p["code"] for p in got["partners"]] == ["A", "B"]
+    assert [p["code"] for p in got["archived_partners"]] == ["C"]
+    viewer = django_user_model.objects.create_user("vera", password="x")
+    Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
+    client.force_login(viewer)
+    assert "archived_partners" not in client.get(BASE + "/index.json").json()

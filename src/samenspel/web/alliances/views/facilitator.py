@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -107,6 +108,8 @@ def alliance_json(request: HttpRequest, slug: str) -> JsonResponse:
         "phase_model": alliance.phase_model or None,
         "min_group": alliance.min_group,
         "partners": [{"code": p.code, "name": p.name} for p in data["partners"]],  # type: ignore[attr-defined]
+        **({"archived_partners": [{"code": p.code, "name": p.name, "archived_at": p.archived_at}
+                                  for p in data["archived"]]} if manages else {}),  # type: ignore[attr-defined]
         "rounds": [one_round(r) for r in data["rounds"]],  # type: ignore[attr-defined]
     })
 
@@ -115,7 +118,8 @@ def _alliance_data(alliance: Alliance, role: str | None) -> dict[str, object]:
     """What the alliance page and its JSON twin both show (archived partners only to facilitators)."""
     data: dict[str, object] = {"alliance": alliance, "role": role,
                                "partners": alliance.partners.filter(archived_at__isnull=True),
-                               "rounds": alliance.rounds.all()}
+                               "rounds": alliance.rounds.annotate(
+                                   submitted=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)))}
     if role == Membership.FACILITATOR:
         data["archived"] = alliance.partners.filter(archived_at__isnull=False)
     return data
