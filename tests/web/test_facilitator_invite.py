@@ -390,3 +390,14 @@ def test_the_alliance_json_lists_archived_partners_for_facilitators_only(fclient
     Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
     client.force_login(viewer)
     assert "archived_partners" not in client.get(BASE + "/index.json").json()
+
+
+def test_the_response_table_leaves_out_archived_partners_without_links_in_this_round(fclient, rnd, alliance):
+    c = alliance.partners.get(code="C")
+    c.archived_at = timezone.now()
+    c.save()
+    rows = [r["partner"] for r in fclient.get(ROUND + "/round.json").json()["response"]]
+    assert rows == ["A", "B"]
+    Respondent.objects.create(round=rnd, partner=c, code="old")  # invited before it was archived
+    rows = [r["partner"] for r in fclient.get(ROUND + "/round.json").json()["response"]]
+    assert rows == ["A", "C", "B"]  # by name: Gemeente, Huisartsen, Ziekenhuis

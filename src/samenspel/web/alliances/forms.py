@@ -491,7 +491,7 @@ class AnonymousLinksForm(forms.Form):
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
         kwargs.setdefault("auto_id", "anon_%s")
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.partners = list(alliance.partners.filter(archived_at__isnull=True))
+        self.partners = list(alliance.partners.filter(archived_at__isnull=True).order_by("name"))
         fields = {}
         for p in self.partners:
             fields[f"count_{p.pk}"] = forms.IntegerField(

@@ -43,7 +43,7 @@ def rates(rnd: MeasurementRound) -> list[dict[str, object]]:
         invited=Count("respondents", filter=Q(respondents__round=rnd)),
         started=Count("respondents", filter=Q(respondents__round=rnd, respondents__started_at__isnull=False)),
         submitted=Count("respondents", filter=Q(respondents__round=rnd, respondents__submitted_at__isnull=False)),
-    )
+    ).filter(Q(archived_at__isnull=True) | Q(invited__gt=0)).order_by("name")  # archived: only if in this round
     return [
         {"partner": p, "invited": p.invited, "started": p.started, "submitted": p.submitted,
          "rate": round(100 * p.submitted / p.invited) if p.invited else None}
