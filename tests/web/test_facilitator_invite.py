@@ -401,3 +401,26 @@ def test_the_response_table_leaves_out_archived_partners_without_links_in_this_r
     Respondent.objects.create(round=rnd, partner=c, code="old")  # invited before it was archived
     rows = [r["partner"] for r in fclient.get(ROUND + "/round.json").json()["response"]]
     assert rows == ["A", "C", "B"]  # by name: Gemeente, Huisartsen, Ziekenhuis
+
+
+def test_the_same_list_twice_gives_nobody_a_second_link(fclient, rnd, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        fclient.post(ROUND + "/invite/contacts/", {"contacts": CONTACTS, "language": "nl"})
+    grown = CONTACTS + "Dirk Smit;DIRK@x.nl;A;;\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = fclient.post(ROUND + "/invite/contacts/", {"contacts": grown.replace("anna@", "Anna@"),
+                                                              "language": "nl"}, follow=True)
+    emails = sorted(e for e in rnd.respondents.values_list("email", flat=True) if e)
+    assert emails == ["DIRK@x.nl", "anna@gemeente.nl", "bram@zkh.nl"]
+    assert rnd.respondents.filter(name="Chris Li").count() == 2  # without an address nobody can tell: a new link
+    said = " ".join(_messages(response))
+    assert "2 van de lijst waren al uitgenodigd" in said and "2 links gemaakt" in said
+    assert len(mail.outbox) == 3
+
+
+def test_names_from_a_list_are_shown_as_text_never_as_markup(fclient, rnd):
+    evil = '<img src=x onerror=alert(1)>;x@x.nl;A\n"Bob ""<b>""";;B\n'
+    assert fclient.post(ROUND + "/invite/contacts/", {"contacts": evil, "language": "nl"}).status_code == 302
+    html = fclient.get(ROUND + "/links/").content.decode()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<b>" not in html

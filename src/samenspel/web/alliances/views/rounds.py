@@ -271,9 +271,17 @@ def invite_contacts(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     form = ContactsForm(request.POST, request.FILES, alliance=rnd.alliance)
     if not form.is_valid():
         return render(request, "facilitator/round.html", _context(request, rnd, contacts_form=form), status=400)
+    already = {e.lower() for e in rnd.respondents.exclude(email="").values_list("email", flat=True)}
+    people = [c for c in form.cleaned_data["people"] if not c.email or c.email.lower() not in already]
+    skipped = len(form.cleaned_data["people"]) - len(people)
     made = _make(rnd, [{"partner": c.partner, "name": c.name, "email": c.email, "role": c.role,
-                        "language": c.language} for c in form.cleaned_data["people"]])
-    _mail_and_confirm(request, made)
+                        "language": c.language} for c in people])
+    if made:
+        _mail_and_confirm(request, made)
+    if skipped:  # the same list sent twice, or a list that grew: nobody gets two links
+        messages.info(request, pick(f"{skipped} van de lijst waren al uitgenodigd in deze ronde en kregen geen "
+                                    "nieuwe link.",
+                                    f"{skipped} on the list were already invited in this round and got no new link."))
     return redirect("facilitator:links", slug=slug, code=code)
 
 
