@@ -321,9 +321,12 @@ def test_diagnosis_and_report_are_offered_only_with_answers(fclient, rnd):
     html = fclient.get(ROUND + "/").content.decode()
     assert "Diagnose bekijken" not in html and 'id="no-answers"' in html and "/report/" not in html
     assert "Deelnemers en links" not in html  # nothing to follow yet
+    assert "/remind/" not in html and 'id="gdpr-h"' not in html  # nobody to remind, nobody's data to delete
     _three(rnd)
     html = fclient.get(ROUND + "/").content.decode()
     assert "Diagnose bekijken" in html and 'id="no-answers"' not in html and "Deelnemers en links" in html
+    assert "wie nog niet verstuurde</span>" not in html and "verstuurde (1)</button>" in html  # one address left
+    assert 'id="gdpr-h"' in html
 
 
 def test_editing_the_alliance_confirms_and_keeps_the_contact(fclient, alliance):

@@ -160,6 +160,8 @@ def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> di
         "import_form": ImportForm(),
         "has_answers": _has_answers(rnd),
         "has_links": rnd.respondents.exclude(nonce="").exists(),
+        "has_respondents": rnd.respondents.exists(),
+        "to_remind": rnd.respondents.filter(submitted_at__isnull=True).exclude(nonce="").exclude(email="").count(),
         "open": rnd.status == MeasurementRound.OPEN,
     }
     context.update(extra)
