@@ -15,6 +15,7 @@ from django.utils import formats, timezone, translation
 from django_tasks import task
 
 from samenspel.web.alliances import tokens
+from samenspel.web.alliances.texts import contact_line
 from samenspel.web.alliances.models import Respondent
 
 log = logging.getLogger("samenspel.web")
@@ -53,12 +54,8 @@ def message(respondent: Respondent, base_url: str, kind: str) -> tuple[str, str]
         with translation.override(lang):  # "1 december 2026" / "Dec. 1, 2026", as on the pages
             day = formats.date_format(respondent.round.closes, "DATE_FORMAT")
         closes = f"De vragenlijst sluit na {day}.\n" if lang == "nl" else f"The questionnaire closes after {day}.\n"
-    contact = ""
-    a = respondent.round.alliance
-    if a.contact_name or a.contact_email:
-        who = " ".join(x for x in (a.contact_name, f"({a.contact_email})" if a.contact_name and a.contact_email
-                                   else a.contact_email) if x)
-        contact = f"Vragen? Neem contact op met {who}.\n" if lang == "nl" else f"Questions? Please contact {who}.\n"
+    contact = contact_line(respondent.round.alliance, lang)
+    contact = contact + "\n" if contact else ""
     name = respondent.name or ("deelnemer" if lang == "nl" else "participant")
     subject = SUBJECT[kind][0 if lang == "nl" else 1].format(alliance=alliance)
     body = BODY[lang].format(lead=LEAD[(kind, lang)].format(alliance=alliance), link=link, closes=closes,
