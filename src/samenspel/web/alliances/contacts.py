@@ -18,6 +18,8 @@ import io
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from samenspel.errors import InputError, SamenspelError
 from samenspel.web.alliances import texts
@@ -60,8 +62,16 @@ def _column_of(cell: object) -> str | None:
     return next((key for key, names in COLUMNS.items() if word in names), None)
 
 
+def _valid_email(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def _pasted_rows(text: str) -> list[tuple[int, list[str]]]:
-    lines = [line for line in text.replace("\r\n", "\n").split("\n")]
+    lines = text.replace("\r\n", "\n").split("\n")
     sample = next((line for line in lines if line.strip()), "")
     delimiter = max(("\t", ";", ","), key=sample.count) if sample else ","
     rows = []
@@ -115,8 +125,6 @@ def parse(rows: list[tuple[int, list[str]]], alliance: Alliance, default_languag
             continue
         email = value.get("email", "")
         if email:
-            from samenspel.web.alliances.forms import _valid_email
-
             if not _valid_email(email):
                 problems.append(where + pick(f"\u2018{email}\u2019 is geen geldig e-mailadres",
                                              f"\u2018{email}\u2019 is not a valid e-mail address"))
