@@ -1,10 +1,11 @@
-"""A facilitator invites three partners in one step and follows who answered, in a real browser.
+"""A facilitator invites three partners in one step and follows who answered, in a real browser, on a
+laptop (1366x900) and on a phone (390x844).
 
 From an empty site: log in, create an alliance with a contact person, add three partners and a round
 (codes derived from the names), paste a contacts list for all three partners at once, copy a link
 from the participants table, and see the status change when one respondent opens the questionnaire
-and another submits it. Every facilitator page on the way is checked at 390x844 (phone) and
-1366x900 (laptop) for horizontal scrolling and saved as a screenshot (``SAMENSPEL_SCREENSHOTS``, by
+and another submits it. Every facilitator page on the way is checked at 390x844 (second) and
+1366x900 (page) for horizontal scrolling and saved as a screenshot (``SAMENSPEL_SCREENSHOTS``, by
 default ``var/screenshots/``, which git ignores). Real questionnaire; Debian's chromium via Playwright.
 """
 
@@ -52,80 +53,88 @@ def _look(pages: dict[str, object], url: str, name: str) -> None:
         page.screenshot(path=str(_shots() / f"facilitator-{name}-{size}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
+def _device(size: str) -> dict[str, object]:
+    touch = {"is_mobile": True, "has_touch": True} if size == "phone" else {}
+    return {"viewport": SIZES[size], "locale": "nl-NL", **touch}
+
+
+@pytest.mark.parametrize("size", ["laptop", "phone"])
 @pytest.mark.django_db(transaction=True)
 def test_facilitator_invites_three_partners_in_one_step_and_follows_who_answered(live_server, django_user_model,
-                                                                                  browser_page):
+                                                                                  browser_page, size):
+    """The whole round on one device (``page``); every facilitator page also looked at on the other (``second``)."""
     from playwright.sync_api import expect
 
     allow_alliances(django_user_model.objects.create_user("fien", password=PASSWORD))
     url = live_server.url
-    laptop = browser_page(viewport=SIZES["laptop"], locale="nl-NL")
-    laptop.context.grant_permissions(["clipboard-write"], origin=url)
+    other = "phone" if size == "laptop" else "laptop"
+    page = browser_page(**_device(size))
+    page.context.grant_permissions(["clipboard-write"], origin=url)
     # The app's Permissions-Policy forbids reading the clipboard (rightly), so the test records what the
     # page writes to it instead.
-    laptop.add_init_script("""window.__copied = [];
+    page.add_init_script("""window.__copied = [];
         if (navigator.clipboard) { const write = navigator.clipboard.writeText.bind(navigator.clipboard);
             navigator.clipboard.writeText = (t) => write(t).then(() => { window.__copied.push(t); }); }""")
 
-    laptop.goto(f"{url}/nl/")
-    laptop.get_by_label("Gebruikersnaam").fill("fien")
-    laptop.get_by_label("Wachtwoord").fill(PASSWORD)
-    laptop.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
-    phone = browser_page(viewport=SIZES["phone"], locale="nl-NL", is_mobile=True, has_touch=True)
-    phone.context.add_cookies(laptop.context.cookies())  # the same facilitator on a phone
-    pages = {"laptop": laptop, "phone": phone}
+    page.goto(f"{url}/nl/")
+    page.get_by_label("Gebruikersnaam").fill("fien")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
+    second = browser_page(**_device(other))
+    second.context.add_cookies(page.context.cookies())  # the same facilitator on the other device
+    pages = {size: page, other: second}
 
     # an alliance with a contact person, three partners and a round: codes come from the names
-    laptop.goto(f"{url}/nl/alliances/new/")
-    laptop.get_by_label("Naam").fill("Zorgnetwerk Rivierenland")
-    laptop.get_by_label("Contactpersoon voor deelnemers").fill("Fien Bakker")
-    laptop.get_by_role("button", name="Opslaan").click()
-    expect(laptop.get_by_role("heading", name="Zorgnetwerk Rivierenland")).to_be_visible()
-    expect(laptop.locator(".messages")).to_contain_text("Alliantie aangemaakt")
+    page.goto(f"{url}/nl/alliances/new/")
+    page.get_by_label("Naam").fill("Zorgnetwerk Rivierenland")
+    page.get_by_label("Contactpersoon voor deelnemers").fill("Fien Bakker")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Zorgnetwerk Rivierenland")).to_be_visible()
+    expect(page.locator(".messages")).to_contain_text("Alliantie aangemaakt")
     slug = Alliance.objects.get(name="Zorgnetwerk Rivierenland").slug
-    partner_form = laptop.locator("form[action$='/partners/']")
+    partner_form = page.locator("form[action$='/partners/']")
     for name in ("Gemeente Rivierstad", "Ziekenhuis Waalzicht", "Thuiszorg De Linge"):
         partner_form.get_by_label("Naam").fill(name)
         partner_form.get_by_role("button", name="Partner toevoegen").click()
-        expect(laptop.locator(".messages")).to_contain_text(f"Partner toegevoegd: {name}")
-    round_form = laptop.locator("form[action$='/rounds/']")
+        expect(page.locator(".messages")).to_contain_text(f"Partner toegevoegd: {name}")
+    round_form = page.locator("form[action$='/rounds/']")
     round_form.get_by_label("Naam").fill("Voorjaar 2026")
     round_form.get_by_role("button", name="Ronde toevoegen").click()
-    expect(laptop.locator(".messages")).to_contain_text("Ronde aangemaakt: Voorjaar 2026 (code voorjaar-2026)")
-    expect(laptop).to_have_title("Voorjaar 2026 · Zorgnetwerk Rivierenland · Samenspel")
-    expect(laptop.get_by_role("link", name="Diagnose bekijken")).to_have_count(0)  # nothing to diagnose yet
+    expect(page.locator(".messages")).to_contain_text("Ronde aangemaakt: Voorjaar 2026 (code voorjaar-2026)")
+    expect(page).to_have_title("Voorjaar 2026 · Zorgnetwerk Rivierenland · Samenspel")
+    expect(page.get_by_role("link", name="Diagnose bekijken")).to_have_count(0)  # nothing to diagnose yet
     round_url = f"{url}/nl/a/{slug}/rounds/voorjaar-2026/"
     _look(pages, f"{url}/nl/a/{slug}/", "alliance")
     _look(pages, round_url, "round-new")
 
     # a mistake in the list: the error stands next to the field, nobody is invited
-    contacts = laptop.locator("form[action$='/invite/contacts/']")
+    contacts = page.locator("form[action$='/invite/contacts/']")
     contacts.get_by_label(re.compile("Plak de lijst")).fill("Anna;anna@gemeente.nl;Brandweer")
     contacts.get_by_role("button", name="Uitnodigen").click()
-    expect(laptop.locator("#contacts_contacts_error")).to_contain_text("Brandweer")
-    laptop.screenshot(path=str(_shots() / "facilitator-invite-error-laptop.png"), full_page=True)
+    expect(page.locator("#contacts_contacts_error")).to_contain_text("Brandweer")
+    page.screenshot(path=str(_shots() / f"facilitator-invite-error-{size}.png"), full_page=True)
     assert Respondent.objects.count() == 0
 
     # three partners invited in one step: two by e-mail, one with a link only
-    contacts = laptop.locator("form[action$='/invite/contacts/']")
+    contacts = page.locator("form[action$='/invite/contacts/']")
     contacts.get_by_label(re.compile("Plak de lijst")).fill(
         "naam;e-mail;partner;rol;taal\n"
         "Anna de Vries;anna@gemeente.nl;Gemeente Rivierstad;bestuur;nl\n"
         "Bram Jansen;bram@waalzicht.nl;Ziekenhuis Waalzicht;management;en\n"
         "Chris Li;;Thuiszorg De Linge;medewerker;nl\n")
     contacts.get_by_role("button", name="Uitnodigen").click()
-    expect(laptop.locator(".messages")).to_contain_text("3 links gemaakt voor 3 partners")
-    expect(laptop).to_have_title(re.compile("^Deelnemers · Voorjaar 2026"))
-    rows = laptop.locator("table.participants tbody tr")
+    expect(page.locator(".messages")).to_contain_text("3 links gemaakt voor 3 partners")
+    expect(page).to_have_title(re.compile("^Deelnemers · Voorjaar 2026"))
+    rows = page.locator("table.participants tbody tr")
     expect(rows).to_have_count(3)
-    expect(laptop.locator("#participants-summary")).to_contain_text("0 verstuurd")
-    expect(laptop.locator(".status.not_opened")).to_have_count(3)
+    expect(page.locator("#participants-summary")).to_contain_text("0 verstuurd")
+    expect(page.locator(".status.not_opened")).to_have_count(3)
 
     # copy Chris's link (link only) with the button, as a facilitator pastes it into a chat
     chris = rows.filter(has_text="Chris Li")
     chris.get_by_role("button", name=re.compile("Link kopiëren")).click()
     expect(chris.get_by_role("button", name=re.compile("Gekopieerd"))).to_be_visible()
-    link = laptop.evaluate("window.__copied[window.__copied.length - 1]")
+    link = page.evaluate("window.__copied[window.__copied.length - 1]")
     assert "/r/" in link and link == chris.locator("code.link").inner_text()
     expect(chris.get_by_role("button", name=re.compile("Herinneringstekst kopiëren"))).to_be_visible()
     anna_link = rows.filter(has_text="Anna de Vries").locator("code.link").inner_text()
@@ -151,9 +160,9 @@ def test_facilitator_invites_three_partners_in_one_step_and_follows_who_answered
     expect(anna.get_by_role("heading", name="Dank je wel")).to_be_visible()
 
     # the facilitator follows who answered
-    laptop.reload()
-    expect(laptop.locator("#participants-summary")).to_contain_text("1 verstuurd · 1 bezig · 1 nog niet geopend")
-    rows = laptop.locator("table.participants tbody tr")
+    page.reload()
+    expect(page.locator("#participants-summary")).to_contain_text("1 verstuurd · 1 bezig · 1 nog niet geopend")
+    rows = page.locator("table.participants tbody tr")
     expect(rows.filter(has_text="Anna de Vries").locator(".status")).to_have_text("verstuurd")
     expect(rows.filter(has_text="Chris Li").locator(".status")).to_have_text("bezig")
     expect(rows.filter(has_text="Bram Jansen").locator(".status")).to_have_text("nog niet geopend")
@@ -161,26 +170,26 @@ def test_facilitator_invites_three_partners_in_one_step_and_follows_who_answered
     # a reminder: mailed to Bram, a text to copy for Chris, nothing for Anna
     expect(rows.filter(has_text="Anna de Vries").get_by_role("button", name=re.compile("Herinneringstekst"))) \
         .to_have_count(0)
-    laptop.get_by_role("button", name=re.compile(r"Herinnering mailen aan wie nog niet verstuurde \(1\)")).click()
-    expect(laptop.locator(".messages")).to_contain_text("1 herinnering wordt gemaild")
-    expect(laptop.locator(".messages")).to_contain_text("1 deelnemer heeft alleen een link")
+    page.get_by_role("button", name=re.compile(r"Herinnering mailen aan wie nog niet verstuurde \(1\)")).click()
+    expect(page.locator(".messages")).to_contain_text("1 herinnering wordt gemaild")
+    expect(page.locator(".messages")).to_contain_text("1 deelnemer heeft alleen een link")
     _look(pages, f"{url}/nl/a/{slug}/rounds/voorjaar-2026/links/", "participants-answered")
     _look(pages, round_url, "round-answered")
-    laptop.goto(round_url)
-    expect(laptop.get_by_role("link", name="Diagnose bekijken")).to_be_visible()
+    page.goto(round_url)
+    expect(page.get_by_role("link", name="Diagnose bekijken")).to_be_visible()
 
     # rename a partner (its code stays) and look at the edit page
-    laptop.goto(f"{url}/nl/a/{slug}/")
-    laptop.get_by_role("link", name="naam wijzigen Ziekenhuis Waalzicht").click()
-    _look(pages, laptop.url, "partner-edit")
-    laptop.get_by_label("Naam").fill("Ziekenhuis Waalzicht Tiel")
-    laptop.get_by_role("button", name="Opslaan").click()
-    expect(laptop.locator(".messages")).to_contain_text("heet nu Ziekenhuis Waalzicht Tiel")
+    page.goto(f"{url}/nl/a/{slug}/")
+    page.get_by_role("link", name="naam wijzigen Ziekenhuis Waalzicht").click()
+    _look(pages, page.url, "partner-edit")
+    page.get_by_label("Naam").fill("Ziekenhuis Waalzicht Tiel")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("heet nu Ziekenhuis Waalzicht Tiel")
 
     # closing the round hides the invitations
-    laptop.goto(round_url)
-    laptop.get_by_role("button", name="Ronde sluiten").click()
-    expect(laptop.locator("#closed-note")).to_be_visible()
-    expect(laptop.locator("form[action$='/invite/contacts/']")).to_have_count(0)
+    page.goto(round_url)
+    page.get_by_role("button", name="Ronde sluiten").click()
+    expect(page.locator("#closed-note")).to_be_visible()
+    expect(page.locator("form[action$='/invite/contacts/']")).to_have_count(0)
     _look(pages, round_url, "round-closed")
-    _look({"laptop": laptop, "phone": phone}, f"{url}/en/a/{slug}/rounds/voorjaar-2026/links/", "participants-en")
+    _look(pages, f"{url}/en/a/{slug}/rounds/voorjaar-2026/links/", "participants-en")
