@@ -4,8 +4,8 @@ laptop (1366x900) and on a phone (390x844).
 From an empty site: log in, create an alliance with a contact person, add three partners and a round
 (codes derived from the names), paste a contacts list for all three partners at once, copy a link
 from the participants table, and see the status change when one respondent opens the questionnaire
-and another submits it. Every facilitator page on the way is checked at 390x844 (second) and
-1366x900 (page) for horizontal scrolling and saved as a screenshot (``SAMENSPEL_SCREENSHOTS``, by
+and another submits it. Every facilitator page on the way is checked at 390x844 and
+1366x900 for horizontal scrolling and saved as a screenshot (``SAMENSPEL_SCREENSHOTS``, by
 default ``var/screenshots/``, which git ignores). Real questionnaire; Debian's chromium via Playwright.
 """
 
