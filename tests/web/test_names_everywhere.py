@@ -112,3 +112,23 @@ def test_renaming_a_partner_renames_it_in_the_diagnosis(coded):
     text = _visible(client.get(url).content.decode())
     assert "Gemeente Rivierstad-Oost" in text  # the cached reading follows the new name
     assert alliance.partners.get(pk=grx.pk).code == "GRX"  # the code that links the rounds stays
+
+
+def test_the_excel_export_for_people_names_every_code_and_still_imports(coded):
+    import io
+
+    from openpyxl import load_workbook
+
+    from samenspel.responses.reader import read_responses_data
+
+    alliance, codes, client = coded
+    data = client.get(f"/nl/a/{alliance.slug}/rounds/2025-najaar/export.xlsx").content
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    assert book.sheetnames == ["responses", "names"]
+    names = {(k, c): n for k, c, n in list(book["names"].iter_rows(values_only=True))[1:]}
+    assert names[("round", "2025-najaar")] == "Najaar 2025"
+    assert names[("alliance", alliance.slug)] == alliance.name
+    assert {c: n for (k, c), n in names.items() if k == "partner"} == codes
+    # the first sheet is still the response format: it reads back with partner codes
+    responses = read_responses_data(data, "export.xlsx")
+    assert set(responses.partners()) <= set(codes)

@@ -435,9 +435,15 @@ def export_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @login_required
 def export_xlsx(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    """The same answers as an Excel workbook, to open in a spreadsheet: texts are text cells, never formulas."""
+    """The same answers as an Excel workbook, to open in a spreadsheet: texts are text cells, never formulas.
+
+    A second sheet ``names`` gives the display name of every code (alliance, round, partners) for the people
+    who read it; the first sheet stays the response format, so the workbook imports as it is."""
     rnd = access.round_for(request.user, slug, code)
-    response = HttpResponse(to_xlsx(dataset.round_responses(rnd)),
+    a = rnd.alliance
+    names = [("alliance", a.slug, a.name), ("round", rnd.code, rnd.name),
+             *(("partner", c, n) for c, n in a.partners.order_by("name").values_list("code", "name"))]
+    response = HttpResponse(to_xlsx(dataset.round_responses(rnd), names),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}.xlsx"'
     response["Cache-Control"] = "no-store"
