@@ -88,6 +88,7 @@ def test_a_list_with_problems_invites_nobody_and_says_what_is_wrong_next_to_the_
     assert "Regel 2" in errors and "geen geldig e-mailadres" in errors
     assert "Regel 3" in errors and "Brandweer" in errors and "bestaat niet in deze alliantie" in errors
     assert "Regel 4" in errors and "koning" in errors
+    assert "De partners van deze alliantie: Gemeente, Huisartsen, Ziekenhuis." in errors
     assert "slug" not in response.content.decode().lower()
     both = fclient.post(ROUND + "/invite/contacts/", {"contacts": "A;a@x.nl;A", "language": "nl",
                                                       "file": SimpleUploadedFile("x.csv", b"partner\nA\n")})

@@ -115,11 +115,13 @@ def parse(rows: list[tuple[int, list[str]]], alliance: Alliance, default_languag
     problems: list[str] = []
     out: list[Contact] = []
     seen: set[str] = set()
+    unknown_partner = False
     for line, cells in body:
         value = {col: (cells[i].strip() if i < len(cells) else "") for i, col in enumerate(columns) if col}
         where = pick(f"Regel {line}: ", f"Line {line}: ")
         partner = partners.get(value.get("partner", "").lower())
         if partner is None:
+            unknown_partner = True
             problems.append(where + pick(f"partner \u2018{value.get('partner', '')}\u2019 bestaat niet in deze alliantie",
                                          f"partner \u2018{value.get('partner', '')}\u2019 is not in this alliance"))
             continue
@@ -147,6 +149,9 @@ def parse(rows: list[tuple[int, list[str]]], alliance: Alliance, default_languag
                                          f"language \u2018{value['language']}\u2019 unknown (nl or en)"))
             continue
         out.append(Contact(value.get("name", "")[:200], email, partner, role, language))
+    if unknown_partner:
+        known = ", ".join(sorted(p.name for p in set(partners.values())))
+        problems.append(pick(f"De partners van deze alliantie: {known}.", f"The partners of this alliance: {known}."))
     if problems:
         raise forms.ValidationError(problems[:50] + ([pick(f"… en nog {len(problems) - 50} problemen",
                                                            f"… and {len(problems) - 50} more problems")]
