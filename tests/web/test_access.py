@@ -5,6 +5,7 @@ read results only; anonymous users get nothing."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from samenspel.web.alliances.api import create_token
 from samenspel.web.alliances.models import Membership, Respondent
@@ -103,7 +104,10 @@ def test_viewer_cannot_manage(viewer_client, rnd, suffix):
 
 def test_viewer_sees_the_alliance_without_management_forms(viewer_client, rnd):
     html = viewer_client.get("/nl/a/zorg-oost/").content.decode()
-    assert "Voorjaar 2026" in html and "Partner toevoegen" not in html and "/rounds/2026-1/dashboard/" in html
+    assert "Voorjaar 2026" in html and "Partner toevoegen" not in html
+    assert "/rounds/2026-1/dashboard/" not in html  # no answers yet: nothing to look at
+    rnd.respondents.create(partner=rnd.alliance.partners.get(code="A"), code="r1", submitted_at=timezone.now())
+    assert "/rounds/2026-1/dashboard/" in viewer_client.get("/nl/a/zorg-oost/").content.decode()
 
 
 def test_viewer_cannot_add_partners(viewer_client, alliance):

@@ -80,7 +80,7 @@ class _Text(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._hidden() and data.strip():
-            self.chunks.append(data.strip())
+            self.chunks.append(data.strip().replace("\u00ad", ""))  # soft hyphens only mark where a word may break
 
 
 def other_language(html: str, lang: str, names: list[str]) -> list[str]:

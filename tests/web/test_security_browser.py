@@ -91,7 +91,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, django_user_mod
     bad = tmp_path / "antwoorden.csv"
     bad.write_text("alliance,round,respondent,partner,item,value\nzorg-oost,R1,p1,A,amb_02,\uff13\n", encoding="utf-8")
     page.goto(base + "rounds/2026-1/")
-    page.locator("input[type=file]").set_input_files(str(bad))
+    page.locator("form[action$='/import/'] input[type=file]").set_input_files(str(bad))
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_role("alert")).to_contain_text("digits other than 0-9")
     for path in (f"{url}/nl/admin/", f"{url}/api/docs"):

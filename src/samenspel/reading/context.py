@@ -34,6 +34,7 @@ class AllianceContext:
     min_group: int | None = None  # privacy.min_group; None = the analysis default
     norms: bool = False  # contributes to norms (issue 16); False until opted in
     partners: Mapping[str, str] = field(default_factory=dict)  # partner code -> display name
+    rounds: Mapping[str, str] = field(default_factory=dict)  # round code -> display name (the web app's round names)
     source: str = ""  # where it came from, for messages
     # changes of the minimum group size made after answers came in: (ISO date, old, new), for the method appendix
     min_group_changes: tuple[tuple[str, int, int], ...] = ()

@@ -14,7 +14,7 @@ from samenspel.knowledge.model import KnowledgeBase
 from samenspel.knowledge.naming import domain, intervention, paradox, problem
 from samenspel.reading.labels import L
 
-__all__ = ["domain", "in_sentence", "intervention", "paradox", "partner", "problem", "scale", "signal"]
+__all__ = ["domain", "in_sentence", "intervention", "paradox", "partner", "problem", "round_name", "scale", "signal"]
 
 
 def scale(kb: KnowledgeBase, key: str, lang: str) -> str:
@@ -34,6 +34,11 @@ def signal(key: str, lang: str) -> str:
 def partner(code: str, names: Mapping[str, str] | None) -> str:
     """A partner's display name (``GEM`` -> ``Gemeente Rivierstad``), or its code when none is known."""
     return (names or {}).get(code, code)
+
+
+def round_name(code: str | None, names: Mapping[str, str] | None) -> str:
+    """A round's display name (``2026-1`` -> ``Voorjaar 2026``), or its code when none is known."""
+    return (names or {}).get(code or "", code or "")
 
 
 def in_sentence(name: str, lang: str) -> str:

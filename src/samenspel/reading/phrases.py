@@ -27,6 +27,11 @@ def partner(r: Reading, code: str, lang: str = "nl") -> str:
     return naming.partner(code, r.names)
 
 
+def round_(r: Reading, code: object) -> str:
+    """A round by its display name where the alliance gives one (codes stay in files for machines)."""
+    return naming.round_name(str(code) if code is not None else None, r.context.rounds)
+
+
 def _value(indicator: str, value: float, lang: str) -> str:
     unit = INDICATORS.get(indicator, "score")
     if unit == "share":
@@ -159,12 +164,12 @@ def notice_text(n: Notice, r: Reading, kb: KnowledgeBase, lang: str) -> str:
         names = ", ".join(naming.in_sentence(_scale_name(s, kb, lang), lang) for s in (p.get("scales") or ()))  # type: ignore[union-attr]
         versions = t("notice_versions", lang, before=p.get("before"), after=p.get("after")) \
             if p.get("before") != p.get("after") else ""
-        return t("notice_trend_shared_items", lang, round=p.get("round"), versions=versions, names=names)
+        return t("notice_trend_shared_items", lang, round=round_(r, p.get("round")), versions=versions, names=names)
     if n.kind == "trend_factors_restart":
         return t("notice_trend_factors_restart", lang, version=p.get("version"))
     if n.kind == "trend_restarted":
         names = ", ".join(naming.in_sentence(_scale_name(s, kb, lang), lang) for s in (p.get("scales") or ()))  # type: ignore[union-attr]
-        return t("notice_trend_restarted", lang, round=p.get("round"), names=names)
+        return t("notice_trend_restarted", lang, round=round_(r, p.get("round")), names=names)
     return n.code
 
 

@@ -17,7 +17,7 @@ def network_summary(r: Reading, dimension: str, lang: str) -> str:
     n = len(net.networks.partners)
     name = t(f"dim_{dimension}", lang)
     lines = [
-        t("netsum_title", lang, alliance=r.context.name or r.diagnosis.alliance, round=r.diagnosis.round),
+        t("netsum_title", lang, alliance=r.context.name or r.diagnosis.alliance, round=P.round_(r, r.diagnosis.round)),
         "",
         t("netsum_ties", lang, dimension=name.capitalize(), ties=dim.ties, possible=n * (n - 1),
           density=num(dim.density, lang, 2), mean=num(dim.mean_weight, lang)),

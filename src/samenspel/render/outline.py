@@ -34,7 +34,7 @@ def page_one(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
     d = r.diagnosis
     title = r.context.name or d.alliance or "?"
     blocks: list[Block] = [Heading(1, t("title", lang, alliance=title)),
-                           Para(t("intro", lang, round=d.round, quality=P.quality_line(r, kb, lang)))]
+                           Para(t("intro", lang, round=P.round_(r, d.round), quality=P.quality_line(r, kb, lang)))]
     phase = P.phase_line(r, kb, lang) or t("no_phase", lang)
     quadrant = P.quadrant_name(r, kb, lang) or t("no_trust", lang)
     blocks.append(Para(t("context_line", lang, phase=phase, quadrant=quadrant)))
@@ -260,7 +260,7 @@ def _trend(r: Reading, kb: KnowledgeBase, lang: str) -> list[Block]:
         rows.append((naming.domain(kb, k, lang), num(s.previous, lang), num(s.current, lang),
                      num(s.change, lang, sign=True), f"{verdict} ({t('test_' + str(s.test.get('kind')), lang)}, "
                      f"{p_value(p if isinstance(p, float) else None, lang)}, n = {s.test.get('n')})"))
-    blocks: list[Block] = [Heading(3, t("trend_since", lang, r=tr.previous_round)),
+    blocks: list[Block] = [Heading(3, t("trend_since", lang, r=P.round_(r, tr.previous_round))),
                            Table((t("div_domain", lang), t("previous", lang), t("now", lang), t("change", lang),
                                   t("meaningful", lang)), tuple(rows)),
                            Para(t("trend_rule", lang, level="p < " + num(r.diagnosis.settings.test_level, lang, 2),

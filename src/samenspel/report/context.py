@@ -54,7 +54,7 @@ def build_context(r: Reading, kb: KnowledgeBase, instrument: Instrument | None, 
         "lang": lang,
         "L": lambda key, **kw: t(key, lang, **kw),
         "title": r.context.name or display_name(d.alliance or ""),
-        "round_line": t("round_line", lang, round=d.round, date=long_date(opt.day or date.today(), lang)),
+        "round_line": t("round_line", lang, round=P.round_(r, d.round), date=long_date(opt.day or date.today(), lang)),
         "shown": shown,
         "hidden": hidden,
         "min_group": r.disclosure.min_group,
@@ -252,14 +252,14 @@ def _trend(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any] | None:
                      f"{verdict} ({detail})"])
         if s.previous is not None and s.current is not None:
             chart_rows.append({"name": name, "previous": s.previous, "current": s.current})
-    prev_label = f"{t('previous', lang)} ({tr.previous_round})"
-    now_label = f"{t('now', lang)} ({r.diagnosis.round})"
+    prev_label = f"{t('previous', lang)} ({P.round_(r, tr.previous_round)})"
+    now_label = f"{t('now', lang)} ({P.round_(r, r.diagnosis.round)})"
     svg = charts.trend(chart_rows, prev_label, now_label, lang) if chart_rows else None
     new = [naming.problem(kb, i, lang) for i in tr.new_problems]
     gone = [naming.problem(kb, i, lang) for i in tr.gone_problems]
     rule = t("trend_rule", lang, level="p < " + num(r.diagnosis.settings.test_level, lang, 2),
              min=num(r.diagnosis.settings.min_important_change, lang))
-    return {"intro": t("trend_intro", lang, r=tr.previous_round) + " " + rule, "rows": rows, "svg": svg,
+    return {"intro": t("trend_intro", lang, r=P.round_(r, tr.previous_round)) + " " + rule, "rows": rows, "svg": svg,
             "new": t("new_problems", lang, p=", ".join(new)) if new else "",
             "gone": t("gone_problems", lang, p=", ".join(gone)) if gone else ""}
 

@@ -67,6 +67,17 @@ def read_responses_data(data: bytes, name: str, instrument: Instrument | None = 
     return responses
 
 
+def read_table(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
+    """A small CSV or XLSX table (header, numbered rows) within the same input limits as a response file.
+
+    For other uploads people make, such as the facilitator's list of contacts; the
+    caller gives meaning to the columns. Raises :class:`InputError`/:class:`SamenspelError`.
+    """
+    suffix = _check_suffix(name)
+    limits.check_size(data, name)
+    return _xlsx_rows(data, name) if suffix in XLSX_SUFFIXES else _csv_rows(data, name)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a file becomes answers.

@@ -79,8 +79,13 @@ def _csv_line(fields: Sequence[str]) -> str:
     )
 
 
-def to_xlsx(responses: ResponseSet) -> bytes:
-    """The same table as an XLSX workbook with one sheet ``responses`` (numbers as numbers)."""
+def to_xlsx(responses: ResponseSet, names: Sequence[tuple[str, str, str]] = ()) -> bytes:
+    """The same table as an XLSX workbook with a first sheet ``responses`` (numbers as numbers).
+
+    ``names`` (kind, code, display name), e.g. ``("partner", "GEM", "Gemeente Rivierstad")``, adds a
+    second sheet ``names`` so a person reading the codes can look up what they stand for; readers of
+    the response format read the first sheet only, so the workbook still imports as it is.
+    """
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("responses")
     columns = columns_used(responses)
@@ -97,6 +102,18 @@ def to_xlsx(responses: ResponseSet) -> bytes:
                     cell.data_type = "s"  # keep texts such as "=..." or "007" as typed, never a formula
                 row.append(cell)
         sheet.append(row)
+    if names:
+        lookup = workbook.create_sheet("names")
+        lookup.append(["kind", "code", "name"])
+        for kind, code, name in names:
+            lookup.append([_text_cell(lookup, kind), _text_cell(lookup, code), _text_cell(lookup, name)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(sheet: object, text: str) -> object:
+    cell = WriteOnlyCell(sheet, value=text or None)
+    if text:
+        cell.data_type = "s"  # a name such as "=Gemeente" stays text, never a formula
+    return cell

@@ -28,12 +28,15 @@ NETWORK_FIGURES = ("in_trust", "out_trust", "in_dependency", "out_dependency", "
 
 
 def context_of(alliance: Alliance) -> AllianceContext:
-    """The alliance's stored settings and partner names, as the reading layer knows them."""
+    """The alliance's stored settings and the names of its partners and rounds, as the reading layer knows them.
+
+    Every output for people shows these names; the codes stay in files for machines (docs/FORMATS.md)."""
     names = dict(alliance.partners.values_list("code", "name"))
     return AllianceContext(name=alliance.name, collaboration_form=alliance.collaboration_form or None,
                            governance_model=alliance.governance_model or None,
                            phase_model=alliance.phase_model or None, min_group=alliance.min_group,
-                           partners=names, source=f"alliance {alliance.slug}",
+                           partners=names, rounds=dict(alliance.rounds.values_list("code", "name")),
+                           source=f"alliance {alliance.slug}",
                            min_group_changes=tuple(
                                (c.at.date().isoformat(), int(c.old), int(c.new))
                                for c in alliance.setting_changes.filter(setting="min_group", after_answers=True)
@@ -48,6 +51,7 @@ def _version(rnd: MeasurementRound, invited: dict[str, int] | None) -> str:
     ).aggregate(n=Count("id"), last=Max("id"), sub=Max("respondent__submitted_at"))
     a = rnd.alliance
     partners = sorted(a.partners.values_list("code", "name"))
+    partners += sorted(a.rounds.values_list("code", "name"))  # round names appear in the report and trend
     raw = (f"{rnd.status}-{stats['n']}-{stats['last']}-{stats['sub']}-{a.min_group}-{a.name}-{a.collaboration_form}-"
            f"{a.governance_model}-{a.phase_model}-{partners}-{sorted((invited or {}).items())}")
     return hashlib.sha256(raw.encode()).hexdigest()[:20]

@@ -30,8 +30,11 @@ def _kb_choices(kind: str) -> list[tuple[str, object]]:
 class AllianceForm(forms.ModelForm):
     class Meta:
         model = Alliance
-        fields = ["name", "slug", "collaboration_form", "governance_model", "phase_model", "min_group"]
+        fields = ["name", "slug", "collaboration_form", "governance_model", "phase_model", "min_group",
+                  "contact_name", "contact_email"]
         labels = {
+            "contact_name": bi("Contactpersoon voor deelnemers", "Contact person for respondents"),
+            "contact_email": bi("E-mailadres van de contactpersoon", "E-mail address of the contact person"),
             "name": bi("Naam", "Name"),
             "slug": bi("Korte code (in webadressen en bestanden)", "Short code (in web addresses and files)"),
             "collaboration_form": bi("Samenwerkingsvorm", "Form of collaboration"),
@@ -43,11 +46,16 @@ class AllianceForm(forms.ModelForm):
             "slug": bi("Leeg laten: wordt gemaakt uit de naam.", "Leave empty to make one from the name."),
             "min_group": bi("Cijfers per partner alleen bij minstens zoveel deelnemers van die partner.",
                             "Figures per partner only with at least this many respondents from that partner."),
+            "contact_name": bi("Deelnemers zien deze naam als hun link niet (meer) werkt. Kijkers van de diagnose "
+                               "zien hem nergens.",
+                               "Respondents see this name when their link does not work (any more). Viewers of the "
+                               "diagnosis never see it."),
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["slug"].required = False
+        self.fields["slug"].error_messages["invalid"] = SLUG_WORDS
         for field, kind in (
             ("collaboration_form", "collaboration_forms"),
             ("governance_model", "governance_models"),
@@ -98,20 +106,76 @@ class PartnerForm(forms.ModelForm):
         model = Partner
         fields = ["name", "code"]
         labels = {"name": bi("Naam", "Name"), "code": bi("Code (in bestanden)", "Code (in files)")}
-        help_texts = {"code": bi("Kort, bijvoorbeeld A of GEM.", "Short, for example A or CITY.")}
+        help_texts = {"code": bi("Kort, bijvoorbeeld A of GEM. Leeg laten: wordt gemaakt uit de naam. Blijft "
+                                 "altijd gelijk, ook als u de naam later wijzigt.",
+                                 "Short, for example A or CITY. Leave empty to make one from the name. Never "
+                                 "changes, also when you rename the partner later.")}
 
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
         kwargs.setdefault("auto_id", "partner_%s")  # shares a page with RoundForm: ids must differ
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.alliance = alliance
+        self.fields["code"].required = False
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"].strip()
-        if not code or any(c in code for c in ",;\"\n"):
-            raise forms.ValidationError(pick("Geen komma, puntkomma of aanhalingsteken", "No comma, semicolon or quote"))
+        code = (self.cleaned_data.get("code") or "").strip()
+        if not code and self.cleaned_data.get("name"):
+            code = unique_code(short_code(self.cleaned_data["name"]),
+                               set(Partner.objects.filter(alliance=self.alliance).values_list("code", flat=True)))
+        if not code:
+            raise forms.ValidationError(pick("Geef de partner een naam.", "Give the partner a name."))
+        if any(c in code for c in ",;\"\n"):
+            raise forms.ValidationError(pick("Een code mag geen komma, puntkomma of aanhalingsteken bevatten.",
+                                             "A code cannot hold a comma, semicolon or quote."))
         if Partner.objects.filter(alliance=self.alliance, code=code).exists():
-            raise forms.ValidationError(pick("Deze code bestaat al", "This code is taken"))
+            raise forms.ValidationError(pick("Een andere partner heeft deze code al; kies een andere.",
+                                             "Another partner already has this code; choose another."))
         return code
+
+
+class PartnerEditForm(forms.ModelForm):
+    """Rename a partner: only the display name changes; the code that links rounds and files stays."""
+
+    class Meta:
+        model = Partner
+        fields = ["name"]
+        labels = {"name": bi("Naam", "Name")}
+        help_texts = {"name": bi("Zoals deelnemers en lezers van de diagnose de partner zien.",
+                                 "As respondents and readers of the diagnosis see the partner.")}
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(pick("Geef de partner een naam.", "Give the partner a name."))
+        clash = Partner.objects.filter(alliance=self.instance.alliance, name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(pick("Een andere partner heet al zo.", "Another partner already has this name."))
+        return name
+
+
+def short_code(name: str) -> str:
+    """A short code for files from a partner's name, as facilitators write them by hand: the initials of a
+    name of several words (``Thuiszorg De Linge`` -> ``TDL``), the first three letters of one word
+    (``Gemeente`` -> ``GEM``)."""
+    words = [w for w in slugify(name).split("-") if w]
+    if not words:
+        return "P"
+    if len(words) == 1:
+        return words[0][:3].upper()
+    return "".join(w[0] for w in words)[:6].upper()
+
+
+def unique_code(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... when it is taken."""
+    code, n = base, 1
+    while code in taken:
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+SLUG_WORDS = bi("Alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 2026-voorjaar).",
+                "Only lower-case letters, digits and hyphens, no spaces (for example 2026-spring).")
 
 
 def _minutes(seconds: float) -> int:
@@ -171,7 +235,8 @@ class RoundForm(forms.ModelForm):
             "short": bi("Korte pulsmeting", "Short pulse survey"),
         }
         help_texts = {
-            "code": bi("Bijvoorbeeld 2026-1; letters, cijfers en streepjes.", "For example 2026-1; letters, digits and hyphens."),
+            "code": bi("Leeg laten: wordt gemaakt uit de naam. Letters, cijfers en streepjes.",
+                       "Leave empty to make one from the name. Letters, digits and hyphens."),
             "closes": bi("Leeg laten: open tot u de ronde sluit.", "Leave empty: open until you close the round."),
             "short": bi("Alleen de kernvragen, voor een tussentijdse meting.", "Only the core questions, for a check in between."),
         }
@@ -183,6 +248,9 @@ class RoundForm(forms.ModelForm):
         kwargs.setdefault("auto_id", "round_%s")  # shares a page with PartnerForm: ids must differ
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.alliance = alliance
+        self.fields["code"].required = False
+        self.fields["code"].error_messages["invalid"] = SLUG_WORDS
+        self.fields["name"].error_messages["required"] = bi("Geef de ronde een naam.", "Give the round a name.")
         from samenspel.instrument import catalogue, default_selection
         from samenspel.instrument.selection import costs
         from samenspel.knowledge import load_knowledge
@@ -243,7 +311,11 @@ class RoundForm(forms.ModelForm):
             self.add_error("closes", pick("Sluit voordat de ronde opent", "Closes before it opens"))
         code = data.get("code")
         if code and MeasurementRound.objects.filter(alliance=self.alliance, code=code).exists():
-            self.add_error("code", pick("Deze code bestaat al", "This code is taken"))
+            self.add_error("code", pick("Een andere ronde van deze alliantie heeft deze code al; kies een andere.",
+                                        "Another round of this alliance already has this code; choose another."))
+        elif not code and "code" not in self.errors and data.get("name"):
+            taken = set(MeasurementRound.objects.filter(alliance=self.alliance).values_list("code", flat=True))
+            data["code"] = unique_code(slugify(str(data["name"]))[:36] or "ronde", taken)
         return data
 
     def save(self, commit: bool = True) -> MeasurementRound:
@@ -279,7 +351,7 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["partner"].queryset = alliance.partners.all()  # type: ignore[attr-defined]
+        self.fields["partner"].queryset = alliance.partners.filter(archived_at__isnull=True)  # type: ignore[attr-defined]
 
     def clean_emails(self) -> list[str]:
         raw = [e.strip() for e in self.cleaned_data.get("emails", "").replace(",", "\n").splitlines()]
@@ -351,3 +423,93 @@ class MemberForm(forms.Form):
             raise forms.ValidationError(pick("Geen geldige gebruikersnaam (letters, cijfers en @.+-_)",
                                              "Not a valid username (letters, digits and @.+-_)")) from None
         return name
+
+
+LANGUAGE_CHOICES = [("nl", bi("Nederlands", "Dutch")), ("en", bi("Engels", "English"))]
+
+
+class ContactsForm(forms.Form):
+    """Invite everyone at once from a list of contacts: pasted, or an uploaded CSV/XLSX (see :mod:`.contacts`)."""
+
+    contacts = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}), required=False,
+        label=bi("Plak de lijst (naam, e-mail, partner, rol, taal)", "Paste the list (name, e-mail, partner, role, language)"),
+        help_text=bi("Eén persoon per regel, kolommen gescheiden door komma, puntkomma of tab (zo plakt u uit Excel). "
+                     "Partner: naam of code. Rol en taal mogen leeg. Zonder e-mail: alleen een link om zelf te delen.",
+                     "One person per line, columns separated by comma, semicolon or tab (as pasted from Excel). "
+                     "Partner: name or code. Role and language may be empty. Without e-mail: only a link to share yourself."))
+    file = forms.FileField(required=False, label=bi("Of kies een bestand (CSV of XLSX)", "Or choose a file (CSV or XLSX)"))
+    language = forms.ChoiceField(choices=LANGUAGE_CHOICES, label=bi("Taal als de lijst er geen noemt",
+                                                                    "Language where the list gives none"))
+
+    def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
+        kwargs.setdefault("auto_id", "contacts_%s")
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.alliance = alliance
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data.get("file")
+        if upload is not None:
+            ImportForm.clean_file(self)  # the same size limit as a response file
+        return upload
+
+    def clean(self) -> dict[str, object]:
+        from samenspel.web.alliances import contacts
+
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        language = str(data.get("language") or "nl")
+        text = str(data.get("contacts") or "").strip()
+        upload = data.get("file")
+        if upload is not None and text:
+            self.add_error("contacts", pick("Plak een lijst óf kies een bestand, niet allebei.",
+                                            "Paste a list or choose a file, not both."))
+        elif upload is not None:
+            try:
+                data["people"] = contacts.read_upload(upload, self.alliance, language)
+            except forms.ValidationError as exc:
+                self.add_error("file", exc)
+        elif text:
+            try:
+                data["people"] = contacts.read_pasted(text, self.alliance, language)
+            except forms.ValidationError as exc:
+                self.add_error("contacts", exc)
+        else:
+            self.add_error("contacts", pick("Plak een lijst of kies een bestand.", "Paste a list or choose a file."))
+        return data
+
+
+class AnonymousLinksForm(forms.Form):
+    """N links without names per partner, for every partner in one form (``count_<partner id>``)."""
+
+    role = forms.ChoiceField(choices=[("", "—"), *texts.choices("respondent_role")], required=False,
+                             label=bi("Rol van de deelnemers (mag leeg)", "Role of the respondents (may be empty)"))
+    language = forms.ChoiceField(choices=LANGUAGE_CHOICES, label=bi("Taal van de vragenlijst",
+                                                                    "Language of the questionnaire"))
+
+    def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
+        kwargs.setdefault("auto_id", "anon_%s")
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.partners = list(alliance.partners.filter(archived_at__isnull=True).order_by("name"))
+        fields = {}
+        for p in self.partners:
+            fields[f"count_{p.pk}"] = forms.IntegerField(
+                min_value=0, max_value=500, required=False, label=p.name,
+                error_messages={"min_value": bi("Geen negatief aantal.", "No negative number."),
+                                "max_value": bi("Hoogstens 500 per keer.", "At most 500 at a time."),
+                                "invalid": bi("Typ een heel getal.", "Type a whole number.")},
+                widget=forms.NumberInput(attrs={"min": 0, "max": 500, "inputmode": "numeric"}))
+        self.fields = {**fields, **self.fields}
+
+    def count_fields(self) -> list[object]:
+        return [self[f"count_{p.pk}"] for p in self.partners]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        counts = {p: int(data.get(f"count_{p.pk}") or 0) for p in self.partners}
+        if not self.errors and not any(counts.values()):
+            raise forms.ValidationError(pick("Vul bij minstens één partner een aantal in.",
+                                             "Fill in a number for at least one partner."))
+        data["counts"] = counts
+        return data

@@ -30,6 +30,10 @@ class Alliance(models.Model):
     phase_model = models.CharField(max_length=60, blank=True)
     min_group = models.PositiveSmallIntegerField(default=3)
     created_at = models.DateTimeField(default=timezone.now)
+    # Who respondents can turn to (named on the closed-round and used-link pages and in mails);
+    # kept out of every output for viewers (dashboard, report, JSON twins, API).
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -39,11 +43,17 @@ class Alliance(models.Model):
 
 
 class Partner(models.Model):
-    """An organisation in the alliance; ``code`` is its id in files (e.g. ``A``)."""
+    """An organisation in the alliance; ``code`` is its id in files (e.g. ``A``).
+
+    ``name`` is what people read and may be renamed; ``code`` links rounds and files and
+    never changes. A partner that leaves is archived (``archived_at``), never deleted:
+    deleting would also delete its respondents' answers and the other partners' ratings of it.
+    """
 
     alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(max_length=200)
     code = models.CharField(max_length=40)
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -97,8 +107,13 @@ class Respondent(models.Model):
     ROLE_CHOICES = [(r, r) for r in ROLES]
 
     round = models.ForeignKey(MeasurementRound, on_delete=models.CASCADE, related_name="respondents")
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="respondents")
+    # RESTRICT: a partner cannot be deleted on its own while it has respondents (archive it
+    # instead); deleting the whole alliance still deletes everything.
+    partner = models.ForeignKey(Partner, on_delete=models.RESTRICT, related_name="respondents")
     code = models.CharField(max_length=60)
+    # An optional name for the facilitator's participants table only: never in exports,
+    # analyses or any output for viewers (the respondent stays pseudonymous there).
+    name = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=10, choices=ROLE_CHOICES, blank=True)
     email = models.EmailField(blank=True)
     language = models.CharField(max_length=2, default="nl")
@@ -128,7 +143,7 @@ class Answer(models.Model):
 
     respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
     item = models.CharField(max_length=80)
-    target = models.ForeignKey(Partner, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    target = models.ForeignKey(Partner, on_delete=models.RESTRICT, null=True, blank=True, related_name="+")
     value = models.FloatField(null=True, blank=True)
     text = models.TextField(blank=True)
     dont_know = models.BooleanField(default=False)

@@ -15,6 +15,7 @@ from django.utils import formats, timezone, translation
 from django_tasks import task
 
 from samenspel.web.alliances import tokens
+from samenspel.web.alliances.texts import contact_line
 from samenspel.web.alliances.models import Respondent
 
 log = logging.getLogger("samenspel.web")
@@ -25,14 +26,14 @@ SUBJECT = {
 }
 BODY = {
     "nl": (
-        "Beste deelnemer,\n\n{lead}\n\nJe persoonlijke link:\n{link}\n\n"
+        "Beste {name},\n\n{lead}\n\nJe persoonlijke link:\n{link}\n\n"
         "De link is alleen voor jou; stuur hem niet door. Je antwoorden worden zonder naam bewaard "
-        "en worden alleen besproken als groepsuitkomst.\n{closes}\nMet vriendelijke groet,\n{alliance}\n"
+        "en worden alleen besproken als groepsuitkomst.\n{closes}{contact}\nMet vriendelijke groet,\n{alliance}\n"
     ),
     "en": (
-        "Dear participant,\n\n{lead}\n\nYour personal link:\n{link}\n\n"
+        "Dear {name},\n\n{lead}\n\nYour personal link:\n{link}\n\n"
         "The link is for you only; please do not forward it. Your answers are stored without your name "
-        "and only discussed as group results.\n{closes}\nKind regards,\n{alliance}\n"
+        "and only discussed as group results.\n{closes}{contact}\nKind regards,\n{alliance}\n"
     ),
 }
 LEAD = {
@@ -53,8 +54,12 @@ def message(respondent: Respondent, base_url: str, kind: str) -> tuple[str, str]
         with translation.override(lang):  # "1 december 2026" / "Dec. 1, 2026", as on the pages
             day = formats.date_format(respondent.round.closes, "DATE_FORMAT")
         closes = f"De vragenlijst sluit na {day}.\n" if lang == "nl" else f"The questionnaire closes after {day}.\n"
+    contact = contact_line(respondent.round.alliance, lang)
+    contact = contact + "\n" if contact else ""
+    name = respondent.name or ("deelnemer" if lang == "nl" else "participant")
     subject = SUBJECT[kind][0 if lang == "nl" else 1].format(alliance=alliance)
-    body = BODY[lang].format(lead=LEAD[(kind, lang)].format(alliance=alliance), link=link, closes=closes, alliance=alliance)
+    body = BODY[lang].format(lead=LEAD[(kind, lang)].format(alliance=alliance), link=link, closes=closes,
+                             alliance=alliance, contact=contact, name=name)
     return subject, body
 
 

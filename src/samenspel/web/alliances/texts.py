@@ -59,3 +59,15 @@ def label(kind: str, value: str) -> str:
 def choices(kind: str) -> list[tuple[str, object]]:
     """Form choices for the ids of ``kind``, labelled lazily in the page's language."""
     return [(value, bi(nl, en)) for value, (nl, en) in LABELS[kind].items()]
+
+
+def contact_line(alliance: object, lang: str) -> str:
+    """"Vragen? Neem contact op met Fien Bakker (fien@zorg.nl)." in ``lang``, or "" without a contact person.
+
+    For the respondent's mails and pages (the alliance's contact person is never shown to viewers)."""
+    name = getattr(alliance, "contact_name", "") or ""
+    email = getattr(alliance, "contact_email", "") or ""
+    if not (name or email):
+        return ""
+    who = f"{name} ({email})" if name and email else name or email
+    return f"Questions? Please contact {who}." if lang == "en" else f"Vragen? Neem contact op met {who}."

@@ -10,15 +10,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samenspel.instrument.duration import to_minutes
 from samenspel.web.alliances import access, members
-from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerForm, RoundForm
-from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound, Membership, SettingChange
+from samenspel.web.alliances.forms import AllianceForm, ConfirmForm, MemberForm, PartnerEditForm, PartnerForm, RoundForm
+from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound, Membership, Partner, SettingChange
 from samenspel.web.alliances.texts import pick
 
 
@@ -106,13 +108,21 @@ def alliance_json(request: HttpRequest, slug: str) -> JsonResponse:
         "phase_model": alliance.phase_model or None,
         "min_group": alliance.min_group,
         "partners": [{"code": p.code, "name": p.name} for p in data["partners"]],  # type: ignore[attr-defined]
+        **({"archived_partners": [{"code": p.code, "name": p.name, "archived_at": p.archived_at}
+                                  for p in data["archived"]]} if manages else {}),  # type: ignore[attr-defined]
         "rounds": [one_round(r) for r in data["rounds"]],  # type: ignore[attr-defined]
     })
 
 
 def _alliance_data(alliance: Alliance, role: str | None) -> dict[str, object]:
-    """What the alliance page and its JSON twin both show."""
-    return {"alliance": alliance, "role": role, "partners": alliance.partners.all(), "rounds": alliance.rounds.all()}
+    """What the alliance page and its JSON twin both show (archived partners only to facilitators)."""
+    data: dict[str, object] = {"alliance": alliance, "role": role,
+                               "partners": alliance.partners.filter(archived_at__isnull=True),
+                               "rounds": alliance.rounds.annotate(
+                                   submitted=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)))}
+    if role == Membership.FACILITATOR:
+        data["archived"] = alliance.partners.filter(archived_at__isnull=False)
+    return data
 
 
 def _alliance_context(alliance: Alliance, role: str | None, **forms: object) -> dict[str, object]:
@@ -150,6 +160,7 @@ def alliance_edit(request: HttpRequest, slug: str) -> HttpResponse:
             alliance = form.save()
             if alliance.min_group != before:
                 record_min_group(alliance, before, request.user)
+        messages.success(request, pick("Gegevens opgeslagen.", "Details saved."))
         return redirect("facilitator:alliance", slug=alliance.slug)
     return render(request, "facilitator/alliance_form.html", {"form": form, "alliance": alliance})
 
@@ -163,9 +174,47 @@ def partner_add(request: HttpRequest, slug: str) -> HttpResponse:
         partner = form.save(commit=False)
         partner.alliance = alliance
         partner.save()
+        messages.success(request, pick(f"Partner toegevoegd: {partner.name} (code {partner.code}).",
+                                       f"Partner added: {partner.name} (code {partner.code})."))
         return redirect("facilitator:alliance", slug=slug)
     context = _alliance_context(alliance, Membership.FACILITATOR, partner_form=form)
     return render(request, "facilitator/alliance.html", context, status=400)
+
+
+@login_required
+def partner_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Rename a partner (its display name); the code that links rounds and files stays."""
+    alliance = access.alliance_for(request.user, slug)
+    partner = get_object_or_404(Partner, alliance=alliance, pk=pk)
+    before = partner.name
+    form = PartnerEditForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, pick(f"Partner hernoemd: {before} heet nu {partner.name}.",
+                                       f"Partner renamed: {before} is now called {partner.name}.")
+                         if partner.name != before else pick("Niets gewijzigd.", "Nothing changed."))
+        return redirect("facilitator:alliance", slug=slug)
+    return render(request, "facilitator/partner_form.html", {"alliance": alliance, "partner": partner, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def partner_archive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Archive a partner (or bring it back). Nothing is deleted: its answers and the ratings of it stay in every
+    round; an archived partner only gets no new links."""
+    alliance = access.alliance_for(request.user, slug)
+    partner = get_object_or_404(Partner, alliance=alliance, pk=pk)
+    if request.POST.get("archive") == "0":
+        partner.archived_at = None
+        done = pick(f"{partner.name} is weer actief.", f"{partner.name} is active again.")
+    else:
+        partner.archived_at = timezone.now()
+        done = pick(f"{partner.name} is gearchiveerd. De antwoorden blijven bewaard; er komen geen nieuwe links bij.",
+                    f"{partner.name} is archived. Its answers are kept; it gets no new links.")
+    partner.save(update_fields=["archived_at"])
+    messages.success(request, done)
+    return redirect("facilitator:alliance", slug=slug)
 
 
 @login_required
@@ -177,6 +226,8 @@ def round_add(request: HttpRequest, slug: str) -> HttpResponse:
         rnd = form.save(commit=False)
         rnd.alliance = alliance
         rnd.save()
+        messages.success(request, pick(f"Ronde aangemaakt: {rnd.name} (code {rnd.code}). Nodig nu de deelnemers uit.",
+                                       f"Round created: {rnd.name} (code {rnd.code}). Now invite the respondents."))
         return redirect("facilitator:round", slug=slug, code=rnd.code)
     context = _alliance_context(alliance, Membership.FACILITATOR, round_form=form)
     return render(request, "facilitator/alliance.html", context, status=400)

@@ -28,9 +28,11 @@ from samenspel.instrument.duration import to_minutes
 from samenspel.responses.coverage import require_someone
 from samenspel.responses.writer import to_csv, to_xlsx
 from samenspel.web.alliances import access, dataset, survey, texts, tokens
-from samenspel.web.alliances.forms import ConfirmForm, ImportForm, InviteForm, estimate_partners
+from samenspel.web.alliances.forms import (AnonymousLinksForm, ConfirmForm, ContactsForm, ImportForm, InviteForm,
+                                          estimate_partners)
 from samenspel.web.alliances.importing import import_into, read_for_round
 from samenspel.web.alliances.models import MeasurementRound, ReportJob, Respondent
+from samenspel.web.alliances.tasks import message as mail_text
 from samenspel.web.alliances.tasks import send_links
 from samenspel.web.alliances.texts import pick
 
@@ -41,7 +43,7 @@ def rates(rnd: MeasurementRound) -> list[dict[str, object]]:
         invited=Count("respondents", filter=Q(respondents__round=rnd)),
         started=Count("respondents", filter=Q(respondents__round=rnd, respondents__started_at__isnull=False)),
         submitted=Count("respondents", filter=Q(respondents__round=rnd, respondents__submitted_at__isnull=False)),
-    )
+    ).filter(Q(archived_at__isnull=True) | Q(invited__gt=0)).order_by("name")  # archived: only if in this round
     return [
         {"partner": p, "invited": p.invited, "started": p.started, "submitted": p.submitted,
          "rate": round(100 * p.submitted / p.invited) if p.invited else None}
@@ -55,13 +57,49 @@ def _base_url(request: HttpRequest) -> str:
     return settings.SAMENSPEL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
 
 
+NOT_OPENED = "not_opened"
+IN_PROGRESS = "in_progress"
+SUBMITTED = "submitted"
+STATUS_LABELS = {NOT_OPENED: ("nog niet geopend", "not opened yet"), IN_PROGRESS: ("bezig", "in progress"),
+                 SUBMITTED: ("verstuurd", "submitted")}
+
+
+def status_of(r: Respondent) -> str:
+    """Not opened, in progress or submitted, from the respondent's own timestamps (``started_at`` is set at the
+    first question seen, ``submitted_at`` on submitting)."""
+    if r.submitted_at is not None:
+        return SUBMITTED
+    return IN_PROGRESS if r.started_at is not None else NOT_OPENED
+
+
 def _links(request: HttpRequest, rnd: MeasurementRound) -> list[dict[str, object]]:
+    """Every person with a link, as the participants table shows them: status, last activity, link and, for
+    those not yet submitted, a reminder text to copy (in the respondent's language)."""
     base = _base_url(request)
     out = []
-    for r in rnd.respondents.filter(nonce__gt="").select_related("partner"):
+    for r in rnd.respondents.filter(nonce__gt="").select_related("partner", "round__alliance"):
         link = base + reverse("respondent:start", kwargs={"token": tokens.token_for(r)})
-        out.append({"respondent": r, "link": link})
+        status = status_of(r)
+        last = max((t for t in (r.started_at, r.submitted_at) if t is not None), default=None)
+        row: dict[str, object] = {"respondent": r, "link": link, "status": status,
+                                  "status_label": pick(*STATUS_LABELS[status]), "last": last,
+                                  "contacted": r.reminded_at or r.invited_at}
+        if status != SUBMITTED:
+            subject, body = mail_text(r, base, "reminder")
+            row["reminder"] = f"{subject}\n\n{body}"
+        out.append(row)
     return out
+
+
+def _summary(rows: list[dict[str, object]]) -> dict[str, int]:
+    counts = {NOT_OPENED: 0, IN_PROGRESS: 0, SUBMITTED: 0}
+    for row in rows:
+        counts[str(row["status"])] += 1
+    return {**counts, "total": len(rows),
+            "to_mail": sum(1 for row in rows
+                           if row["status"] != SUBMITTED and row["respondent"].email),  # type: ignore[attr-defined]
+            "link_only": sum(1 for row in rows
+                             if row["status"] != SUBMITTED and not row["respondent"].email)}  # type: ignore[attr-defined]
 
 
 def answering_times(rnd: MeasurementRound) -> dict[str, object]:
@@ -108,11 +146,23 @@ def _round_data(rnd: MeasurementRound) -> dict[str, object]:
             "questionnaire": questionnaire_data(rnd), "answering": answering_times(rnd)}
 
 
+def _has_answers(rnd: MeasurementRound) -> bool:
+    """Whether anyone submitted in this round: only then is there a diagnosis or a report to look at."""
+    return rnd.respondents.filter(submitted_at__isnull=False).exists()
+
+
 def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> dict[str, object]:
     context: dict[str, object] = {
         **_round_data(rnd),
         "invite_form": InviteForm(alliance=rnd.alliance),
+        "contacts_form": ContactsForm(alliance=rnd.alliance),
+        "anon_form": AnonymousLinksForm(alliance=rnd.alliance),
         "import_form": ImportForm(),
+        "has_answers": _has_answers(rnd),
+        "has_links": rnd.respondents.exclude(nonce="").exists(),
+        "has_respondents": rnd.respondents.exists(),
+        "to_remind": rnd.respondents.filter(submitted_at__isnull=True).exclude(nonce="").exclude(email="").count(),
+        "open": rnd.status == MeasurementRound.OPEN,
     }
     context.update(extra)
     return context
@@ -147,6 +197,8 @@ def round_json(request: HttpRequest, slug: str, code: str) -> JsonResponse:
 def invite(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     """Make personal links for one partner; mail those with an address in the background."""
     rnd = access.round_for(request.user, slug, code)
+    if (closed := _closed(request, rnd)) is not None:
+        return closed
     form = InviteForm(request.POST, alliance=rnd.alliance)
     if not form.is_valid():
         return render(request, "facilitator/round.html", _context(request, rnd, invite_form=form), status=400)
@@ -171,11 +223,96 @@ def invite(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     return redirect("facilitator:links", slug=slug, code=code)
 
 
+def _make(rnd: MeasurementRound, people: list[dict[str, object]]) -> list[Respondent]:
+    """One respondent with a fresh personal link per entry (partner, role, language, optional name and e-mail)."""
+    made = []
+    with transaction.atomic():
+        for person in people:
+            r = Respondent.objects.create(round=rnd, code=f"r{secrets.token_hex(4)}", **person)  # type: ignore[arg-type]
+            tokens.issue(r)
+            made.append(r)
+    return made
+
+
+def _mail_and_confirm(request: HttpRequest, made: list[Respondent]) -> None:
+    mailed = [r.pk for r in made if r.email]
+    if mailed:
+        base = _base_url(request)
+        transaction.on_commit(lambda: send_links.enqueue(mailed, base, "invite"))
+    partners = len({r.partner_id for r in made})
+    done = pick(f"{len(made)} links gemaakt voor {partners} partners", f"{len(made)} links made for {partners} partners") \
+        if partners > 1 else pick(f"{len(made)} links gemaakt", f"{len(made)} links made")
+    if mailed:
+        done += pick(f"; {len(mailed)} uitnodigingen worden gemaild", f"; {len(mailed)} invitations are being e-mailed")
+    bare = len(made) - len(mailed)
+    if bare:
+        done += pick(f". {bare} link zonder e-mail: kopieer hem hieronder en deel hem zelf." if bare == 1 else
+                     f". {bare} links zonder e-mail: kopieer ze hieronder en deel ze zelf.",
+                     f". {bare} link without e-mail: copy it below and share it yourself." if bare == 1 else
+                     f". {bare} links without e-mail: copy them below and share them yourself.")
+    messages.success(request, done)
+
+
+def _closed(request: HttpRequest, rnd: MeasurementRound) -> HttpResponse | None:
+    """A closed round makes no new links: the page says so instead of inviting anyone."""
+    if rnd.status == MeasurementRound.OPEN:
+        return None
+    messages.error(request, pick("Deze ronde is gesloten; heropen hem eerst om mensen uit te nodigen.",
+                                 "This round is closed; reopen it first to invite people."))
+    return redirect("facilitator:round", slug=rnd.alliance.slug, code=rnd.code)
+
+
+@login_required
+@require_POST
+def invite_contacts(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """Invite everyone on a list of contacts at once (pasted or uploaded): a link each, mailed where there is an
+    address; everything or, on any problem in the list, nothing."""
+    rnd = access.round_for(request.user, slug, code)
+    if (closed := _closed(request, rnd)) is not None:
+        return closed
+    form = ContactsForm(request.POST, request.FILES, alliance=rnd.alliance)
+    if not form.is_valid():
+        return render(request, "facilitator/round.html", _context(request, rnd, contacts_form=form), status=400)
+    already = {e.lower() for e in rnd.respondents.exclude(email="").values_list("email", flat=True)}
+    people = [c for c in form.cleaned_data["people"] if not c.email or c.email.lower() not in already]
+    skipped = len(form.cleaned_data["people"]) - len(people)
+    made = _make(rnd, [{"partner": c.partner, "name": c.name, "email": c.email, "role": c.role,
+                        "language": c.language} for c in people])
+    if made:
+        _mail_and_confirm(request, made)
+    if skipped:  # the same list sent twice, or a list that grew: nobody gets two links
+        messages.info(request, pick(f"{skipped} van de lijst waren al uitgenodigd in deze ronde en kregen geen "
+                                    "nieuwe link.",
+                                    f"{skipped} on the list were already invited in this round and got no new link."))
+    return redirect("facilitator:links", slug=slug, code=code)
+
+
+@login_required
+@require_POST
+def invite_anonymous(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """A number of links without names for every partner, in one form."""
+    rnd = access.round_for(request.user, slug, code)
+    if (closed := _closed(request, rnd)) is not None:
+        return closed
+    form = AnonymousLinksForm(request.POST, alliance=rnd.alliance)
+    if not form.is_valid():
+        return render(request, "facilitator/round.html", _context(request, rnd, anon_form=form), status=400)
+    data = form.cleaned_data
+    made = _make(rnd, [{"partner": p, "role": data["role"] or "", "language": data["language"]}
+                       for p, n in data["counts"].items() for _ in range(n)])
+    _mail_and_confirm(request, made)
+    return redirect("facilitator:links", slug=slug, code=code)
+
+
 @login_required
 def links(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    """All personal links of the round, to copy; ``links.csv`` gives the same as a file."""
+    """The participants table: everyone with a link, their status and last activity, copy buttons and
+    reminder texts; ``links.csv`` gives the links as a file."""
     rnd = access.round_for(request.user, slug, code)
-    return render(request, "facilitator/links.html", {"alliance": rnd.alliance, "round": rnd, "links": _links(request, rnd)})
+    rows = _links(request, rnd)
+    return render(request, "facilitator/links.html", {"alliance": rnd.alliance, "round": rnd, "links": rows,
+                                                      "summary": _summary(rows),
+                                                      "open": rnd.status == MeasurementRound.OPEN})
 
 
 @login_required
@@ -185,11 +322,11 @@ def links_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code)
     buffer = io.StringIO(newline="")
     writer = people_csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["partner", "respondent", "role", "email", "language", "link"])
+    writer.writerow(["partner", "respondent", "role", "email", "language", "link", "partner_name", "name"])
     base = _base_url(request)
     for r in rnd.respondents.filter(nonce__gt="").select_related("partner"):
         link = base + reverse("respondent:start", kwargs={"token": tokens.token_for(r)})
-        writer.writerow([r.partner.code, r.code, r.role, r.email, r.language, link])
+        writer.writerow([r.partner.code, r.code, r.role, r.email, r.language, link, r.partner.name, r.name])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}-links.csv"'
     response["Cache-Control"] = "no-store"
@@ -201,11 +338,24 @@ def links_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 def remind(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     """Mail a reminder to everyone with an address who has not submitted yet."""
     rnd = access.round_for(request.user, slug, code)
-    ids = list(rnd.respondents.filter(submitted_at__isnull=True).exclude(email="").values_list("pk", flat=True))
+    waiting = rnd.respondents.filter(submitted_at__isnull=True).exclude(nonce="")
+    ids = list(waiting.exclude(email="").values_list("pk", flat=True))
+    link_only = waiting.filter(email="").count()
     if ids:
         send_links.enqueue(ids, _base_url(request), "reminder")
-    messages.success(request, pick(f"{len(ids)} herinneringen worden gemaild", f"{len(ids)} reminders are being e-mailed"))
-    return redirect("facilitator:round", slug=slug, code=code)
+    n = len(ids)
+    done = pick(f"{n} herinnering wordt gemaild." if n == 1 else f"{n} herinneringen worden gemaild.",
+                f"{n} reminder is being e-mailed." if n == 1 else f"{n} reminders are being e-mailed.")
+    if link_only:
+        done += pick(f" {link_only} deelnemer heeft alleen een link: kopieer de herinneringstekst in de tabel."
+                     if link_only == 1 else
+                     f" {link_only} deelnemers hebben alleen een link: kopieer hun herinneringstekst in de tabel.",
+                     f" {link_only} respondent only has a link: copy the reminder text in the table."
+                     if link_only == 1 else
+                     f" {link_only} respondents only have a link: copy their reminder text in the table.")
+    messages.success(request, done)
+    back = "facilitator:links" if request.POST.get("next") == "links" else "facilitator:round"
+    return redirect(back, slug=slug, code=code)
 
 
 @login_required
@@ -217,6 +367,10 @@ def set_status(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     if status in (MeasurementRound.OPEN, MeasurementRound.CLOSED):
         rnd.status = status
         rnd.save(update_fields=["status"])
+        messages.success(request, pick("De ronde is gesloten; links werken niet meer.",
+                                       "The round is closed; links no longer work.")
+                         if status == MeasurementRound.CLOSED else
+                         pick("De ronde is weer open.", "The round is open again."))
     return redirect("facilitator:round", slug=slug, code=code)
 
 
@@ -281,9 +435,15 @@ def export_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @login_required
 def export_xlsx(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    """The same answers as an Excel workbook, to open in a spreadsheet: texts are text cells, never formulas."""
+    """The same answers as an Excel workbook, to open in a spreadsheet: texts are text cells, never formulas.
+
+    A second sheet ``names`` gives the display name of every code (alliance, round, partners) for the people
+    who read it; the first sheet stays the response format, so the workbook imports as it is."""
     rnd = access.round_for(request.user, slug, code)
-    response = HttpResponse(to_xlsx(dataset.round_responses(rnd)),
+    a = rnd.alliance
+    names = [("alliance", a.slug, a.name), ("round", rnd.code, rnd.name),
+             *(("partner", c, n) for c, n in a.partners.order_by("name").values_list("code", "name"))]
+    response = HttpResponse(to_xlsx(dataset.round_responses(rnd), names),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{rnd.alliance.slug}-{rnd.code}.xlsx"'
     response["Cache-Control"] = "no-store"
