@@ -149,3 +149,39 @@ def test_the_review_lists_at_most_nine_open_questions(client, respondent, monkey
     html = client.get(url(token, "review/")).content.decode()
     assert len(re.findall(r'#q-i__\w+"', html)) == 2  # amb_01, par_01; the grid only as a count
     assert "2 in dit deel" in html
+
+
+@pytest.mark.parametrize(("lang", "closed", "used", "contact"), [
+    ("nl", "Deze ronde is gesloten", "Al verstuurd", "Vragen? Neem contact op met Fien Bakker (fien@zorg.nl)."),
+    ("en", "This round is closed", "Already submitted", "Questions? Please contact Fien Bakker (fien@zorg.nl)."),
+])
+def test_closed_and_used_links_name_the_alliance_and_its_contact_in_the_respondents_language(
+        client, rnd, lang, closed, used, contact):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from django.utils import timezone
+
+    alliance = rnd.alliance
+    alliance.contact_name, alliance.contact_email = "Fien Bakker", "fien@zorg.nl"
+    alliance.save()
+    person, token = make_respondent(rnd, "A", "r-used", lang=lang)
+    Respondent.objects.filter(pk=person.pk).update(submitted_at=timezone.now())
+    page = client.get(url(token)).content.decode()
+    assert used in page and "Zorgnetwerk Oost" in page and contact in page
+    _, other = make_respondent(rnd, "B", "r-closed", lang=lang)
+    rnd.status = "closed"
+    rnd.closes = dt.date(2020, 2, 1)
+    rnd.save()
+    page = client.get(url(other)).content.decode()
+    assert closed in page and "Zorgnetwerk Oost" in page and contact in page
+    unknown = client.get(url("not-a-token")).content.decode()
+    assert "Zorgnetwerk Oost" not in unknown and "Fien" not in unknown
+
+
+def test_an_archived_partner_is_no_longer_rated(client, rnd, respondent):  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    _, token = respondent
+    assert "Huisartsen" in client.get(url(token, "p/2/")).content.decode()
+    rnd.alliance.partners.filter(code="C").update(archived_at=timezone.now())
+    assert "Huisartsen" not in client.get(url(token, "p/2/")).content.decode()

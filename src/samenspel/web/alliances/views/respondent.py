@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from samenspel.i18n import Text
 from samenspel.instrument.duration import to_minutes
 from samenspel.instrument.model import Instrument, Item, Part
-from samenspel.web.alliances import survey, tokens
+from samenspel.web.alliances import survey, texts, tokens
 from samenspel.web.alliances.models import Answer, Partner, Respondent
 
 
@@ -48,8 +48,11 @@ def _respondent(token: str) -> Respondent:
 def _gone(request: HttpRequest, reason: str, lang: str = "nl", respondent: Respondent | None = None) -> HttpResponse:
     translation.activate(lang)
     status = {"unknown": 404, "not_yet": 403}.get(reason, 410)
-    opens = respondent.round.opens if respondent is not None else None
-    return render(request, "respondent/gone.html", {"reason": reason, "lang": lang, "opens": opens}, status=status)
+    alliance = respondent.round.alliance if respondent is not None else None
+    context = {"reason": reason, "lang": lang, "opens": respondent.round.opens if respondent is not None else None,
+               # which alliance the link was for and whom to ask (never shown for an unknown link)
+               "alliance": alliance, "contact": texts.contact_line(alliance, lang) if alliance is not None else ""}
+    return render(request, "respondent/gone.html", context, status=status)
 
 
 def _with_respondent(view: Any) -> Any:
@@ -71,7 +74,9 @@ def _with_respondent(view: Any) -> Any:
 
 
 def _others(respondent: Respondent) -> list[Partner]:
-    return list(respondent.round.alliance.partners.exclude(pk=respondent.partner_id).order_by("code"))
+    # archived partners are no longer rated (their earlier ratings stay)
+    return list(respondent.round.alliance.partners.exclude(pk=respondent.partner_id)
+                .filter(archived_at__isnull=True).order_by("code"))
 
 
 def _instrument(respondent: Respondent) -> Instrument:
@@ -329,7 +334,7 @@ def page(request: HttpRequest, respondent: Respondent, token: str, number: int) 
         if not errors:
             ids = [it.id for it in instrument.items_in(part.id)]
             if not _save(respondent.pk, ids, result.answers):
-                return _gone(request, "submitted", lang)
+                return _gone(request, "submitted", lang, respondent)
             nav = request.POST.get("nav", nav)
             if nav == "prev" and number > 1:
                 return redirect("respondent:page", token=token, number=number - 1)
@@ -418,7 +423,7 @@ def submit(request: HttpRequest, token: str) -> HttpResponse:
         locked = Respondent.objects.select_for_update().select_related("round").get(pk=respondent.pk)
         if locked.submitted_at is None:
             if not locked.round.accepts_answers():
-                return _gone(request, "closed", locked.language)
+                return _gone(request, "closed", locked.language, locked)
             if not _counts_toward_results(locked, _instrument(locked))[0]:
                 # nothing (or too little) that counts: not a response yet; the review explains why
                 return redirect("respondent:review", token=token)
