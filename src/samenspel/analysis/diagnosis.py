@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from samenspel.analysis.conflict import ConflictResult
 from samenspel.analysis.motives import FactorShare, Motives
 from samenspel.analysis.notice import Notice
 from samenspel.analysis.paradoxes import ParadoxResult
@@ -51,6 +52,7 @@ class Diagnosis:
     not_counted: tuple[str, ...] = ()  # empty or near-empty submissions: kept, never counted
     merged: tuple[str, ...] = ()  # partners below the minimum, published together as "~other"
     left_out: tuple[str, ...] = ()  # partners below the minimum (together too) whose respondents are left out
+    conflict: ConflictResult | None = None  # kinds of conflict named (2.0's leadership module); None = not asked
 
     @property
     def hidden(self) -> tuple[str, ...]:
@@ -86,6 +88,7 @@ class Diagnosis:
             "min_group": self.settings.min_group,
             "not_counted": len(self.not_counted),
             "merged": list(self.merged), "left_out": list(self.left_out),
+            "conflict": self.conflict.to_dict() if self.conflict else None,
         }
         return clean(d)  # type: ignore[return-value]
 

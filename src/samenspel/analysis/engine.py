@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from samenspel.analysis.conflict import ConflictResult, conflict
 from samenspel.analysis.diagnosis import Diagnosis
 from samenspel.analysis.disclosure import PartnerPlan, group_counts, plan
 from samenspel.analysis.matrix import RoundMatrix, build_matrix, split_rounds
@@ -54,6 +55,7 @@ class _Round:
     divergent: tuple[ItemDivergence, ...]
     not_counted: tuple[str, ...]
     plan: PartnerPlan
+    conflict: ConflictResult | None = None
 
 
 def analyse(
@@ -130,13 +132,13 @@ def analyse(
         divergent_items=current.divergent, indicators=values, problems=judged.found,
         not_judged=judged.not_judged, strengths=found_strengths, trend=tr,
         notices=tuple(notices), settings=settings, not_counted=current.not_counted,
-        merged=current.plan.merged, left_out=current.plan.left_out,
+        merged=current.plan.merged, left_out=current.plan.left_out, conflict=current.conflict,
     )
 
 
 def _indicators(r: _Round, ambition: tuple[float, bool, int, int] | None) -> dict[str, IndicatorValue]:
     mot = (r.motives.overlap, r.motives.n, r.motives.compared) if r.motives else None
-    return indicators(r.domains, r.signals, r.scales, mot, r.network, ambition)
+    return indicators(r.domains, r.signals, r.scales, mot, r.network, ambition, r.conflict)
 
 
 def _by_indicator(r: _Round) -> dict[str, ScaleResult]:
@@ -195,7 +197,7 @@ def _round(answers: list[Answer], instrument: Instrument, round_id: str, setting
         governance=governance(scales.get("uncertainty:relational"), scales.get("uncertainty:field"), settings),
         network=network, motives=mot, factors=factors(m, groups) if full else (),
         divergent=divergent_items(m, domain_cols, groups, settings.top_items) if full else (),
-        not_counted=not_counted, plan=partners,
+        not_counted=not_counted, plan=partners, conflict=conflict(m, groups),
     )
 
 

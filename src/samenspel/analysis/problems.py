@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from samenspel.analysis.conflict import ConflictResult
 from samenspel.analysis.notice import Notice, notice
 from samenspel.analysis.rules import BASE, RULES, STRENGTHS, AGREEMENT_LEVEL, Rule
 from samenspel.analysis.scales import ScaleResult
@@ -128,6 +129,7 @@ def indicators(
     motives: tuple[float | None, int, int] | None,
     network: NetworkResult | None,
     ambition_change: tuple[float, bool, int, int] | None,
+    conflict: ConflictResult | None = None,
 ) -> dict[str, IndicatorValue]:
     """The named numbers the rules read, each with its evidence; one without data is simply absent.
 
@@ -146,6 +148,12 @@ def indicators(
     for key in ("trust", "formal_overlap"):
         if key in extra and (value := _scale(extra[key])) is not None:
             out[key] = value
+    for key, res in extra.items():  # 2.0's leadership and governance module: one statement each
+        if key.startswith(("leadership:", "governance:")) and (value := _scale(res)) is not None:
+            out[key.replace(":", ".")] = value
+    if conflict is not None and conflict.n:
+        for kind in ("power", "relational"):
+            out[f"conflict.{kind}"] = IndicatorValue(conflict.share(kind), conflict.n, conflict.partners)
     amb = domains.get("ambition")
     if amb is not None and amb.divergence is not None:
         rng = _partner_range(amb)

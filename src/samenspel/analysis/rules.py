@@ -106,6 +106,12 @@ INDICATORS: dict[str, Unit] = {
     "network.camps": "points",  # trust within minus between camps, when the split is tested real, else 0
     "network.influence_lead": "points",  # lead in received influence over the next partner, tested real
     "network.dependency_asymmetry": "points",  # largest one-sided dependency in a pair, tested real
+    # questionnaire 2.0's leadership and governance module (absent when the round did not ask it)
+    "leadership.function": "score", "leadership.independent": "score", "leadership.neutral": "score",
+    "governance.strategic_decisions": "score", "governance.participation": "score",
+    "governance.secretariat": "score", "governance.accountability": "score",
+    "conflict.power": "share",  # share of respondents who name power as what a conflict is mainly about
+    "conflict.relational": "share",  # ... who name the relationship
 }
 
 
@@ -143,11 +149,14 @@ RULES: tuple[Rule, ...] = (
         _c("domain.organisation", "low", 50, 40, 2.0),
         _c("formal_overlap", "low", 50, 35, 1.0),
         _c("signal.agreements_kept", "low", 50, 40, 1.0),
+        _c("governance.strategic_decisions", "low", 50, 40, 1.0),
+        _c("governance.secretariat", "low", 50, 40, 0.5),
     ), (("domain.organisation",),)),
     Rule("persistent_enemy_image", "001 §8.4.6", (
         _c("signal.stereotypes", "high", 50, 60, 2.0),
         _c("network.trust_deficit", "high", 10, 25, 1.5),
         _c("network.camps", "high", 10, 25, 1.0),
+        _c("conflict.relational", "high", 0.25, 0.5, 1.0),
     ), (("signal.stereotypes", "network.trust_deficit"),)),
     Rule("double_loyalty", "001 §8.4.7", (
         _c("signal.torn_loyalty", "high", 50, 60, 2.0),
@@ -163,6 +172,10 @@ RULES: tuple[Rule, ...] = (
         _c("signal.voice", "low", 50, 40, 1.5),
         _c("network.influence_lead", "high", 10, 25, 1.0),
         _c("network.dependency_asymmetry", "high", 35, 50, 1.0),
+        _c("leadership.function", "low", 50, 40, 1.0),
+        _c("leadership.neutral", "low", 50, 40, 1.0),
+        _c("governance.participation", "low", 50, 40, 1.0),
+        _c("conflict.power", "high", 0.25, 0.5, 1.0),
     ), (("signal.dominance", "signal.voice", "network.influence_lead", "network.dependency_asymmetry"),)),
     Rule("over_organisation", "004 Start", (
         _c("signal.rules_burden", "high", 50, 60, 2.0),

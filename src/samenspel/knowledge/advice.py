@@ -33,6 +33,7 @@ Pure: no I/O, no language choice; the reading picks ``nl`` or ``en``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,7 +41,7 @@ from samenspel.errors import SamenspelError
 from samenspel.i18n import Text
 from samenspel.knowledge.model import FIT_KINDS, FitContext, Intervention, KnowledgeBase
 
-Context = Literal["phase", "phase_detail", "alliance_form", "collaboration_form", "governance_model"]
+Context = Literal["phase", "phase_detail", "alliance_form", "collaboration_form", "governance_model", "measured"]
 
 # How a fit context is named in a reason label, and any context in a "not used" sentence.
 _CONTEXT_NAMES: dict[str, Text] = {
@@ -119,8 +120,13 @@ def rank_interventions(
     alliance_form: str | None = None,
     collaboration_form: str | None = None,
     governance_model: str | None = None,
+    measured: Mapping[str, Sequence[Reason]] | None = None,
 ) -> Advice:
     """Rank a problem's interventions for this context (each argument optional; see the module doc).
+
+    ``measured`` adds reasons the round's own answers give, per intervention id
+    (the reading decides them, e.g. "respondents see the chair taking sides");
+    they count like the other reasons.
 
     ``phase`` is the position on the common axis (1-4); without it, the axis
     of ``phase_detail`` is used. Unknown ids and phases are user errors: they
@@ -145,7 +151,8 @@ def rank_interventions(
 
     keyed = []
     for index, intervention_id in enumerate(problem.interventions):
-        item = _rank_one(kb, kb.interventions[intervention_id], axis, detail, chosen)
+        item = _rank_one(kb, kb.interventions[intervention_id], axis, detail, chosen,
+                         tuple((measured or {}).get(intervention_id, ())))
         keyed.append(((item.in_phase is False, -item.score, index), item))
     ranked = tuple(item for _key, item in sorted(keyed, key=lambda pair: pair[0]))
     return Advice(problem_id, ranked, _not_used(kb, problem.interventions, axis, detail, chosen))
@@ -157,8 +164,9 @@ def _rank_one(
     axis: tuple[int, ...] | None,
     detail: str | None,
     chosen: dict[FitContext, str | None],
+    measured: tuple[Reason, ...] = (),
 ) -> RankedIntervention:
-    reasons: list[Reason] = []
+    reasons: list[Reason] = list(measured)
     in_phase: bool | None = None
     if axis is not None:
         hits = [a for a in axis if a in item.phases]

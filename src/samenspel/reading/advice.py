@@ -14,10 +14,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from samenspel.analysis import Diagnosis
+from samenspel.i18n import Text
 from samenspel.knowledge.advice import Reason, rank_interventions
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.reading.context import AllianceContext
@@ -95,8 +96,80 @@ def _problem_for(f: Finding, kb: KnowledgeBase) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Measured:
+    """A low score on one statement of the leadership and governance module that makes an intervention fit."""
+
+    indicator: str
+    intervention: str
+    label: Text  # with {value} and {n}
+    source: str
+
+
+MEASURED_LOW = 50.0
+"""A module statement below the middle of its scale (with enough evidence) counts as a reason."""
+_MEASURED = (
+    _Measured("leadership.neutral", "independent_chair",
+              Text("Respondenten zien de voorzitter partij kiezen als belangen botsen ({value}; n = {n})",
+                   "Respondents see the chair take sides when interests clash ({value}; n = {n})"),
+              "004 Inzichten in alliantiesturing"),
+    _Measured("leadership.independent", "independent_chair",
+              Text("De voorzitter staat voor respondenten niet los van één partner ({value}; n = {n})",
+                   "To respondents the chair does not stand apart from one partner ({value}; n = {n})"),
+              "004 Inzichten in alliantiesturing"),
+    _Measured("leadership.function", "coordination_as_function",
+              Text("Coördineren wordt gezien als bron van macht ({value}; n = {n})",
+                   "Coordinating is seen as a source of power ({value}; n = {n})"),
+              "004 Inzichten in alliantiesturing"),
+    _Measured("governance.strategic_decisions", "clear_decisions_and_roles",
+              Text("Het is onduidelijk hoe strategische besluiten vallen ({value}; n = {n})",
+                   "It is unclear how strategic decisions are made ({value}; n = {n})"),
+              "003 ch. 1, Allianties met meerdere partners"),
+    _Measured("governance.participation", "governance_transparency",
+              Text("Niet alle partners hebben een stem in het bestuur ({value}; n = {n})",
+                   "Not all partners have a say in the governance ({value}; n = {n})"),
+              "003 ch. 1, Allianties met meerdere partners"),
+    _Measured("governance.accountability", "governance_transparency",
+              Text("Wie namens de samenwerking besluit, legt weinig verantwoording af ({value}; n = {n})",
+                   "Those who decide for the collaboration account little for it ({value}; n = {n})"),
+              "003 ch. 1, Allianties met meerdere partners"),
+)
+CONFLICT_INTERVENTION = "conflict_by_type"
+
+
+def measured_reasons(d: Diagnosis, kb: KnowledgeBase) -> dict[str, tuple[Reason, ...]]:
+    """Reasons from this round's own answers (2.0's leadership and governance module) that make
+    interventions fit: a chair seen taking sides puts "an independent chair" first, a named main
+    kind of conflict puts "handle each conflict by its type" first, with that type's approach (000 §4).
+    Only with enough evidence (the rules' minimums); a round without the module gives none."""
+    from samenspel.reading.notation import num
+
+    out: dict[str, list[Reason]] = {}
+    for m in _MEASURED:
+        v = d.indicators.get(m.indicator)
+        if v is None or not v.enough(d.settings) or v.value >= MEASURED_LOW or m.intervention not in kb.interventions:
+            continue
+        label = Text(m.label.nl.format(value=num(v.value, "nl"), n=v.n), m.label.en.format(value=num(v.value, "en"), n=v.n))
+        out.setdefault(m.intervention, []).append(
+            Reason(f"measured_{m.indicator}", "measured", m.indicator, 1, label, None, m.source))
+    c = d.conflict
+    if (c is not None and c.main is not None and c.main in kb.conflict_types and c.n >= d.settings.min_evidence_n
+            and c.partners >= d.settings.min_evidence_partners and CONFLICT_INTERVENTION in kb.interventions):
+        kind = kb.conflict_types[c.main]
+        share = {lang: f"{round(100 * c.share(c.main))}%" for lang in ("nl", "en")}
+        label = Text(f"{share['nl']} van de respondenten noemt vooral een {kind.name.nl.lower()} (n = {c.n}): "
+                     f"{kind.approach.nl}",
+                     f"{share['en']} of the respondents name mainly a {kind.name.en.lower()} (n = {c.n}): "
+                     f"{kind.approach.en}")
+        out.setdefault(CONFLICT_INTERVENTION, []).append(
+            Reason(f"measured_conflict_{c.main}", "measured", c.main, 1, label, None, kind.source))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def ranked_interventions(problem: str, kb: KnowledgeBase, phase: int | None,
-                         context: AllianceContext, phase_detail: str | None = None) -> list[tuple[str, tuple[Reason, ...]]]:
+                         context: AllianceContext, phase_detail: str | None = None,
+                         measured: Mapping[str, Sequence[Reason]] | None = None,
+                         ) -> list[tuple[str, tuple[Reason, ...]]]:
     """A problem's interventions, those that fit this alliance first, with the reasons they fit
     (``knowledge.advice.rank_interventions``: phase, 004 phase, alliance form, form of collaboration,
     governance model)."""
@@ -105,7 +178,7 @@ def ranked_interventions(problem: str, kb: KnowledgeBase, phase: int | None,
     ranked = rank_interventions(kb, problem, phase=phase, phase_detail=phase_detail,
                                 alliance_form=context.alliance_form,
                                 collaboration_form=context.collaboration_form,
-                                governance_model=context.governance_model)
+                                governance_model=context.governance_model, measured=measured)
     return [(r.id, r.reasons) for r in ranked.ranked]
 
 
@@ -126,13 +199,14 @@ def not_used(problems: Sequence[str], kb: KnowledgeBase, phase: int | None, cont
 
 
 def advice(top: Sequence[Finding], kb: KnowledgeBase, phase: int | None, context: AllianceContext,
-           k: int = MAX_ADVICE, phase_detail: str | None = None) -> tuple[Advice, ...]:
+           k: int = MAX_ADVICE, phase_detail: str | None = None,
+           measured: Mapping[str, Sequence[Reason]] | None = None) -> tuple[Advice, ...]:
     """At most ``k`` interventions for the page-one findings, one per finding first, then second choices."""
     lists = []
     for f in top:
         problem = _problem_for(f, kb)
         if problem is not None:
-            lists.append((f, problem, ranked_interventions(problem, kb, phase, context, phase_detail)))
+            lists.append((f, problem, ranked_interventions(problem, kb, phase, context, phase_detail, measured)))
     chosen: list[Advice] = []
     taken: set[str] = set()
     for depth in range(max((len(x[2]) for x in lists), default=0)):

@@ -68,6 +68,8 @@ class Reading:
     not_judged: tuple[NotJudged, ...]
     phase: int | None  # the modal phase on the common axis
     names: Mapping[str, str] = field(default_factory=dict)  # partner code -> display name
+    # reasons from this round's own answers that make interventions fit (advice.measured_reasons)
+    measured: Mapping[str, tuple[advising.Reason, ...]] = field(default_factory=dict)
 
     @property
     def clear(self) -> tuple[Finding, ...]:
@@ -121,7 +123,8 @@ def read(diagnosis: Diagnosis, kb: KnowledgeBase, context: AllianceContext | Non
     detail = published.phase.detail.modal if published.phase and published.phase.detail else None
     if detail is not None and detail not in kb.phase_details:
         detail = None
-    advised = advising.advice(top, kb, phase, context, phase_detail=detail)
+    measured = advising.measured_reasons(published, kb)
+    advised = advising.advice(top, kb, phase, context, phase_detail=detail, measured=measured)
     missing = advising.not_used(tuple(dict.fromkeys(a.problem for a in advised)), kb, phase, context, detail)
     return Reading(
         diagnosis=published, context=context, disclosure=disclosure, findings=tuple(ranked), top=tuple(top),
@@ -129,5 +132,5 @@ def read(diagnosis: Diagnosis, kb: KnowledgeBase, context: AllianceContext | Non
         conflicts=advising.conflicts(published),
         agenda=advising.agenda(top, good, ranked, advised, kb, phase),
         quality=_quality(published), not_judged=_not_judged(published), phase=phase,
-        names=dict(context.partners),
+        names=dict(context.partners), measured=measured,
     )

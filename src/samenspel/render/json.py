@@ -62,7 +62,7 @@ def diagnosis_json(r: Reading, kb: KnowledgeBase, lang: str = "nl") -> dict[str,
     findings_by_problem = {f.code: f for f in r.findings if f.kind == "problem"}
     problems = []
     for prob in d.problems:
-        ranked = [i for i, _ in ranked_interventions(prob.id, kb, r.phase, r.context)]
+        ranked = [i for i, _ in ranked_interventions(prob.id, kb, r.phase, r.context, measured=r.measured)]
         found = findings_by_problem.get(prob.id)
         evidence = [P.evidence_line(e, r, kb, lang) for e in found.evidence] if found else []
         if not evidence:  # a problem below the notable strength: its evidence without the reading's margins
@@ -90,6 +90,7 @@ def diagnosis_json(r: Reading, kb: KnowledgeBase, lang: str = "nl") -> dict[str,
         "phase": phase,
         "trust_formal": base["trust_formal"],
         "governance": base["governance"],
+        "conflict": base["conflict"],  # kinds of conflict named (2.0 leadership module); null = not asked
         "network": base["network"],
         "problems": problems,
         "warnings": [P.notice_text(n, r, kb, lang) for n in d.notices],
