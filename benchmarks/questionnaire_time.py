@@ -36,7 +36,8 @@ LIMITS = {"pulse": 5 * 60, "default": 15 * 60}
 
 
 class VisibleText(HTMLParser):
-    """Text fragments a reader sees inside <main>: one per element, hidden ones (class vh, script) left out."""
+    """Text fragments a reader sees inside <main>: one per element, hidden ones (class vh, the hidden attribute,
+    script) left out."""
 
     BLOCKS = {"h1", "h2", "h3", "p", "legend", "label", "th", "td", "dt", "dd", "li", "span", "small",
               "strong", "button", "a", "em", "div", "section", "fieldset", "summary", "textarea"}
@@ -58,7 +59,9 @@ class VisibleText(HTMLParser):
         if tag == "main":
             self.in_main += 1
         classes = (dict(attrs).get("class") or "").split()
-        hide = tag in ("script", "style", "progress") or "vh" in classes or bool(self.hidden and self.hidden[-1])
+        hidden_attr = "hidden" in dict(attrs) or dict(attrs).get("aria-hidden") == "true"
+        hide = (tag in ("script", "style", "progress") or "vh" in classes or hidden_attr
+                or bool(self.hidden and self.hidden[-1]))
         if tag not in ("input", "br", "meta", "link", "img"):
             self._flush()
             self.hidden.append(hide)
@@ -148,7 +151,8 @@ def walk(client, token: str, instrument, others: int, verbose: bool) -> tuple[fl
             print(f"    {part.id:<14} {clock.seconds - before:6.0f} s")
     clock.turn_page()
     review = client.get(f"/r/{token}/review/").content.decode()
-    clock.read(review.split("<section", 1)[0])  # the heading and the line above the answers; a glance, not a reread
+    # the heading and the summary line; a glance, not a reread (the counts per part follow in a table)
+    clock.read(re.split(r"<section|<table", review, maxsplit=1)[0])
     clock.turn_page()
     assert client.post(f"/r/{token}/submit/").status_code == 302
     total = clock.seconds
