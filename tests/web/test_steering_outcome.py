@@ -170,3 +170,33 @@ def test_page_one_of_the_next_reports_pdf_says_what_became_of_the_decisions(demo
     assert "What we decided last time and what happened" in text
     assert "Organisation rose meaningfully" in text and "Shared ambition: no change visible yet" in text
     assert "— done." in text and "— planned." in text  # the status in the report's language, not the page's
+
+
+def test_a_suggested_intervention_becomes_a_decision_with_one_click(client, django_user_model, demo):
+    """Step 3's "take this as a decision" fills step 4's form: the intervention and its first step as what is
+    decided, the finding it answers as what it addresses; viewers get no such link."""
+    import re
+    from html import unescape
+
+    from samenspel.web.alliances.diagnosis import reading_for
+
+    user = django_user_model.objects.create_user("fien", password="pw-fien-123")
+    Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
+    client.force_login(user)
+    spring = demo.rounds.get(code="2025-voorjaar")
+    first = reading_for(spring).advice[0]
+    url = reverse("steering:meeting", args=[demo.slug, spring.code])
+    with translation.override("nl"):
+        page = client.get(url).content.decode()
+        assert f'href="?take={first.intervention}#step-4"' in page
+        filled = unescape(client.get(url, {"take": first.intervention}).content.decode())
+    what = re.search(r'<textarea name="what"[^>]*>(.*?)</textarea>|<input[^>]*name="what"[^>]*value="([^"]*)"', filled, re.S)
+    from samenspel.knowledge import load_knowledge
+
+    assert what is not None
+    assert (what.group(1) or what.group(2) or "").startswith(load_knowledge().interventions[first.intervention].name.nl)
+    assert re.search(rf'<option value="{re.escape(first.finding)}" selected', filled)
+    viewer = django_user_model.objects.create_user("kees", password="pw-kees-123")
+    Membership.objects.create(user=viewer, alliance=demo, role=Membership.VIEWER)
+    client.force_login(viewer)
+    assert "?take=" not in client.get(url).content.decode()

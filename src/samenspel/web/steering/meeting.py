@@ -55,7 +55,7 @@ def steps(r: Reading, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     seen_ids = {fid for s in r.agenda if s.order == 1 for fid in s.findings}
     strengths = [_slide(f, r, kb, lang) for f in r.strengths if f.id in seen_ids or f in r.top_strengths]
     findings = [_slide(f, r, kb, lang) for f in r.top]
-    advice = [P.advice_item(a, r, kb, lang) for a in r.advice]
+    advice = [{**P.advice_item(a, r, kb, lang), "id": a.intervention, "finding": a.finding} for a in r.advice]
     advised = {a.intervention for a in r.advice}
     options = [{"name": naming.intervention(kb, i, lang),
                 "description": kb.interventions[i].description.get(lang) if i in kb.interventions else "",

@@ -48,8 +48,19 @@ def _back(request: HttpRequest, rnd: MeasurementRound) -> HttpResponse:
     return redirect("steering:actions", *args)
 
 
-def _action_form(rnd: MeasurementRound, data: Any = None) -> ActionForm:
-    return ActionForm(data, round=rnd, addressable=meeting.addressable(reading_for(rnd), _kb(), lang()))
+def _action_form(rnd: MeasurementRound, data: Any = None, initial: dict[str, str] | None = None) -> ActionForm:
+    return ActionForm(data, round=rnd, addressable=meeting.addressable(reading_for(rnd), _kb(), lang()),
+                      initial=initial)
+
+
+def _taken(s: dict[str, Any] | None, chosen: str) -> dict[str, str] | None:
+    """The decision form filled in from one of step 3's suggested interventions (``?take=<id>``): its name and
+    first step as what is decided, the finding it answers as what it addresses; the group edits and records it."""
+    for a in (s or {}).get("advice", ()):
+        if a["id"] == chosen:
+            what = f"{a['name']}: {a['first_step']}" if a.get("first_step") else a["name"]
+            return {"what": what, "addresses": a["finding"]}
+    return None
 
 
 def action_rows(rnd: MeasurementRound, request: HttpRequest | None = None) -> list[dict[str, Any]]:
@@ -78,7 +89,7 @@ def meeting_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     return render(request, "steering/meeting.html", {
         "alliance": rnd.alliance, "round": rnd, "is_facilitator": is_facilitator, "s": s,
         "own_options": notes.get(f"{MeetingNote.OPTION}:", []),
-        "action_form": _action_form(rnd) if is_facilitator else None,
+        "action_form": _action_form(rnd, initial=_taken(s, request.GET.get("take", ""))) if is_facilitator else None,
         "actions": action_rows(rnd),
     })
 
