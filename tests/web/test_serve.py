@@ -80,3 +80,14 @@ def test_serve_starts_and_ctrl_c_stops_server_and_worker(tmp_path):
             break
         time.sleep(0.5)
     assert _children_alive(str(var)) == []
+
+
+def test_the_reminders_are_due_at_start_and_then_every_hour():
+    """`samenspel serve` runs the action reminders at start and every REMINDER_EVERY seconds (issue 15)."""
+    from samenspel.cli.serve import REMINDER_EVERY, Schedule
+
+    s = Schedule(REMINDER_EVERY)
+    assert s.due(100.0)
+    assert not s.due(100.0 + REMINDER_EVERY - 1)
+    assert s.due(100.0 + REMINDER_EVERY)
+    assert not s.due(100.0 + REMINDER_EVERY + 5)

@@ -120,6 +120,30 @@ def check_port(host: str, port: int) -> None:
             raise SamenspelError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
 
 
+REMINDER_EVERY = 3600.0
+"""Seconds between two runs of the action reminders while the app runs (the first at start)."""
+
+
+class Schedule:
+    """A job that is due at start and then every ``every`` seconds (monotonic clock)."""
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self.next: float | None = None
+        self.started: list[subprocess.Popen[bytes]] = []
+
+    def due(self, now: float) -> bool:
+        if self.next is not None and now < self.next:
+            return False
+        self.next = now + self.every
+        return True
+
+
+def processes_reaped(started: list[subprocess.Popen[bytes]]) -> None:
+    """Forget the finished runs (and collect their exit status, so none stays a zombie)."""
+    started[:] = [p for p in started if p.poll() is None]
+
+
 def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve(
@@ -152,8 +176,16 @@ def register(app: typer.Typer) -> None:
         # background job started from a script has SIGINT ignored, so set both.
         signal.signal(signal.SIGTERM, _interrupt)
         signal.signal(signal.SIGINT, _interrupt)
+        scheduled = Schedule(REMINDER_EVERY)
         try:
             while all(p.poll() is None for p in processes):
+                if scheduled.due(time.monotonic()):
+                    # the owners of actions due within a week get their one reminder (steering.tasks): the
+                    # command only enqueues, the worker sends, and each action is reminded once
+                    processes_reaped(scheduled.started)
+                    scheduled.started.append(subprocess.Popen(
+                        [sys.executable, "-m", "samenspel.web", "steering_reminders"], env=env,
+                        stdout=subprocess.DEVNULL))
                 time.sleep(0.5)
         except KeyboardInterrupt:
             interrupted = True

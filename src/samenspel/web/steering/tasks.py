@@ -1,8 +1,9 @@
 """Background work of steering: a reminder to an action's owner before its due date.
 
 Runs as a django-tasks task like the invitations (``alliances.tasks``).
-Nothing schedules it by itself: ``python -m samenspel.web steering_reminders``
-(daily, from cron or a systemd timer) enqueues it for every alliance, and a
+``samenspel serve`` runs ``python -m samenspel.web steering_reminders`` at start and
+every hour (under another server, run it daily from cron or a systemd timer); it
+enqueues the task for every alliance, and a
 facilitator can send a round's reminders from its action list. Each action is
 reminded once; the mail names the decision and its due date, never anything
 of the diagnosis.
