@@ -185,3 +185,80 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     phone.screenshot(path=str(shots / "actions-phone.png"), full_page=True)
 
     assert refused == []
+
+
+def _next_round(code: str) -> bytes:
+    """The demo's autumn answers again as round ``code`` (the same respondents, so the trend is paired), with
+    every organisation statement one step better and everything else as it was."""
+    import dataclasses
+    import datetime as dt
+
+    from samenspel.demo import make_demo
+    from samenspel.instrument import load_instrument
+    from samenspel.responses.model import ResponseSet
+    from samenspel.responses.writer import to_csv
+
+    organisation = {i.id: i for i in load_instrument().items if i.construct == "domain:organisation"}
+    answers = []
+    for a in make_demo().answers:
+        if a.round != "2025-najaar":
+            continue
+        value = a.value
+        item = organisation.get(a.item)
+        if item is not None and value is not None:
+            value = float(max(1, min(5, value + (-1 if item.reverse else 1))))
+        answers.append(dataclasses.replace(a, round=code, value=value, round_date=dt.date(2026, 4, 1)))
+    return to_csv(ResponseSet(tuple(answers))).encode("utf-8")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_next_round_imported_says_what_became_of_the_decisions(live_server, django_user_model, browser_page,
+                                                                    tmp_path):
+    """The meeting after the autumn round decides two things; a next round is imported in which organisation
+    improved and the ambition did not: its dashboard and its report say so (issue 15 point 6)."""
+    from playwright.sync_api import expect
+
+    from samenspel.web.alliances.demo_data import load_demo
+
+    user = django_user_model.objects.create_user("fien", password=PASSWORD)
+    demo, _ = load_demo()
+    Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
+    url = live_server.url
+    page = browser_page(viewport=SIZES["laptop"])
+    _login(page, url)
+    page.goto(f"{url}/nl/a/{demo.slug}/rounds/2025-najaar/meeting/#step-4", timeout=90_000)
+    for what, addresses in (("Taken en besluitvorming op papier", "domain:organisation"),
+                            ("Een heidag over het gezamenlijke doel", "domain:ambition")):
+        form = page.locator("#step-4 form.decision-form")
+        form.get_by_label("Wat besluiten we?").fill(what)
+        form.get_by_label("Persoon die trekt").fill("Anna de Vries")
+        form.get_by_label("Pakt aan").select_option(addresses)
+        form.get_by_role("button", name="Leg besluit vast").click()
+        expect(page.locator("#decided")).to_contain_text(what)
+
+    # the next round: made on the alliance page, filled by importing the file, then closed
+    page.goto(f"{url}/nl/a/{demo.slug}/")
+    round_form = page.locator("form[action$='/rounds/']")
+    round_form.get_by_label("Naam").fill("Voorjaar 2026")
+    round_form.get_by_label("Code").fill("2026-voorjaar")
+    round_form.get_by_role("button", name="Ronde toevoegen").click()
+    expect(page.get_by_role("heading", name=re.compile("Voorjaar 2026"))).to_be_visible()
+    upload = tmp_path / "voorjaar-2026.csv"
+    upload.write_bytes(_next_round("2026-voorjaar"))
+    page.get_by_label("Antwoordbestand").set_input_files(str(upload))
+    page.get_by_role("button", name="Importeren").click()
+    expect(page.locator(".messages")).to_contain_text("Geïmporteerd: 34 deelnemers")
+    page.get_by_role("button", name="Ronde sluiten").click()
+
+    page.goto(f"{url}/nl/a/{demo.slug}/rounds/2026-voorjaar/dashboard/", timeout=90_000)
+    section = page.locator("#last-time")
+    expect(section).to_contain_text("Wat we vorige keer besloten en wat ervan kwam")
+    expect(section.locator("li[data-action]").filter(has_text="op papier")).to_contain_text(
+        "Organisatie is betekenisvol gestegen")
+    expect(section.locator("li[data-action]").filter(has_text="heidag")).to_contain_text(
+        "Ambitie: nog geen verandering te zien")
+    section.screenshot(path=str(_shots(tmp_path) / "dashboard-last-time-imported-laptop.png"))
+
+    report = page.request.get(f"{url}/nl/a/{demo.slug}/rounds/2026-voorjaar/report.html").text()
+    text = " ".join(re.sub(r"<[^>]+>", " ", report).split())
+    assert "Organisatie is betekenisvol gestegen" in text and "Ambitie: nog geen verandering te zien" in text

@@ -21,6 +21,12 @@ OPEN_ROUND = "demo-open"
 LINKS_PER_PARTNER = 3
 
 
+
+def _round_name(code: str) -> str:
+    """"2025-najaar" -> "Najaar 2025": people read names, files keep the code."""
+    year, _, season = code.partition("-")
+    return f"{season.capitalize()} {year}" if year.isdigit() and season else code
+
 def load_demo(responses: ResponseSet | None = None) -> tuple[Alliance, bool]:
     """The demo alliance, created from ``responses`` (default ``make_demo()``) if it is not there yet.
 
@@ -48,7 +54,7 @@ def load_demo(responses: ResponseSet | None = None) -> tuple[Alliance, bool]:
             opens = next((a.round_date for a in part.answers if a.round_date), None) or timezone.localdate()
             chosen = asked[code].selection  # the questionnaire the demo round was answered with
             rnd = MeasurementRound.objects.create(
-                alliance=alliance, code=code, name=code, opens=opens, closes=opens + dt.timedelta(days=28),
+                alliance=alliance, code=code, name=_round_name(code), opens=opens, closes=opens + dt.timedelta(days=28),
                 status=MeasurementRound.CLOSED, instrument=chosen.key, short=chosen.pulse,
                 modules=list(chosen.modules), paradoxes=list(chosen.paradoxes),
             )
