@@ -83,7 +83,8 @@ def _look(page, url: str, name: str, path: str, size: str) -> None:  # type: ign
     assert_accessible(page, what)
     assert_no_sideways_scroll(page, size, what)
     if size == "phone":
-        assert page.evaluate(SMALL_TARGETS) == [], f"touch targets under 44 px on {what}"
+        small = page.evaluate(SMALL_TARGETS)
+        assert small == [], f"touch targets under 44 px on {what}: {small}"
     page.screenshot(path=str(shots() / f"facilitator-{name}-{size}.png"), full_page=True)
 
 
@@ -97,6 +98,7 @@ def test_every_facilitator_page_is_accessible_and_fits_a_phone_and_a_laptop(live
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
     url = live_server.url
     refused: list[str] = []
+    failures: list[str] = []
     for size in ("laptop", "phone"):
         mobile = {"is_mobile": True, "has_touch": True} if size == "phone" else {}
         page = browser_page(viewport=SIZES[size], **mobile)
@@ -104,7 +106,11 @@ def test_every_facilitator_page_is_accessible_and_fits_a_phone_and_a_laptop(live
                 or "Refused to" in m.text else None)
         _login(page, url)
         for name, path in _pages(demo.slug):
-            _look(page, url, name, path, size)
+            try:  # every page is looked at, and every finding reported at once
+                _look(page, url, name, path, size)
+            except AssertionError as e:
+                failures.append(str(e).splitlines()[0])
+    assert failures == [], "\n".join(failures)
     assert refused == []
 
 
