@@ -160,6 +160,7 @@ def test_the_dashboard_first_screen_holds_the_tiles_and_the_top_findings(live_se
         small = [t for t in texts if t["px"] < 11.99]
         assert small == [], f"chart text under 12 px at {size}: {small[:5]}"
         assert_no_sideways_scroll(p, size, f"dashboard with every detail open at {size}")
+        p.locator("#page-one").screenshot(path=str(shots() / f"dashboard-tiles-open-{size}.png"))
 
     # the print view: every detail open, the menu gone on paper; the print link needs no script
     page.get_by_role("link", name="Afdrukversie").click()

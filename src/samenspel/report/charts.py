@@ -156,5 +156,5 @@ def quadrant(trust: float, formal: float, cut: float, names: dict[str, str], x_t
              alt.Chart(_data([{"v": cut}])).mark_rule(color="#000").encode(y="v:Q")]
     dot = alt.Chart(_data([{"x": formal, "y": trust}])).mark_point(
         filled=True, size=140, color="#000", shape="circle", opacity=1).encode(x="x:Q", y="y:Q")
-    chart = alt.layer(*labels, *lines, dot).properties(width=220, height=110)
+    chart = alt.layer(*labels, *lines, dot).properties(width=300, height=150)  # room for 12 px names
     return to_svg(_config(chart), lang, t("trust_box", lang))
