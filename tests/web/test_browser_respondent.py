@@ -23,7 +23,7 @@ from samenspel.knowledge import load_knowledge
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Partner, Respondent
 
-from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, shots
+from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, axe_source, shots
 from webhelpers import make_respondent
 
 pytestmark = pytest.mark.browser
