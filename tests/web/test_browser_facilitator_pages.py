@@ -43,7 +43,7 @@ def _login(page, url: str) -> None:  # type: ignore[no-untyped-def]
 
 
 SMALL_TARGETS = """() => [...document.querySelectorAll(
-    'form button, form input[type=submit], form a, form select, form summary')]
+    'form button, form input[type=submit], form input[type=file], form a, form select, form summary')]
     .filter(e => e.offsetParent !== null)
     .map(e => ({what: e.tagName + ' ' + (e.textContent || e.value || '').trim().slice(0, 30),
                 h: e.getBoundingClientRect().height, w: e.getBoundingClientRect().width}))
