@@ -64,3 +64,15 @@ def test_label_is_escaped_and_inner_roles_removed():
     assert out.startswith('<svg xmlns="http://www.w3.org/2000/svg" role="img" '
                           'aria-label="Scores &quot;A&quot; &amp; &lt;B&gt;"><title>Scores &quot;A&quot; &amp; &lt;B&gt;</title>')
     assert "graphics-object" not in out and "aria-roledescription" not in out and "<text>a</text>" in out
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_chart_text_is_drawn_at_12_px_or_more(html, lang):
+    """Issue 12: chart labels of 9-11 px were too small to read; the dashboard shows charts at their own
+    size, so the size in the SVG is the size on the screen (tests/web/test_browser_facilitator_pages.py
+    measures it as rendered)."""
+    sizes = []
+    for svg in _chart_svgs(html[lang]):
+        sizes += [float(s) for s in re.findall(r'font-size[=:]\s*"?([0-9.]+)', svg)]
+    assert len(sizes) > 40  # axes, bars, poles, quadrant names and the network picture
+    assert min(sizes) >= 12, sorted(set(sizes))

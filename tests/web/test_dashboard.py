@@ -165,3 +165,42 @@ def test_api_gives_viewers_the_same_privacy_as_the_dashboard(client, django_user
     assert as_viewer["domains"] == as_facilitator["domains"]
     client.force_login(viewer)
     assert as_viewer == client.get(f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/dashboard.json").json()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_dashboard_heads_with_the_reports_findings_in_the_reports_order(client, django_user_model, demo, lang):
+    """The first screen's top findings and strengths are the reading's ``top`` and ``top_strengths``, in order,
+    as in the report; the badge, phase and quadrant tiles come first; statistics and sources are folded away."""
+    import re
+
+    from samenspel.web.alliances.diagnosis import reading_for
+
+    alliance, _ = load_demo(demo)
+    fien = django_user_model.objects.create_user("fien", password="x")
+    Membership.objects.create(user=fien, alliance=alliance, role=Membership.FACILITATOR)
+    client.force_login(fien)
+    base = f"/{lang}/a/{ALLIANCE_ID}/rounds/2025-najaar/"
+    html = client.get(base + "dashboard/").content.decode()
+    report = client.get(base + "report.html").content.decode()
+    r = reading_for(alliance.rounds.get(code="2025-najaar"))
+
+    def ids(page: str, cls: str) -> list[str]:
+        block = re.search(rf'<(ol|ul) class="{cls}">(.*?)</\1>', page, flags=re.S)
+        return re.findall(r'<li data-finding="([^"]+)"', block.group(2)) if block else []
+
+    assert ids(html, "signals") == [f.id for f in r.top] == ids(report, "signals") != []
+    assert ids(html, "strengths") == [f.id for f in r.top_strengths] == ids(report, "strengths") != []
+    one = html[html.index('<section id="page-one"'):html.index('id="domains"')]
+    assert one.index('id="quality"') < one.index('id="phase"') < one.index('id="trust"') < one.index('class="signals"')
+    badge = one[one.index('class="badge"'):one.index("<details", one.index('class="badge"'))]
+    assert str(r.diagnosis.n_respondents) in badge
+    # the warnings, the reliability figures and the evidence's tests are in folded details, not in the main text
+    text = re.sub(r"<details.*?</details>", " ", html, flags=re.S)
+    assert 'class="warnings"' in html and 'class="warnings"' not in text
+    text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)
+    results = re.sub(r'<p class="rule">.*?</p>', " ", text)  # the rules a result is read by ("p < 0,05") stay
+    for statistic in ("eta²", "p = ", "p &lt; ", "Alfa", "Alpha", "rwg", "omega"):
+        assert statistic not in results, statistic
+    assert "?print=1" in html and "<script>" not in html and " style=" not in html
+    printed = client.get(base + "dashboard/?print=1").content.decode()
+    assert "<details>" not in printed and "<details class=\"stats\">" not in printed and "<details open>" in printed

@@ -115,7 +115,7 @@ def render_svg(
             # a third of the way from the rater: the two numbers of a pair stay apart
             mx, my = _bezier(sx, sy, qx, qy, ex, ey, 1 / 3)
             numbers.append(
-                f'<text x="{mx:.1f}" y="{my + 4:.1f}" text-anchor="middle" font-size="11" '
+                f'<text x="{mx:.1f}" y="{my + 4:.1f}" text-anchor="middle" font-size="12" '
                 f'stroke="white" stroke-width="3" paint-order="stroke" fill="#000">{t.weight:.0f}</text>'
             )
     out.append("</g>")

@@ -29,6 +29,7 @@ SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross"
 COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999")  # Okabe-Ito
 D3_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 WIDTH = 470
+FONT_SIZE = 12  # every text in a chart, shown at its own size on the dashboard (issue 12: >= 12 px)
 
 _TAG = re.compile(r"<[^>]*>")
 _VEGA_ARIA = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role)="[^"]*"')
@@ -60,12 +61,14 @@ def label_svg(svg: str, label: str) -> str:
 def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return (chart.configure(font=FONT, background="white")
             .configure_view(stroke=None)
-            .configure_axis(labelFontSize=11, titleFontSize=11, labelColor="#000", titleColor="#000", gridColor="#ddd")
-            .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", columns=3, labelLimit=260))
+            .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#000", titleColor="#000",
+                            gridColor="#ddd")
+            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", columns=3,
+                              labelLimit=260))
 
 
 def _label_axis(lang: str) -> alt.Axis:
-    return alt.Axis(title=None, labelLimit=190, labelFontSize=11, labelPadding=6, domain=False, ticks=False)
+    return alt.Axis(title=None, labelLimit=190, labelFontSize=FONT_SIZE, labelPadding=6, domain=False, ticks=False)
 
 
 def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], partners: list[str],
@@ -77,7 +80,7 @@ def domains(rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], part
     base = alt.Chart(_data(rows))
     bars = base.mark_bar(color="#d9d9d9", stroke="#555", strokeWidth=0.5, height=22).encode(
         x=alt.X("score:Q", scale=x_scale, title=x_title, axis=alt.Axis(values=list(range(0, 101, 10)))), y=y)
-    text = base.mark_text(align="left", dx=4, fontSize=11, fontWeight="bold", color="#000").encode(
+    text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE, fontWeight="bold", color="#000").encode(
         x=alt.datum(0), y=y, text=alt.Text("label:N"))
     layers: list[Any] = [bars, text]
     if partner_rows:
@@ -108,7 +111,7 @@ def paradoxes(rows: list[dict[str, Any]], now: str, desired: str, lang: str) -> 
         shape=alt.Shape("which:N", scale=alt.Scale(domain=[now, desired], range=["circle", "square"]), title=None),
         fill=alt.Fill("which:N", scale=alt.Scale(domain=[now, desired], range=["#000", "#fff"]), title=None),
         color=alt.value("#000"))
-    pole_b = base.mark_text(align="left", dx=10, fontSize=11, color="#000").encode(
+    pole_b = base.mark_text(align="left", dx=10, fontSize=FONT_SIZE, color="#000").encode(
         x=alt.datum(100), y=y, text="pole_b:N")
     chart = alt.layer(middle, line, marks, pole_b).properties(width=280, height=alt.Step(28))
     return to_svg(_config(chart), lang, t("paradox_chart", lang))
@@ -147,11 +150,11 @@ def quadrant(trust: float, formal: float, cut: float, names: dict[str, str], x_t
     x = alt.X("x:Q", scale=scale, title=x_title, axis=alt.Axis(values=[0, 50, 100]))
     y = alt.Y("y:Q", scale=scale, title=y_title, axis=alt.Axis(values=[0, 50, 100]))
     labels = [alt.Chart(_data([c for c in cells if c["side"] == side and c["base"] == base])).mark_text(
-        fontSize=9, color="#444", lineBreak=", ", align=side, baseline=base).encode(x=x, y=y, text="name:N")
+        fontSize=FONT_SIZE, color="#444", lineBreak=", ", align=side, baseline=base).encode(x=x, y=y, text="name:N")
         for side in ("left", "right") for base in ("top",)]
     lines = [alt.Chart(_data([{"v": cut}])).mark_rule(color="#000").encode(x="v:Q"),
              alt.Chart(_data([{"v": cut}])).mark_rule(color="#000").encode(y="v:Q")]
     dot = alt.Chart(_data([{"x": formal, "y": trust}])).mark_point(
         filled=True, size=140, color="#000", shape="circle", opacity=1).encode(x="x:Q", y="y:Q")
-    chart = alt.layer(*labels, *lines, dot).properties(width=220, height=110)
+    chart = alt.layer(*labels, *lines, dot).properties(width=300, height=150)  # room for 12 px names
     return to_svg(_config(chart), lang, t("trust_box", lang))

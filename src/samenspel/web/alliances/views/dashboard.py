@@ -66,6 +66,27 @@ def context_for(rnd: MeasurementRound, lang: str) -> dict[str, Any] | None:
     return ctx
 
 
+def _split_stats(cell: str) -> tuple[str, str]:
+    """"groot (eta² 0,21, p < 0,001, n = 34)" -> ("groot", "eta² 0,21, p < 0,001, n = 34"): the words for
+    the table a chair reads, the statistics for the folded details."""
+    words, sep, rest = cell.partition(" (")
+    return (words, rest[:-1] if rest.endswith(")") else rest) if sep else (cell, "")
+
+
+def first_screen(r: dict[str, Any]) -> dict[str, Any]:
+    """The dashboard's own arrangement of the report's context: the headline tiles and the tables with
+    their statistics split off (shown folded away). Nothing is computed here that the reading did not say."""
+    total = r["appendix"]["total"]  # [label, n, invited, response rate]
+    notes = len(r["warnings"])
+    divergence = [{"domain": row[0], "size": _split_stats(row[1]), "range": row[2]} for row in r["divergence"]["rows"]]
+    questions = [{"item": row[0], "size": _split_stats(row[1]), "range": row[2]} for row in r["divergence"]["questions"]]
+    trend = [{"cells": row[:4], "verdict": _split_stats(row[4])} for row in (r["trend"] or {}).get("rows", [])]
+    paradoxes = [{"cells": row[:4], "stats": row[4:]} for row in (r["paradoxes"] or {}).get("rows", [])]
+    return {"n": total[1], "rate": total[3] if total[3] not in ("", "–") else "", "notes": notes,
+            "quality": "ok" if notes == 0 else "caution", "divergence": divergence, "questions": questions,
+            "trend": trend, "paradoxes": paradoxes}
+
+
 @login_required
 def dashboard(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     rnd = access.round_for(request.user, slug, code, role=None)
@@ -76,6 +97,7 @@ def dashboard(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     return render(request, "facilitator/dashboard.html", {
         "alliance": rnd.alliance, "round": rnd, "r": r, "is_facilitator": role == Membership.FACILITATOR,
         "other_rounds": earlier, "last_time": last_time(rnd, lang), "own_goals": goals.for_round(rnd, lang),
+        "head": first_screen(r) if r else None, "printing": request.GET.get("print") == "1",
     })
 
 

@@ -58,3 +58,19 @@ document.addEventListener("click", function (event) {
     samenspelCopied(button);
   }
 });
+
+// Dashboard: the print view's "print" button, and every folded detail unfolded on paper (then folded back).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("button[data-print]") : null;
+  if (button) { event.preventDefault(); window.print(); }
+});
+var samenspelFolded = [];
+window.addEventListener("beforeprint", function () {
+  samenspelFolded = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+    d.setAttribute("open", ""); return true;
+  });
+});
+window.addEventListener("afterprint", function () {
+  samenspelFolded.forEach(function (d) { d.removeAttribute("open"); });
+  samenspelFolded = [];
+});
