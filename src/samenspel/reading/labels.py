@@ -163,10 +163,7 @@ L: dict[str, Text] = {
     "source": Text("Bron", "Source"),
     # trend
     "trend": Text("Ontwikkeling sinds de vorige meting", "Change since the previous round"),
-    "trend_intro": Text(
-        "Vergelijking met meetronde {r}. Een verandering heet betekenisvol als zij waarschijnlijk niet op toeval "
-        "berust (p < 0,05).",
-        "Comparison with round {r}. A change is called meaningful when it is unlikely to be chance (p < 0.05)."),
+    "trend_intro": Text("Vergelijking met meetronde {r}.", "Comparison with round {r}."),
     "trend_chart": Text("Scores vorige en deze meting", "Scores previous and this round"),
     "previous": Text("Vorige", "Previous"),
     "change": Text("Verandering", "Change"),
