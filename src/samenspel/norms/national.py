@@ -123,16 +123,15 @@ def register_contexts(con: Any, contexts: Mapping[str, int | None]) -> None:
 
 PER_RESPONDENT = """
 CREATE OR REPLACE TEMP TABLE per AS
-SELECT a.alliance, a.round, a.respondent, any_value(a.partner) AS partner, i.measure, any_value(i.kind) AS kind,
-       count(v) FILTER (v BETWEEN i.vmin AND i.vmax) AS n,
-       sum(CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END / (i.hi - i.lo) * 100)
-           FILTER (v BETWEEN i.vmin AND i.vmax) AS s,
-       count(*) FILTER (v IS NOT NULL AND NOT (v BETWEEN i.vmin AND i.vmax)
-                        OR (v IS NULL AND a.value IS NOT NULL AND trim(CAST(a.value AS VARCHAR)) <> '')) AS bad,
-       bool_or(NOT i.pulse) AS full_round,
-       max(TRY_CAST(a.round_date AS DATE)) AS rd
-FROM (SELECT *, TRY_CAST(value AS DOUBLE) AS v FROM {source}) a JOIN items i ON a.item = i.item
-GROUP BY a.alliance, a.round, a.respondent, i.measure
+SELECT alliance, round, respondent, any_value(partner) AS partner, measure, any_value(kind) AS kind,
+       count(ok) AS n, sum(CASE WHEN rev THEN hi - ok ELSE ok - lo END) * any_value(scale) AS s,
+       count(value) - count(ok) AS bad, bool_or(NOT pulse) AS full_round, max(round_date) AS rd
+FROM (SELECT a.alliance, a.round, a.respondent, a.partner, a.value, i.measure, i.kind, i.rev, i.hi, i.lo, i.pulse,
+             100.0 / (i.hi - i.lo) AS scale, TRY_CAST(a.round_date AS DATE) AS round_date,
+             CASE WHEN TRY_CAST(a.value AS DOUBLE) BETWEEN i.vmin AND i.vmax THEN TRY_CAST(a.value AS DOUBLE) END AS ok
+      FROM (SELECT alliance, round, respondent, partner, item, value, {round_date} AS round_date FROM {source}) a
+      JOIN items i ON a.item = i.item)
+GROUP BY alliance, round, respondent, measure
 """
 
 PUBLISHED = """
@@ -194,17 +193,56 @@ FROM ({scores}) GROUP BY measure ORDER BY measure
 """
 
 
-def source_of(paths: Sequence[Path]) -> str:
-    """A DuckDB relation over response files: Parquet files, or CSV files read as text (checked later)."""
+NEEDED = ("alliance", "round", "respondent", "partner", "item", "value")
+"""Columns the scores need (docs/FORMATS.md §2); ``round_date`` is used where present."""
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def csv_header(path: Path) -> tuple[str, ...]:
+    """The header of a CSV response file (its first line), read without parsing the rest."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return tuple(h.strip() for h in next(csv.reader(handle), []))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SamenspelError(f"{path}:1: cannot read the header ({exc})") from None
+
+
+def source_of(paths: Sequence[Path], headers: Mapping[Path, tuple[str, ...]] | None = None) -> str:
+    """A DuckDB relation over response files: Parquet files, or CSV files read as text (checked later).
+
+    CSV files are read with the columns their header names, grouped by header,
+    so DuckDB does not sniff thousands of small files one by one (that took
+    seconds per hundred files).
+    """
     if not paths:
         raise SamenspelError("no response files to build norms from")
-    quoted = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
     if all(p.suffix.lower() == ".parquet" for p in paths):
-        return f"read_parquet([{quoted}], union_by_name = true)"
-    if all(p.suffix.lower() == ".csv" for p in paths):
-        return (f"read_csv([{quoted}], union_by_name = true, all_varchar = true, header = true, "
-                "filename = false, auto_detect = true)")
-    raise SamenspelError("norms build reads either CSV response files or Parquet files of answers, not a mix")
+        return f"read_parquet([{', '.join(map(_quote, paths))}], union_by_name = true)"
+    if not all(p.suffix.lower() == ".csv" for p in paths):
+        raise SamenspelError("norms build reads either CSV response files or Parquet files of answers, not a mix")
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    for p in paths:
+        header = (headers or {}).get(p) or csv_header(p)
+        missing = [c for c in NEEDED if c not in header]
+        if missing:
+            raise SamenspelError(f"{p}:1: no column {', '.join(missing)}; a response file has the columns of "
+                                 "docs/FORMATS.md §2")
+        if len(set(header)) != len(header):
+            raise SamenspelError(f"{p}:1: a column name appears twice in the header")
+        groups.setdefault(header, []).append(p)
+    parts = []
+    for header, files in groups.items():
+        columns = "{" + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': 'VARCHAR'" for c in header) + "}"
+        date = "round_date" if "round_date" in header else "NULL"
+        parts.append(f"SELECT alliance, round, respondent, partner, item, value, {date} AS round_date "
+                     f"FROM read_csv([{', '.join(map(_quote, files))}], header = true, auto_detect = false, "
+                     f"delim = ',', quote = '\"', escape = '\"', columns = {columns})")
+    return "(" + " UNION ALL ".join(parts) + ")"
 
 
 def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str] = ("domain",),
@@ -217,7 +255,13 @@ def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str
     from samenspel.instrument.selection import CURRENT_VERSION
 
     register_items(con, version or CURRENT_VERSION, kinds)
-    _run(con, PER_RESPONDENT.format(source=source))
+    columns = _columns(con, source)
+    missing = [c for c in ("alliance", "round", "respondent", "partner", "item", "value") if c not in columns]
+    if missing:
+        raise SamenspelError(f"the answers have no column {', '.join(missing)}; a response file has the columns of "
+                             "docs/FORMATS.md §2")
+    round_date = "round_date" if "round_date" in columns else "NULL"
+    _run(con, PER_RESPONDENT.format(source=source, round_date=round_date))
     _check_values(con, source)
     _run(con, PUBLISHED.format(share=MIN_SHARE, min_group=int(min_group)))
     return con.sql(SCORES).to_arrow_table()
@@ -231,6 +275,15 @@ def _run(con: Any, sql: str) -> None:
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         raise SamenspelError(f"cannot read the answers: {first}") from None
+
+
+def _columns(con: Any, source: str) -> set[str]:
+    import duckdb
+
+    try:
+        return {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    except duckdb.Error as exc:
+        raise SamenspelError(f"cannot read the answers: {str(exc).splitlines()[0]}") from None
 
 
 def _check_values(con: Any, source: str) -> None:
@@ -323,3 +376,61 @@ def _who(con: Any) -> dict[str, tuple[int, int]]:
     rows = con.execute("SELECT alliance, count(*), coalesce(sum(h) FILTER (g IS NOT NULL), 0) FROM grp "
                        "GROUP BY alliance").fetchall()
     return {a: (int(p), int(n)) for a, p, n in rows}
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Response files found under a directory, and the alliance context of each alliance."""
+
+    files: tuple[Path, ...]
+    contexts: Mapping[str, Any]  # alliance id -> AllianceContext
+    alliances: Mapping[str, Path]  # alliance id -> the (first) file it was found in
+
+
+def collect(paths: Sequence[Path], kb: Any) -> Collection:
+    """Every response file (``.csv``/``.parquet``) in ``paths`` (files or directories, searched recursively).
+
+    A CSV's alliance id is read from its first data row; its context is the
+    ``alliance.yaml`` beside it (docs/FORMATS.md §5), as ``samenspel analyse``
+    finds it. Each file must stay within the response-file size limit.
+    """
+    import csv
+
+    from samenspel.reading.context import beside, load_context
+    from samenspel.responses import limits
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".csv", ".parquet"))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise SamenspelError(f"{p}: file or directory not found")
+    if not files:
+        raise SamenspelError(f"no response files (.csv or .parquet) in {', '.join(map(str, paths))}")
+    contexts: dict[str, Any] = {}
+    alliances: dict[str, Path] = {}
+    for f in files:
+        size = f.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise SamenspelError(f"{f}: the file is {size / 2**20:,.0f} MB, more than the limit of "
+                                 f"{limits.MAX_FILE_BYTES / 2**20:,.0f} MB for a response file")
+        if f.suffix.lower() != ".csv":
+            continue
+        with f.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            first = next(reader, None)
+        if not header or "alliance" not in header:
+            raise SamenspelError(f"{f}:1: no 'alliance' column; a response file has the columns of docs/FORMATS.md §2")
+        if len(header) > limits.MAX_COLUMNS:
+            raise SamenspelError(f"{f}:1: {len(header)} columns, more than the limit of {limits.MAX_COLUMNS}")
+        if first is None or len(first) <= header.index("alliance"):
+            continue  # no answers
+        alliance = first[header.index("alliance")].strip()
+        alliances.setdefault(alliance, f)
+        found = beside(f)
+        if found is not None and alliance not in contexts:
+            contexts[alliance] = load_context(found, kb)
+    return Collection(tuple(files), contexts, alliances)
