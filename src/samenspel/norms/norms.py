@@ -234,7 +234,8 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
                 rows.append(replace(before[0], carried=True))  # rule 3 across builds: keep the old figures
                 members_of[(group, measure)] = before[1]
                 continue
-            if any(0 < len(ids ^ other_set) < min_alliances for other_set in published[measure]):
+            if any(abs(len(ids) - len(other_set)) < min_alliances and 0 < len(ids ^ other_set) < min_alliances
+                   for other_set in published[measure]):  # sizes apart by the minimum cannot be too alike
                 suppressed.append(Suppressed(group, measure, "differencing"))
                 continue
             q1, med, q3, p90 = quantiles([p.measures[measure] for p in having])
