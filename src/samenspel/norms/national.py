@@ -135,8 +135,9 @@ def _respondent_sql(source: str, measures: Sequence[tuple[int, str, str, int, in
     With the measures side by side every later step works on respondents,
     never on answers or respondent x measure rows: the joins between those
     tables took as long as the pass over the answers (benchmarks/norms_bench.py).
-    Filtered aggregates straight over the answers were slower still with 20
-    measures (each filter is evaluated on every answer).
+    The measures are put side by side from one list per respondent (at most
+    one entry per measure): a filtered aggregate per measure took twice as
+    long with 20 measures, each filter being evaluated on every row.
     """
     rd = "max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"
     date = "round_date" if dated else "NULL AS round_date"
@@ -149,14 +150,16 @@ JOIN items i ON a.item = i.item,
 LATERAL (SELECT CASE WHEN raw BETWEEN i.vmin AND i.vmax THEN raw END AS v),
 LATERAL (SELECT (CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END) * i.scale AS x)
 GROUP BY a.alliance, a.round, a.respondent, i.mid"""
-    wide = ",\n       ".join(f"sum(n) FILTER (WHERE mid = {mid}) AS n{mid}, sum(s) FILTER (WHERE mid = {mid}) AS s{mid}"
+    wide = ",\n       ".join(f"l[list_position(mids, {mid})].n AS n{mid}, l[list_position(mids, {mid})].s AS s{mid}"
                               for mid, *_ in measures)
     return f"""
 CREATE OR REPLACE TEMP TABLE resp AS
-SELECT alliance, round, respondent, any_value(partner) AS partner, sum(bad) AS bad, bool_or(full_round) AS full_round,
-       max(rd) AS rd,
+SELECT alliance, round, respondent, partner, bad, full_round, rd,
        {wide}
-FROM ({answers}) GROUP BY alliance, round, respondent
+FROM (SELECT *, list_transform(l, lambda x: x.m) AS mids FROM (
+    SELECT alliance, round, respondent, any_value(partner) AS partner, sum(bad) AS bad,
+           bool_or(full_round) AS full_round, max(rd) AS rd, list(struct_pack(m := mid, n := n, s := s)) AS l
+    FROM ({answers}) GROUP BY alliance, round, respondent))
 """
 
 
