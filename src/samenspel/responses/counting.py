@@ -73,22 +73,34 @@ def count(responses: ResponseSet, instrument: Questionnaires) -> dict[str, Count
     questionnaire_of = resolver(instrument)
     answered: dict[str, dict[str, set[str]]] = {}
     not_asked: dict[str, set[str]] = {}
+    counts_for: dict[str, frozenset[str]] = {}  # per round: its domain items, the only ones that count
+    anything: dict[str, set[str]] = {}  # per round: who answered anything (counts when no domain is asked)
     for a in responses.answers:
-        people = answered.setdefault(a.round, {})
-        got = people.setdefault(a.respondent, set())
-        if a.value is not None and not (isinstance(a.value, str) and not a.value.strip()):
-            got.add(a.item)
+        people = answered.get(a.round)
+        if people is None:
+            people = answered[a.round] = {}
+            counts_for[a.round] = domain_items(questionnaire_of(a.round))
+            anything[a.round] = set()
+        got = people.get(a.respondent)
+        if got is None:
+            got = people[a.respondent] = set()
         if a.missing == "not_asked":
             not_asked.setdefault(a.round, set()).add(a.item)
+        elif a.value is not None and not (isinstance(a.value, str) and not a.value.strip()):
+            anything[a.round].add(a.respondent)
+            if a.item in counts_for[a.round]:
+                got.add(a.item)
     out: dict[str, Count] = {}
     for rnd, people in answered.items():
         questionnaire = questionnaire_of(rnd)
-        domains = domain_items(questionnaire)
+        domains = counts_for[rnd]
         pulse = frozenset(it.id for it in questionnaire.items if it.construct_kind == "domain" and it.pulse)
         seen = set().union(*people.values()) & domains
         version = pulse if not exact and pulse and seen <= pulse else domains
         asked = frozenset(version - not_asked.get(rnd, set()))
-        yes = tuple(r for r, items in people.items() if substantive(items, asked))
-        no = tuple(r for r in people if r not in set(yes))
+        yes = tuple(r for r, items in people.items()
+                    if (substantive(items, asked) if asked else r in anything[rnd]))
+        counted = set(yes)
+        no = tuple(r for r in people if r not in counted)
         out[rnd] = Count(rnd, asked, yes, no)
     return out

@@ -57,6 +57,20 @@ def test_large_designs_use_monte_carlo_within_its_error():
     assert two_sample(x, y).p == ours.p  # a fixed seed: the same diagnosis on every run
 
 
+@pytest.mark.parametrize("alternative", ["two-sided", "less"])
+def test_large_sign_flips_use_monte_carlo_within_its_error(alternative: str):
+    """Against scipy's permutation test with 200,000 sign patterns (an independent implementation)."""
+    rng = np.random.default_rng(11)
+    d = rng.normal(-4, 15, 30)
+    assert 2**30 > EXACT_LIMIT
+    ours = sign_flip(d, alternative)  # type: ignore[arg-type]
+    ref = stats.permutation_test((d,), np.mean, permutation_type="samples", alternative=alternative,
+                                 n_resamples=200_000, vectorized=True, random_state=1)
+    assert not ours.exact
+    assert abs(ours.p - ref.pvalue) < 4 * np.sqrt(ref.pvalue * (1 - ref.pvalue) / 9_999) + 1e-4
+    assert sign_flip(d, alternative).p == ours.p  # type: ignore[arg-type]  # a fixed seed
+
+
 def test_smallest_reachable_p_sets_the_minimum_raters():
     """With 3 raters a side no two-sided test reaches .05; with 4 it does (2/70)."""
     assert min_p("two_sample", (3, 3), "two-sided") == pytest.approx(0.1)
