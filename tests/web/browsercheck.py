@@ -9,6 +9,7 @@ a run so a person can look at them).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
+PASSWORD = "pw-fien-123"
+"""The password the browser tests give their facilitator "fien"."""
+
+
+def log_in(page, url: str, username: str = "fien", password: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]
+    """Log in through the Dutch login page, as a person would, and wait for the home page."""
+    page.goto(f"{url}/nl/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r"/nl/$"))
 
 
 def shots() -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from browsercheck import log_in
 from webhelpers import allow_alliances
 
 from samenspel.demo import make_demo
@@ -51,9 +52,7 @@ def test_facilitator_invites_imports_and_sees_the_dashboard_change(live_server, 
     # log in
     page.goto(f"{url}/nl/")
     expect(page).to_have_url(re.compile(r"/nl/login/"))
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
+    log_in(page, url, password=PASSWORD)
 
     # create an alliance, two partners (the others come with the file) and a round
     page.goto(f"{url}/nl/alliances/new/")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, shots
+from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, log_in, shots
 
 from samenspel.web.alliances.models import Membership
 
@@ -32,14 +32,6 @@ def _instrument() -> None:
 @pytest.fixture(autouse=True)
 def _knowledge() -> None:
     """The real knowledge base."""
-
-
-def _login(page, url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{url}/nl/login/")
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(r"/nl/$"))
 
 
 SMALL_TARGETS = """() => [...document.querySelectorAll(
@@ -104,7 +96,7 @@ def test_every_facilitator_page_is_accessible_and_fits_a_phone_and_a_laptop(live
         page = browser_page(viewport=SIZES[size], **mobile)
         page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
                 or "Refused to" in m.text else None)
-        _login(page, url)
+        log_in(page, url)
         for name, path in _pages(demo.slug):
             try:  # every page is looked at, and every finding reported at once
                 _look(page, url, name, path, size)
@@ -128,7 +120,7 @@ def test_the_dashboard_first_screen_holds_the_tiles_and_the_top_findings(live_se
     dashboard = f"{url}/nl/a/{demo.slug}/rounds/{CLOSED}/dashboard/"
 
     page = browser_page(viewport=SIZES["laptop"])
-    _login(page, url)
+    log_in(page, url)
     page.goto(dashboard, timeout=90_000)  # the first visit analyses the demo
     page.screenshot(path=str(shots() / "dashboard-first-screen-laptop.png"))
     fold = SIZES["laptop"]["height"]
@@ -150,7 +142,7 @@ def test_the_dashboard_first_screen_holds_the_tiles_and_the_top_findings(live_se
 
     # every chart's text is drawn at 12 px or more, unfolded and on both sizes
     phone = browser_page(viewport=SIZES["phone"], is_mobile=True, has_touch=True)
-    _login(phone, url)
+    log_in(phone, url)
     phone.goto(dashboard, timeout=90_000)
     phone.screenshot(path=str(shots() / "dashboard-first-screen-phone.png"))
     for p, size in ((page, "laptop"), (phone, "phone")):

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browsercheck import log_in
 from webhelpers import allow_alliances
 
 from samenspel.web.alliances.models import Alliance, Respondent
@@ -76,10 +77,7 @@ def test_facilitator_invites_three_partners_in_one_step_and_follows_who_answered
         if (navigator.clipboard) { const write = navigator.clipboard.writeText.bind(navigator.clipboard);
             navigator.clipboard.writeText = (t) => write(t).then(() => { window.__copied.push(t); }); }""")
 
-    page.goto(f"{url}/nl/")
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
+    log_in(page, url, password=PASSWORD)
     second = browser_page(**_device(other))
     second.context.add_cookies(page.context.cookies())  # the same facilitator on the other device
     pages = {size: page, other: second}

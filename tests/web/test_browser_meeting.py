@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from browsercheck import log_in
 
 from samenspel.web.alliances.models import Membership
 
@@ -40,14 +41,6 @@ def _shots(tmp_path: Path) -> Path:
     return out
 
 
-def _login(page, url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{url}/nl/login/")
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(r"/nl/$"))
-
-
 def _current(page) -> str:  # type: ignore[no-untyped-def]
     return page.locator(".slide.current").get_attribute("id")  # type: ignore[no-any-return]
 
@@ -69,7 +62,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     page = browser_page(viewport=SIZES["laptop"])
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
             or "Refused to" in m.text else None)
-    _login(page, url)
+    log_in(page, url)
     # the first visit analyses the demo (network permutation tests): seconds on a busy machine
     page.goto(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/dashboard/", timeout=90_000)
     page.get_by_role("link", name="Reflectiebijeenkomst").click()
@@ -172,7 +165,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     phone = browser_page(viewport=SIZES["phone"])
     phone.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
              or "Refused to" in m.text else None)
-    _login(phone, url)
+    log_in(phone, url)
     phone.goto(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/meeting/")
     for n in (1, 2, 3, 4):
         assert _current(phone) == f"step-{n}"
@@ -225,7 +218,7 @@ def test_the_next_round_imported_says_what_became_of_the_decisions(live_server, 
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
     url = live_server.url
     page = browser_page(viewport=SIZES["laptop"])
-    _login(page, url)
+    log_in(page, url)
     page.goto(f"{url}/nl/a/{demo.slug}/rounds/2025-najaar/meeting/#step-4", timeout=90_000)
     for what, addresses in (("Taken en besluitvorming op papier", "domain:organisation"),
                             ("Een heidag over het gezamenlijke doel", "domain:ambition")):

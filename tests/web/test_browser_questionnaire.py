@@ -18,6 +18,7 @@ from samenspel.knowledge import load_knowledge
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
+from browsercheck import log_in
 from webhelpers import make_respondent
 
 pytestmark = pytest.mark.browser
@@ -57,10 +58,7 @@ def test_facilitator_picks_modules_and_sees_the_time(live_server, django_user_mo
     alliance = _six_partners()
     Membership.objects.create(user=user, alliance=alliance, role=Membership.FACILITATOR)
     page = browser_page(viewport=SIZES[size], locale="nl-NL")
-    page.goto(f"{live_server.url}/nl/login/")
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Inloggen")).click()
+    log_in(page, live_server.url, password=PASSWORD)
     page.goto(f"{live_server.url}/nl/a/zorg-oost/")
     minutes = page.locator("#round-minutes")
     default = to_minutes(estimate(survey.round_questionnaire(MeasurementRound(

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browsercheck import log_in
 from test_tool_import import LS_HEAD, LS_ROWS, ls_csv
 
 from samenspel.web.alliances.models import Answer
@@ -26,10 +27,7 @@ def test_import_with_a_mapping_step(live_server, browser_page, facilitator, rnd,
     export = tmp_path / "results-survey246810.csv"
     export.write_bytes(ls_csv(LS_HEAD[:7] + ["Vraag 9", "par01"], [r[:7] + ["4", "2"] for r in LS_ROWS]))
     page = browser_page(viewport={"width": width, "height": height}, locale="nl-NL")
-    page.goto(f"{live_server.url}/nl/login/")
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill("pw-fien-123")
-    page.get_by_role("button", name=re.compile("Inloggen")).click()
+    log_in(page, live_server.url)
     page.goto(f"{live_server.url}/nl/a/zorg-oost/rounds/2026-1/")
     page.get_by_role("link", name="Via LimeSurvey, Qualtrics of Microsoft Forms").click()
     expect(page.get_by_role("heading", name=re.compile("Uitzetten via LimeSurvey"))).to_be_visible()

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 import pytest
+from browsercheck import log_in
 from webhelpers import allow_alliances, make_respondent
 
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
@@ -67,11 +68,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, django_user_mod
 
     page = browser_page(viewport={"width": 1366, "height": 900})
     _collect(page, found)
-    page.goto(f"{url}/nl/login/")
-    page.get_by_label("Gebruikersnaam").fill("fien")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(re.compile(r"/nl/$"))
+    log_in(page, url, password=PASSWORD)
     base = f"{url}/nl/a/zorg-oost/"
     for path in ("", "rounds/2026-1/", "rounds/2026-1/links/", "rounds/2026-1/dashboard/"):
         page.goto(base + path)
