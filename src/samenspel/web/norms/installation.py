@@ -1,0 +1,59 @@
+"""The norms of this installation: built from the latest stored profile of every alliance that opted in.
+
+Built when asked (a dashboard shows a placement), from profiles only, under
+the rules of ``samenspel.norms.norms``: at least ``SAMENSPEL_NORMS_MIN_ALLIANCES``
+(default 10) alliances behind every figure, one profile per alliance, and the
+differencing rule across builds. For that last rule each build that changed
+something is kept (:class:`NormBuild`) and the next build starts from it, so a
+single alliance opting out (or in) does not move a figure that would give its
+own values away.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+from samenspel.errors import SamenspelError
+from samenspel.norms import NormSet, Profile, build_norms
+from samenspel.norms.norms import MIN_ALLIANCES
+from samenspel.web.norms import consent
+from samenspel.web.norms.models import NormBuild, RoundProfile
+
+
+def min_alliances() -> int:
+    return int(getattr(settings, "SAMENSPEL_NORMS_MIN_ALLIANCES", MIN_ALLIANCES))
+
+
+def contributed_profiles() -> list[Profile]:
+    """The latest stored profile of each contributing alliance (latest round by opening date), oldest first."""
+    rows = (RoundProfile.objects.filter(round__alliance__in=consent.contributing())
+            .select_related("round").order_by("round__alliance_id", "-round__opens", "-round__created_at"))
+    latest: dict[int, RoundProfile] = {}
+    for row in rows:
+        latest.setdefault(row.round.alliance_id, row)
+    out = []
+    for row in sorted(latest.values(), key=lambda r: (r.round.opens, r.pk)):
+        try:
+            out.append(Profile.from_dict(row.data))
+        except SamenspelError:
+            continue  # another profile version: it comes back when the round is read again
+    return out
+
+
+def norms_for(questionnaire: str) -> NormSet:
+    """The installation's norm set for ``questionnaire``, carrying figures over from the last build where needed."""
+    minimum = min_alliances()
+    last = NormBuild.objects.filter(questionnaire=questionnaire, min_alliances=minimum).order_by("-built_at", "-id").first()
+    previous = []
+    if last is not None:
+        try:
+            previous = [NormSet.from_ledger(last.ledger)]
+        except SamenspelError:
+            previous = []
+    normset = build_norms(contributed_profiles(), minimum, questionnaire=questionnaire, previous=previous)
+    ledger = normset.ledger()
+    if normset.rows and (last is None or last.ledger != ledger):
+        with transaction.atomic():
+            NormBuild.objects.create(questionnaire=questionnaire, min_alliances=minimum, ledger=ledger)
+    return normset
