@@ -79,9 +79,16 @@ class Row:
 
 
 def latest_reading(alliance: Alliance) -> tuple[MeasurementRound | None, Reading | None]:
-    """The newest round with a reading (an open round with too few answers yet shows the one before)."""
+    """The newest round with a reading (an open round with too few answers yet shows the one before).
+
+    A round the analysis refuses is passed over rather than breaking the whole portfolio."""
+    from samenspel.errors import SamenspelError
+
     for rnd in alliance.rounds.order_by("-opens", "-created_at", "-id"):
-        reading = reading_for(rnd)
+        try:
+            reading = reading_for(rnd)
+        except SamenspelError:
+            continue  # nothing to analyse in that round (e.g. nobody counts): its own dashboard says why
         if reading is not None:
             return rnd, reading
     return None, None
