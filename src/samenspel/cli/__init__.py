@@ -50,6 +50,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "samenspel.cli.network",
     "samenspel.cli.report",
     "samenspel.cli.serve",
+    "samenspel.cli.norms",
 )
 
 for _name in COMMAND_MODULES:

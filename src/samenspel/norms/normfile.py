@@ -135,8 +135,7 @@ def read_normfile(csv_path: str | Path, json_path: str | Path | None = None, *,
     if questionnaire is not None and found != questionnaire:
         raise SamenspelError(
             f"{json_path}: these norms are for questionnaire {found}, this comparison uses {questionnaire}; "
-            "norms of another questionnaire version compare other items and are not used "
-            f"/ deze normen horen bij vragenlijst {found}, niet bij {questionnaire}")
+            "norms of another questionnaire version compare other items and are not used")
     rows = _rows(csv_path, desc)
     groups = tuple(NormGroup(str(g["group"]), int(g["n"])) for g in desc["groups"])  # type: ignore[union-attr]
     period = desc["period"]

@@ -1,0 +1,436 @@
+"""Profiles of thousands of alliances at once, in DuckDB (issue 16, point 5: a national monitor).
+
+A sector body holds the response files of every regional collaboration; the
+per-alliance analysis (``analysis.engine``) would take minutes per thousand
+alliances. Here the part norms need is one columnar query over all answers:
+per respondent and scale the mean of the reverse-keyed items as 0-100 with
+the half-of-items rule, and per alliance the mean - with the same rules the
+analysis publishes under, so a national figure is the figure the alliance's
+own report shows:
+
+* who counts: at least half of the asked domain items answered
+  (``responses.counting``);
+* the last round of each alliance (latest ``round_date``; rounds without a
+  date come after dated ones, then by round id - the analysis orders undated
+  rounds by first appearance, which a columnar scan does not keep);
+* partners below the minimum group merged into "other partners" or left out
+  (``analysis.disclosure``, rule 1), and per measure every group with fewer
+  than the minimum of scores left out (rule 2);
+* the modal phase over the same published rows (ties to the earlier phase).
+
+Not computed here (the web app's stored profiles have them): divergence,
+network summaries and the leadership items' agreement. Items asked are the
+questionnaire's items of a scale (the pulse's when a round holds only pulse
+items); answers marked ``not_asked`` are not subtracted.
+
+Reading is within the limits of ``responses.limits`` per file; values outside
+an item's scale are refused with file, respondent and item.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from samenspel.errors import InputError, Problem, SamenspelError
+from samenspel.norms.profile import Profile, size_band
+
+SCALE_KINDS = ("trust", "formal_overlap", "uncertainty", "leadership", "governance")
+"""Non-domain constructs scored as scales (``analysis.engine``: OTHER_SCALES and the single-item kinds)."""
+MIN_SHARE = 0.5
+"""Half of a scale's items for a person's score, half of the asked domain items to count (issue 3)."""
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: str
+    measure: str  # "domain:relation", "scale:trust", "phase"
+    kind: str  # "domain", "scale", "phase"
+    lo: float
+    hi: float
+    reverse: bool
+    pulse: bool
+
+
+def item_rows(version: str) -> list[ItemRow]:
+    """The scored items of a questionnaire version, with how each is turned into 0-100."""
+    from samenspel.instrument.selection import catalogue
+
+    out = []
+    for it in catalogue(version).items:
+        kind = it.construct_kind
+        if it.min is None or it.max is None or it.max == it.min:
+            continue
+        if kind == "domain" and it.type != "choice":
+            out.append(ItemRow(it.id, f"domain:{it.construct_key}", "domain", it.min, it.max, it.reverse, it.pulse))
+        elif kind in SCALE_KINDS and it.type != "choice":
+            out.append(ItemRow(it.id, f"scale:{it.construct}", "scale", it.min, it.max, it.reverse, it.pulse))
+        elif it.construct == "phase":
+            # the raw option value, kept as is (lo 0, hi 100 makes the 0-100 formula the identity)
+            out.append(ItemRow(it.id, "phase", "phase", 0.0, 100.0, False, it.pulse))
+    return out
+
+
+def connect(threads: int | None = None) -> Any:
+    """An in-memory DuckDB connection (no extensions are loaded or downloaded)."""
+    import duckdb
+
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False,
+                                             "autoload_known_extensions": False})
+    con.execute(f"SET threads TO {int(threads or os.cpu_count() or 2)}")
+    con.execute("SET preserve_insertion_order = false")
+    return con
+
+
+def register_items(con: Any, version: str, kinds: Sequence[str] = ("domain", "scale", "phase")) -> None:
+    """Table ``items`` (one row per scored item) and ``ks`` (items per measure, full round and pulse)."""
+    import pyarrow as pa
+
+    rows = [r for r in item_rows(version) if r.kind in kinds]
+    phase_range = {it.id: (it.min, it.max) for it in _phase_items(version)}
+    table = pa.table({
+        "item": [r.item for r in rows], "measure": [r.measure for r in rows], "kind": [r.kind for r in rows],
+        "lo": [float(r.lo) for r in rows], "hi": [float(r.hi) for r in rows],
+        "rev": [r.reverse for r in rows], "pulse": [r.pulse for r in rows],
+        # valid raw values: the item's own scale (phase: its option values)
+        "vmin": [float(phase_range.get(r.item, (r.lo, r.hi))[0]) for r in rows],
+        "vmax": [float(phase_range.get(r.item, (r.lo, r.hi))[1]) for r in rows],
+    })
+    con.register("items_arrow", table)
+    con.execute("CREATE OR REPLACE TABLE items AS SELECT * FROM items_arrow")
+    con.execute("CREATE OR REPLACE TABLE ks AS SELECT measure, count(*) AS k_full, count(*) FILTER (pulse) AS k_pulse "
+                "FROM items GROUP BY measure")
+
+
+def _phase_items(version: str) -> list[Any]:
+    from samenspel.instrument.selection import catalogue
+
+    return [it for it in catalogue(version).items if it.construct == "phase"]
+
+
+def register_contexts(con: Any, contexts: Mapping[str, int | None]) -> None:
+    """Table ``ctx``: alliance -> its own minimum group size (None: the default)."""
+    import pyarrow as pa
+
+    con.register("ctx_arrow", pa.table({"alliance": list(contexts), "min_group": pa.array(
+        [contexts[a] for a in contexts], type=pa.int64())}))
+    con.execute("CREATE OR REPLACE TABLE ctx AS SELECT * FROM ctx_arrow")
+
+
+PER_RESPONDENT = """
+CREATE OR REPLACE TEMP TABLE per AS
+SELECT alliance, round, respondent, any_value(partner) AS partner, measure, any_value(kind) AS kind,
+       count(ok) AS n, sum(CASE WHEN rev THEN hi - ok ELSE ok - lo END) * any_value(scale) AS s,
+       count(value) - count(ok) AS bad, bool_or(NOT pulse) AS full_round, max(round_date) AS rd
+FROM (SELECT a.alliance, a.round, a.respondent, a.partner, a.value, i.measure, i.kind, i.rev, i.hi, i.lo, i.pulse,
+             100.0 / (i.hi - i.lo) AS scale, TRY_CAST(a.round_date AS DATE) AS round_date,
+             CASE WHEN TRY_CAST(a.value AS DOUBLE) BETWEEN i.vmin AND i.vmax THEN TRY_CAST(a.value AS DOUBLE) END AS ok
+      FROM (SELECT alliance, round, respondent, partner, item, value, {round_date} AS round_date FROM {source}) a
+      JOIN items i ON a.item = i.item)
+GROUP BY alliance, round, respondent, measure
+"""
+
+PUBLISHED = """
+CREATE OR REPLACE TEMP TABLE rk AS
+WITH last AS (
+    SELECT alliance, round FROM (
+        SELECT alliance, round, row_number() OVER (PARTITION BY alliance
+               ORDER BY coalesce(max(rd), DATE '9999-12-31') DESC, round DESC) AS pos
+        FROM per GROUP BY alliance, round)
+    WHERE pos = 1),
+r AS (SELECT per.* FROM per JOIN last USING (alliance, round)),
+pulse AS (SELECT alliance, NOT bool_or(full_round) AS is_pulse FROM r GROUP BY alliance)
+SELECT r.*, CASE WHEN pulse.is_pulse THEN ks.k_pulse ELSE ks.k_full END AS k
+FROM r JOIN pulse USING (alliance) JOIN ks USING (measure);
+
+CREATE OR REPLACE TEMP TABLE grp AS
+WITH asked AS (SELECT alliance, sum(k) AS asked FROM (SELECT DISTINCT alliance, measure, k FROM rk WHERE kind = 'domain')
+               GROUP BY alliance),
+people AS (SELECT alliance, respondent, any_value(partner) AS partner,
+                  coalesce(sum(n) FILTER (kind = 'domain'), 0) AS answered
+           FROM rk GROUP BY alliance, respondent),
+counted AS (SELECT people.alliance, people.respondent, people.partner FROM people LEFT JOIN asked USING (alliance)
+            WHERE (coalesce(asked.asked, 0) = 0 AND answered > 0)
+               OR (answered > 0 AND answered >= {share} * asked.asked)),
+heads AS (SELECT alliance, partner, count(*) AS h, list(respondent) AS who FROM counted GROUP BY alliance, partner),
+mg AS (SELECT h.alliance, coalesce(any_value(ctx.min_group), {min_group}) AS m,
+              coalesce(sum(h.h) FILTER (h.h < coalesce(ctx.min_group, {min_group})), 0) AS small_n
+       FROM heads h LEFT JOIN ctx USING (alliance) GROUP BY h.alliance)
+SELECT heads.alliance, heads.partner, heads.h, heads.who, mg.m,
+       CASE WHEN heads.h >= mg.m THEN heads.partner WHEN mg.small_n >= mg.m THEN '~other' END AS g
+FROM heads JOIN mg USING (alliance);
+
+CREATE OR REPLACE TEMP TABLE published AS
+WITH members AS (SELECT alliance, partner, g, m, unnest(who) AS respondent FROM grp WHERE g IS NOT NULL)
+SELECT rk.alliance, rk.round, rk.measure, rk.kind, members.g, members.m, rk.s / rk.n AS score
+FROM rk JOIN members USING (alliance, respondent)
+WHERE rk.n > 0 AND rk.n >= {share} * rk.k;
+"""
+
+SCORES = """
+WITH kept AS (SELECT alliance, measure, g FROM published GROUP BY alliance, measure, g HAVING count(*) >= any_value(m))
+SELECT p.alliance, any_value(p.round) AS round, p.measure, avg(p.score) AS score, count(*) AS n
+FROM published p JOIN kept USING (alliance, measure, g)
+WHERE p.kind <> 'phase'
+GROUP BY p.alliance, p.measure
+"""
+
+PHASE = """
+WITH kept AS (SELECT alliance, g FROM published WHERE kind = 'phase' GROUP BY alliance, g
+              HAVING count(*) >= any_value(m)),
+counts AS (SELECT p.alliance, p.score AS v, count(*) AS c FROM published p JOIN kept USING (alliance, g)
+           WHERE p.kind = 'phase' GROUP BY p.alliance, p.score)
+SELECT alliance, arg_max(v, c * 1000 - v) AS phase FROM counts GROUP BY alliance
+"""
+
+QUARTILES = """
+SELECT measure, count(*) AS n, quantile_cont(score, [0.25, 0.5, 0.75]) AS q
+FROM ({scores}) GROUP BY measure ORDER BY measure
+"""
+
+
+NEEDED = ("alliance", "round", "respondent", "partner", "item", "value")
+"""Columns the scores need (docs/FORMATS.md §2); ``round_date`` is used where present."""
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def csv_header(path: Path) -> tuple[str, ...]:
+    """The header of a CSV response file (its first line), read without parsing the rest."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return tuple(h.strip() for h in next(csv.reader(handle), []))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SamenspelError(f"{path}:1: cannot read the header ({exc})") from None
+
+
+def source_of(paths: Sequence[Path], headers: Mapping[Path, tuple[str, ...]] | None = None) -> str:
+    """A DuckDB relation over response files: Parquet files, or CSV files read as text (checked later).
+
+    CSV files are read with the columns their header names, grouped by header,
+    so DuckDB does not sniff thousands of small files one by one (that took
+    seconds per hundred files).
+    """
+    if not paths:
+        raise SamenspelError("no response files to build norms from")
+    if all(p.suffix.lower() == ".parquet" for p in paths):
+        return f"read_parquet([{', '.join(map(_quote, paths))}], union_by_name = true)"
+    if not all(p.suffix.lower() == ".csv" for p in paths):
+        raise SamenspelError("norms build reads either CSV response files or Parquet files of answers, not a mix")
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    for p in paths:
+        header = (headers or {}).get(p) or csv_header(p)
+        missing = [c for c in NEEDED if c not in header]
+        if missing:
+            raise SamenspelError(f"{p}:1: no column {', '.join(missing)}; a response file has the columns of "
+                                 "docs/FORMATS.md §2")
+        if len(set(header)) != len(header):
+            raise SamenspelError(f"{p}:1: a column name appears twice in the header")
+        groups.setdefault(header, []).append(p)
+    parts = []
+    for header, files in groups.items():
+        columns = "{" + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': 'VARCHAR'" for c in header) + "}"
+        date = "round_date" if "round_date" in header else "NULL"
+        parts.append(f"SELECT alliance, round, respondent, partner, item, value, {date} AS round_date "
+                     f"FROM read_csv([{', '.join(map(_quote, files))}], header = true, auto_detect = false, "
+                     f"delim = ',', quote = '\"', escape = '\"', columns = {columns})")
+    return "(" + " UNION ALL ".join(parts) + ")"
+
+
+def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str] = ("domain",),
+                  version: str | None = None) -> Any:
+    """Per alliance and measure the published score and n (an Arrow table): the domain-score part.
+
+    ``ctx`` must exist (``register_contexts``; empty is fine). Raises
+    :class:`InputError` naming respondent and item for values outside the scale.
+    """
+    from samenspel.instrument.selection import CURRENT_VERSION
+
+    register_items(con, version or CURRENT_VERSION, kinds)
+    columns = _columns(con, source)
+    missing = [c for c in ("alliance", "round", "respondent", "partner", "item", "value") if c not in columns]
+    if missing:
+        raise SamenspelError(f"the answers have no column {', '.join(missing)}; a response file has the columns of "
+                             "docs/FORMATS.md §2")
+    round_date = "round_date" if "round_date" in columns else "NULL"
+    _run(con, PER_RESPONDENT.format(source=source, round_date=round_date))
+    _check_values(con, source)
+    _run(con, PUBLISHED.format(share=MIN_SHARE, min_group=int(min_group)))
+    return con.sql(SCORES).to_arrow_table()
+
+
+def _run(con: Any, sql: str) -> None:
+    import duckdb
+
+    try:
+        con.execute(sql)
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        raise SamenspelError(f"cannot read the answers: {first}") from None
+
+
+def _columns(con: Any, source: str) -> set[str]:
+    import duckdb
+
+    try:
+        return {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    except duckdb.Error as exc:
+        raise SamenspelError(f"cannot read the answers: {str(exc).splitlines()[0]}") from None
+
+
+def _check_values(con: Any, source: str) -> None:
+    bad = con.execute("SELECT sum(bad) FROM per").fetchone()[0] or 0
+    if not bad:
+        return
+    rows = con.execute(
+        f"SELECT a.alliance, a.respondent, a.item, a.value, i.vmin, i.vmax FROM {source} a JOIN items i USING (item) "
+        "WHERE TRY_CAST(a.value AS DOUBLE) IS NULL AND a.value IS NOT NULL AND trim(CAST(a.value AS VARCHAR)) <> '' "
+        "OR NOT (TRY_CAST(a.value AS DOUBLE) BETWEEN i.vmin AND i.vmax) LIMIT 20").fetchall()
+    problems = [Problem(f"alliance {a}", None, f"respondent {r}, item {i}: {v!r} is not a value on the item's scale "
+                        f"({lo:g}-{hi:g})") for a, r, i, v, lo, hi in rows]
+    if bad > len(problems):
+        problems.append(Problem("answers", None, f"... {int(bad) - len(problems)} more values outside their scale"))
+    raise InputError(problems)
+
+
+def baseline(con: Any, source: str) -> list[tuple[str, int, list[float]]]:
+    """The benchmark's baseline in plain DuckDB SQL: no counting rule, no disclosure control, domains only.
+
+    Per respondent and domain the mean of the reverse-keyed items as 0-100
+    with the half-of-items rule, per alliance the mean, then the quartiles.
+    """
+    sql = f"""
+    WITH per AS (
+        SELECT a.alliance, a.respondent, i.measure, count(v) AS n, any_value(ks.k_full) AS k,
+               avg(CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END / (i.hi - i.lo) * 100) AS s
+        FROM (SELECT alliance, respondent, item, TRY_CAST(value AS DOUBLE) AS v FROM {source}) a
+        JOIN items i ON a.item = i.item JOIN ks ON ks.measure = i.measure
+        WHERE i.kind = 'domain'
+        GROUP BY a.alliance, a.respondent, i.measure),
+    alliances AS (SELECT alliance, measure, avg(s) AS score FROM per WHERE n >= 0.5 * k GROUP BY alliance, measure)
+    SELECT measure, count(*) AS n, quantile_cont(score, [0.25, 0.5, 0.75]) AS q FROM alliances
+    GROUP BY measure ORDER BY measure"""
+    return con.execute(sql).fetchall()
+
+
+def quartiles(con: Any) -> list[tuple[str, int, list[float]]]:
+    """Quartiles over alliances of the published scores of the last ``domain_scores`` call."""
+    return con.execute(QUARTILES.format(scores=SCORES)).fetchall()
+
+
+def profiles(con: Any, source: str, contexts: Mapping[str, Any] | None = None, min_group: int = 3,
+             version: str | None = None) -> list[Profile]:
+    """Profiles (domain and scale scores, phase, quadrant, kind, size) of every alliance in ``source``.
+
+    ``contexts`` maps alliance id -> :class:`~samenspel.reading.AllianceContext`
+    (form, governance model, own minimum group).
+    """
+    from samenspel.analysis.settings import Settings
+    from samenspel.analysis.trust import quadrant_of
+    from samenspel.instrument.selection import CURRENT_VERSION, INSTRUMENT_ID
+
+    contexts = contexts or {}
+    version = version or CURRENT_VERSION
+    register_contexts(con, {a: getattr(c, "min_group", None) for a, c in contexts.items()})
+    scores = domain_scores(con, source, min_group, ("domain", "scale", "phase"), version)
+    phases = dict(con.execute(PHASE).fetchall())
+    who = _who(con)
+    by_alliance: dict[str, dict[str, Any]] = {}
+    cols = scores.to_pydict()
+    for alliance, rnd, measure, score, n in zip(cols["alliance"], cols["round"], cols["measure"], cols["score"],
+                                                cols["n"]):
+        entry = by_alliance.setdefault(alliance, {"round": rnd, "measures": {}, "counts": {}})
+        if score is not None and math.isfinite(score):
+            entry["measures"][measure] = round(float(round(score, 9)), 4)
+            entry["counts"][measure] = int(n)
+    cut = Settings().quadrant_cut
+    out = []
+    for alliance in sorted(by_alliance):
+        entry = by_alliance[alliance]
+        m = entry["measures"]
+        ctx = contexts.get(alliance)
+        partners, respondents = who.get(alliance, (0, 0))
+        modules = ("leadership",) if any(k.startswith(("scale:leadership", "scale:governance")) for k in m) else ()
+        phase = phases.get(alliance)
+        out.append(Profile(
+            alliance=alliance, round=entry["round"], questionnaire=f"{INSTRUMENT_ID}@{version}", modules=modules,
+            measures=m, counts=entry["counts"], phase=int(phase) if phase is not None else None,
+            quadrant=quadrant_of(m.get("scale:trust"), m.get("scale:formal_overlap"), cut),
+            alliance_form=getattr(ctx, "alliance_form", None), governance_model=getattr(ctx, "governance_model", None),
+            collaboration_form=getattr(ctx, "collaboration_form", None), size_band=size_band(partners),
+            n_partners=partners, n_respondents=respondents,
+        ))
+    return out
+
+
+def _who(con: Any) -> dict[str, tuple[int, int]]:
+    """Per alliance: partners with counted respondents in the last round, and respondents in published groups."""
+    rows = con.execute("SELECT alliance, count(*), coalesce(sum(h) FILTER (g IS NOT NULL), 0) FROM grp "
+                       "GROUP BY alliance").fetchall()
+    return {a: (int(p), int(n)) for a, p, n in rows}
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Response files found under a directory, and the alliance context of each alliance."""
+
+    files: tuple[Path, ...]
+    contexts: Mapping[str, Any]  # alliance id -> AllianceContext
+    alliances: Mapping[str, Path]  # alliance id -> the (first) file it was found in
+
+
+def collect(paths: Sequence[Path], kb: Any) -> Collection:
+    """Every response file (``.csv``/``.parquet``) in ``paths`` (files or directories, searched recursively).
+
+    A CSV's alliance id is read from its first data row; its context is the
+    ``alliance.yaml`` beside it (docs/FORMATS.md §5), as ``samenspel analyse``
+    finds it. Each file must stay within the response-file size limit.
+    """
+    import csv
+
+    from samenspel.reading.context import beside, load_context
+    from samenspel.responses import limits
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".csv", ".parquet"))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise SamenspelError(f"{p}: file or directory not found")
+    if not files:
+        raise SamenspelError(f"no response files (.csv or .parquet) in {', '.join(map(str, paths))}")
+    contexts: dict[str, Any] = {}
+    alliances: dict[str, Path] = {}
+    for f in files:
+        size = f.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise SamenspelError(f"{f}: the file is {size / 2**20:,.0f} MB, more than the limit of "
+                                 f"{limits.MAX_FILE_BYTES / 2**20:,.0f} MB for a response file")
+        if f.suffix.lower() != ".csv":
+            continue
+        with f.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            first = next(reader, None)
+        if not header or "alliance" not in header:
+            raise SamenspelError(f"{f}:1: no 'alliance' column; a response file has the columns of docs/FORMATS.md §2")
+        if len(header) > limits.MAX_COLUMNS:
+            raise SamenspelError(f"{f}:1: {len(header)} columns, more than the limit of {limits.MAX_COLUMNS}")
+        if first is None or len(first) <= header.index("alliance"):
+            continue  # no answers
+        alliance = first[header.index("alliance")].strip()
+        alliances.setdefault(alliance, f)
+        found = beside(f)
+        if found is not None and alliance not in contexts:
+            contexts[alliance] = load_context(found, kb)
+    return Collection(tuple(files), contexts, alliances)
