@@ -86,3 +86,37 @@ def test_portfolio_on_a_phone_and_a_laptop(live_server, django_user_model, brows
         assert_no_sideways_scroll(page, size, f"portfolio in English ({size})")
         page.screenshot(path=str(out / f"portfolio-{size}-en.png"), full_page=True)
     assert refused == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dashboard_compares_with_other_alliances(live_server, django_user_model, browser_page):
+    """The dashboard's norms section (demo against ten opted-in alliances' stored profiles): readable on a phone
+    and a laptop, no sideways scroll, and axe finds nothing in the section."""
+    from norms_helpers import others
+    from playwright.sync_api import expect
+
+    from samenspel.web.alliances.demo_data import load_demo
+
+    user = django_user_model.objects.create_user("fien", password=PASSWORD)
+    demo, _ = load_demo()
+    Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
+    others(10, user=user)
+    out = shots()
+    for size in ("phone", "laptop"):
+        page = browser_page(viewport=SIZES[size])
+        page.goto(f"{live_server.url}/en/login/")
+        page.get_by_label("Username").fill("fien")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.goto(f"{live_server.url}/en/a/{demo.slug}/rounds/2025-najaar/dashboard/", timeout=120_000)
+        section = page.locator("#norms")
+        expect(section).to_contain_text("10 alliances")
+        expect(section).to_contain_text("not a target")
+        assert_no_sideways_scroll(page, size, f"dashboard with norms ({size})")
+        section.screenshot(path=str(out / f"dashboard-norms-{size}.png"))
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            from browsercheck import axe_source
+
+            page.evaluate(axe_source())
+        found = page.evaluate("axe.run('#norms', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
+        assert found == [], found
