@@ -128,3 +128,16 @@ def test_a_user_without_alliances_sees_an_empty_portfolio(client, django_user_mo
     client.force_login(django_user_model.objects.create_user("leeg", password="pw-leeg-123"))
     assert client.get("/nl/portfolio.json").json()["alliances"] == []
     assert "nog geen allianties" in client.get("/nl/portfolio/").content.decode()
+
+
+def test_the_api_gives_the_same_rows_to_a_token(client, three):
+    from samenspel.web.alliances.api import create_token
+
+    user, *_ = three
+    token = create_token(user)
+    data = client.get("/api/portfolio?lang=en&sort=domain:ambition&dir=desc",
+                      headers={"Authorization": f"Bearer {token}"}).json()
+    assert [a["slug"] for a in data["alliances"]] == ["zorg-oost", "haven"]
+    assert data["alliances"][0]["url"] == "/en/a/zorg-oost/"
+    assert data["alliances"][1]["domains"]["ambition"] is None
+    assert client.get("/api/portfolio").status_code == 401
