@@ -83,3 +83,22 @@ def test_one_alliance_leaving_does_not_move_a_norm_it_would_give_away(facilitato
     after = installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition")
     assert after.carried and (after.q1, after.median, after.q3, after.n) == (before.q1, before.median, before.q3,
                                                                              before.n)
+
+
+def test_new_figures_of_the_same_alliances_update_the_last_build(facilitator):
+    """Builds are kept per change of membership, not per change of a score: they stay few."""
+    from samenspel.norms import Profile
+    from samenspel.web.norms.models import RoundProfile
+
+    alliances = others(12)
+    before = installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition")
+    row = RoundProfile.objects.get(round__alliance=alliances[0])
+    profile = Profile.from_dict(row.data)
+    row.data = {**profile.to_dict(), "measures": {"domain:ambition": 99.0}}
+    row.save()
+    after = installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition")
+    assert NormBuild.objects.count() == 1 and not after.carried
+    assert after.q3 > before.q3 or after.median != before.median or after.q1 != before.q1
+    consent.decide(alliances[1], False, facilitator)
+    assert installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition").carried
+    assert NormBuild.objects.count() == 1  # carried figures: the same alliances stand behind the row

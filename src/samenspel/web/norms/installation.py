@@ -3,10 +3,10 @@
 Built when asked (a dashboard shows a placement), from profiles only, under
 the rules of ``samenspel.norms.norms``: at least ``SAMENSPEL_NORMS_MIN_ALLIANCES``
 (default 10) alliances behind every figure, one profile per alliance, and the
-differencing rule across builds. For that last rule each build that changed
-something is kept (:class:`NormBuild`) and the next build starts from it, so a
-single alliance opting out (or in) does not move a figure that would give its
-own values away.
+differencing rule across builds. For that last rule every build with other
+alliances behind its rows is kept (:class:`NormBuild`) and each new build is
+checked against all of them, so a single alliance opting out (or in) does not
+move a figure that would give its own values away.
 """
 
 from __future__ import annotations
@@ -41,19 +41,36 @@ def contributed_profiles() -> list[Profile]:
     return out
 
 
+def _memberships(ledger: dict[str, object]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Who stands behind each row of a ledger: what the differencing rule compares."""
+    return {(str(r["group"]), str(r["measure"])): tuple(r["members"]) for r in ledger.get("rows", ())}  # type: ignore[union-attr]
+
+
 def norms_for(questionnaire: str) -> NormSet:
-    """The installation's norm set for ``questionnaire``, carrying figures over from the last build where needed."""
+    """The installation's norm set for ``questionnaire``, checked against every earlier build (rule 3).
+
+    A build is kept only when the alliances behind some row changed; when only
+    figures moved (an alliance's new round) the last build is updated in
+    place, so the builds stay as few as the changes of membership.
+    """
     minimum = min_alliances()
-    last = NormBuild.objects.filter(questionnaire=questionnaire, min_alliances=minimum).order_by("-built_at", "-id").first()
+    builds = list(NormBuild.objects.filter(questionnaire=questionnaire, min_alliances=minimum)
+                  .order_by("built_at", "id"))
     previous = []
-    if last is not None:
+    for build in builds:
         try:
-            previous = [NormSet.from_ledger(last.ledger)]
+            previous.append(NormSet.from_ledger(build.ledger))
         except SamenspelError:
-            previous = []
+            continue
     normset = build_norms(contributed_profiles(), minimum, questionnaire=questionnaire, previous=previous)
     ledger = normset.ledger()
-    if normset.rows and (last is None or last.ledger != ledger):
-        with transaction.atomic():
+    if not normset.rows:
+        return normset
+    last = builds[-1] if builds else None
+    with transaction.atomic():
+        if last is None or _memberships(last.ledger) != _memberships(ledger):
             NormBuild.objects.create(questionnaire=questionnaire, min_alliances=minimum, ledger=ledger)
+        elif last.ledger != ledger:
+            last.ledger = ledger
+            last.save(update_fields=["ledger"])
     return normset
