@@ -77,6 +77,15 @@ def test_a_cell_without_a_published_figure_is_hidden(client, three):
     assert rows["zorg-oost"]["phase"] == 2
 
 
+def test_the_colour_follows_the_number_shown():
+    from samenspel.web.norms.portfolio import Cell
+
+    assert (Cell("relation", "Relatie", 59.6).shown, Cell("relation", "Relatie", 59.6).step) == (60, 3)
+    assert (Cell("relation", "Relatie", 59.4).shown, Cell("relation", "Relatie", 59.4).step) == (59, 2)
+    assert (Cell("relation", "Relatie", 80.0).step, Cell("relation", "Relatie", 0.2).step) == (4, 0)
+    assert Cell("relation", "Relatie", None).step is None
+
+
 def test_open_actions_and_open_findings(client, three):
     user, mine, *_ = three
     rnd = mine.rounds.get()

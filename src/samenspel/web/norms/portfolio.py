@@ -11,6 +11,7 @@ own privacy rules (minimum group size); the portfolio never computes a score.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,10 +43,15 @@ class Cell:
     score: float | None
 
     @property
+    def shown(self) -> int | None:
+        """The score as the cell shows it (whole points, halves up): the colour follows this number."""
+        return None if self.score is None else math.floor(self.score + 0.5)
+
+    @property
     def step(self) -> int | None:
-        if self.score is None:
+        if self.shown is None:
             return None
-        return sum(1 for bound in HEAT_STEPS if self.score >= bound)
+        return sum(1 for bound in HEAT_STEPS if self.shown >= bound)
 
 
 @dataclass
