@@ -132,15 +132,6 @@ def write_csv_dirs(table, contexts: dict[str, AllianceContext], root: Path) -> N
                                          encoding="utf-8")
 
 
-def best(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--alliances", type=int, default=5000)
@@ -162,6 +153,7 @@ def main() -> None:
     print(f"dataset: {args.alliances:,} alliances, {table.num_rows:,} answers ({len(items())} items), "
           f"{parquet.stat().st_size / 2**20:,.0f} MB Parquet, generated in {time.perf_counter() - t0:.1f} s")
     source = f"read_parquet('{parquet}')"
+    load = os.getloadavg()[0]
 
     def run_baseline() -> object:
         con = national.connect(args.threads)
@@ -184,9 +176,18 @@ def main() -> None:
         con.close()
         return build_norms(profiles)
 
-    t_base, base = best(run_baseline, args.repeat)
-    t_dom, dom = best(run_domains, args.repeat)
-    t_prof, ns = best(run_profile, args.repeat)
+    # interleaved, best of --repeat each: on a shared machine the load changes from minute to minute
+    times: dict[str, list[float]] = {"base": [], "dom": [], "prof": []}
+    results: dict[str, object] = {}
+    for _ in range(args.repeat):
+        for key, fn in (("base", run_baseline), ("dom", run_domains), ("prof", run_profile)):
+            start = time.perf_counter()
+            results[key] = fn()
+            times[key].append(time.perf_counter() - start)
+    t_base, t_dom, t_prof = (min(times[k]) for k in ("base", "dom", "prof"))
+    base, dom, ns = results["base"], results["dom"], results["prof"]
+    print(f"load average before the runs: {load:.1f} on {os.cpu_count()} cores; all times: "
+          + ", ".join(f"{k} {' '.join(f'{t:.2f}' for t in v)}" for k, v in times.items()))
     print(f"baseline (plain SQL, domains):     {t_base:6.2f} s")
     print(f"norms build, domain-score part:    {t_dom:6.2f} s   ratio {t_dom / t_base:4.2f}x  (target <= 1.5x)")
     print(f"norms build, whole profile+norms:  {t_prof:6.2f} s   ratio {t_prof / t_base:4.2f}x  (target <= 3x)")

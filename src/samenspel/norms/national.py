@@ -101,9 +101,12 @@ def register_items(con: Any, version: str, kinds: Sequence[str] = ("domain", "sc
         "vmax": [float(phase_range.get(r.item, (r.lo, r.hi))[1]) for r in rows],
     })
     con.register("items_arrow", table)
-    con.execute("CREATE OR REPLACE TABLE items AS SELECT * FROM items_arrow")
-    con.execute("CREATE OR REPLACE TABLE ks AS SELECT measure, count(*) AS k_full, count(*) FILTER (pulse) AS k_pulse "
-                "FROM items GROUP BY measure")
+    con.execute("CREATE OR REPLACE TABLE items AS SELECT *, 100.0 / (hi - lo) AS scale, "
+                "(dense_rank() OVER (ORDER BY measure))::INTEGER AS mid "
+                "FROM items_arrow")
+    con.execute("CREATE OR REPLACE TABLE ks AS SELECT mid, any_value(measure) AS measure, any_value(kind) AS kind, "
+                "count(*) AS k_full, count(*) FILTER (pulse) AS k_pulse "
+                "FROM items GROUP BY mid")
 
 
 def _phase_items(version: str) -> list[Any]:
@@ -123,16 +126,17 @@ def register_contexts(con: Any, contexts: Mapping[str, int | None]) -> None:
 
 PER_RESPONDENT = """
 CREATE OR REPLACE TEMP TABLE per AS
-SELECT alliance, round, respondent, any_value(partner) AS partner, measure, any_value(kind) AS kind,
-       count(ok) AS n, sum(CASE WHEN rev THEN hi - ok ELSE ok - lo END) * any_value(scale) AS s,
-       count(value) - count(ok) AS bad, bool_or(NOT pulse) AS full_round, max(round_date) AS rd
-FROM (SELECT a.alliance, a.round, a.respondent, a.partner, a.value, i.measure, i.kind, i.rev, i.hi, i.lo, i.pulse,
-             100.0 / (i.hi - i.lo) AS scale, TRY_CAST(a.round_date AS DATE) AS round_date,
-             CASE WHEN TRY_CAST(a.value AS DOUBLE) BETWEEN i.vmin AND i.vmax THEN TRY_CAST(a.value AS DOUBLE) END AS ok
-      FROM (SELECT alliance, round, respondent, partner, item, value, {round_date} AS round_date FROM {source}) a
-      JOIN items i ON a.item = i.item)
-GROUP BY alliance, round, respondent, measure
+SELECT a.alliance, a.round, a.respondent, i.mid, any_value(a.partner) AS partner,
+       count(v) AS n, sum((CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END) * i.scale) AS s,
+       count(a.value) AS present, bool_or(NOT i.pulse) AS full_round, {rd} AS rd
+FROM (SELECT alliance, round, respondent, partner, item, value, {round_date} AS round_date,
+             TRY_CAST(value AS DOUBLE) AS raw FROM {source}) a
+JOIN items i ON a.item = i.item,
+LATERAL (SELECT CASE WHEN raw BETWEEN i.vmin AND i.vmax THEN raw END AS v)
+GROUP BY a.alliance, a.round, a.respondent, i.mid
 """
+"""One pass over the answers, grouped by an integer measure id: every extra string key or aggregate here
+costs a large share of the whole run (measured in benchmarks/norms_bench.py)."""
 
 PUBLISHED = """
 CREATE OR REPLACE TEMP TABLE rk AS
@@ -144,8 +148,9 @@ WITH last AS (
     WHERE pos = 1),
 r AS (SELECT per.* FROM per JOIN last USING (alliance, round)),
 pulse AS (SELECT alliance, NOT bool_or(full_round) AS is_pulse FROM r GROUP BY alliance)
-SELECT r.*, CASE WHEN pulse.is_pulse THEN ks.k_pulse ELSE ks.k_full END AS k
-FROM r JOIN pulse USING (alliance) JOIN ks USING (measure);
+SELECT r.alliance, r.round, r.respondent, r.partner, r.n, r.s, ks.measure, ks.kind,
+       CASE WHEN pulse.is_pulse THEN ks.k_pulse ELSE ks.k_full END AS k
+FROM r JOIN pulse USING (alliance) JOIN ks USING (mid);
 
 CREATE OR REPLACE TEMP TABLE grp AS
 WITH asked AS (SELECT alliance, sum(k) AS asked FROM (SELECT DISTINCT alliance, measure, k FROM rk WHERE kind = 'domain')
@@ -260,8 +265,9 @@ def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str
     if missing:
         raise SamenspelError(f"the answers have no column {', '.join(missing)}; a response file has the columns of "
                              "docs/FORMATS.md §2")
-    round_date = "round_date" if "round_date" in columns else "NULL"
-    _run(con, PER_RESPONDENT.format(source=source, round_date=round_date))
+    dated = "round_date" in columns
+    _run(con, PER_RESPONDENT.format(source=source, round_date="round_date" if dated else "NULL",
+                                    rd="max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"))
     _check_values(con, source)
     _run(con, PUBLISHED.format(share=MIN_SHARE, min_group=int(min_group)))
     return con.sql(SCORES).to_arrow_table()
@@ -287,7 +293,7 @@ def _columns(con: Any, source: str) -> set[str]:
 
 
 def _check_values(con: Any, source: str) -> None:
-    bad = con.execute("SELECT sum(bad) FROM per").fetchone()[0] or 0
+    bad = con.execute("SELECT sum(present - n) FROM per").fetchone()[0] or 0
     if not bad:
         return
     rows = con.execute(
