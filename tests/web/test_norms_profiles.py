@@ -99,3 +99,17 @@ def test_the_alliance_itself_counts_only_after_opting_in(fclient, closed, allian
     NormConsent.objects.create(alliance=alliance, contributes=True, by=facilitator)
     page = fclient.get("/nl/a/zorg-oost/rounds/2026-1/dashboard/").content.decode()
     assert "10 allianties" in page
+
+
+def test_a_facilitator_finds_the_opt_in_from_the_dashboard_a_viewer_does_not(fclient, client, closed, alliance,
+                                                                             django_user_model):
+    from samenspel.web.alliances.models import Membership
+
+    answered(closed, "A", [4, 5, 3])
+    page = fclient.get("/nl/a/zorg-oost/rounds/2026-1/dashboard/").content.decode()
+    assert 'href="/nl/a/zorg-oost/norms/"' in page and "draagt niet bij" in page
+    viewer = django_user_model.objects.create_user("vera", password="pw-vera-123")
+    Membership.objects.create(user=viewer, alliance=alliance, role=Membership.VIEWER)
+    client.force_login(viewer)
+    page = client.get("/nl/a/zorg-oost/rounds/2026-1/dashboard/").content.decode()
+    assert 'id="norms"' in page and "/norms/" not in page

@@ -16,4 +16,8 @@ register = template.Library()
 def norm_comparison(context: template.Context, rnd: Any) -> dict[str, Any]:
     request = context.get("request")
     wanted = request.GET.get("norm") if request is not None else None
-    return {"c": comparison.for_round(rnd, wanted, lang()), "round": rnd}
+    from samenspel.web.norms import consent
+
+    manages = bool(context.get("is_facilitator"))
+    return {"c": comparison.for_round(rnd, wanted, lang()), "round": rnd, "manages": manages,
+            "contributes": consent.contributes(rnd.alliance) if manages else None}
