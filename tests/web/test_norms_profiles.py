@@ -113,3 +113,18 @@ def test_a_facilitator_finds_the_opt_in_from_the_dashboard_a_viewer_does_not(fcl
     client.force_login(viewer)
     page = client.get("/nl/a/zorg-oost/rounds/2026-1/dashboard/").content.decode()
     assert 'id="norms"' in page and "/norms/" not in page
+
+
+def test_the_comparison_has_a_json_twin_only_for_those_who_see_the_round(fclient, client, closed, django_user_model):
+    answered(closed, "A", [4, 5, 3])
+    answered(closed, "B", [2, 4, 3])
+    others(10)
+    data = fclient.get("/en/a/zorg-oost/rounds/2026-1/norms.json").json()
+    c = data["comparison"]
+    assert c["shown"] and c["group"] == "all" and c["n"] == 10 and c["min"] == 10
+    row = c["rows"][0]
+    assert row["domain"] == "ambition" and row["band"] in ("below_q1", "middle", "above_q3") and row["n"] == 10
+    assert fclient.get("/en/a/zorg-oost/rounds/2026-1/norms.json?norm=phase:2").json()["comparison"]["group"] == \
+        "phase:2"
+    client.force_login(django_user_model.objects.create_user("kees", password="pw-kees-123"))
+    assert client.get("/en/a/zorg-oost/rounds/2026-1/norms.json").status_code == 404

@@ -11,4 +11,5 @@ urlpatterns = [
     path("portfolio.json", views.portfolio_json, name="portfolio_json"),
     path("a/<slug:slug>/norms/", views.consent_page, name="consent"),
     path("a/<slug:slug>/norms/set/", views.consent_set, name="consent_set"),
+    path("a/<slug:slug>/rounds/<slug:code>/norms.json", views.comparison_json, name="comparison_json"),
 ]

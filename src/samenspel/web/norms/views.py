@@ -89,3 +89,21 @@ def consent_set(request: HttpRequest, slug: str) -> HttpResponse:
                          pick("Deze alliantie draagt niet meer bij aan nieuwe normen.",
                               "This alliance no longer contributes to new norms."))
     return redirect("norms:consent", slug=alliance.slug)
+
+
+@login_required
+def comparison_json(request: HttpRequest, slug: str, code: str) -> JsonResponse:
+    """The dashboard's norms section as JSON (``dashboard.json`` stays the diagnosis of FORMATS.md §3).
+
+    ``?norm=`` picks the group as on the page; ``comparison`` is null while the round has no stored profile.
+    """
+    from samenspel.web.alliances.diagnosis import reading_for
+    from samenspel.web.norms import comparison
+
+    rnd = access.round_for(request.user, slug, code, role=None)
+    reading_for(rnd)  # as the dashboard does first: a reading computed now stores the round's profile
+    found = comparison.for_round(rnd, request.GET.get("norm"), lang())
+    if found is not None:
+        found = {**found, "period": list(found["period"]) if found.get("period") else None}
+    return JsonResponse({"alliance": rnd.alliance.slug, "round": rnd.code, "comparison": found},
+                        json_dumps_params={"ensure_ascii": False})
