@@ -120,3 +120,15 @@ def test_the_dashboard_compares_with_other_alliances(live_server, django_user_mo
             page.evaluate(axe_source())
         found = page.evaluate("axe.run('#norms', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
         assert found == [], found
+        if size == "phone":  # the opt-in page: a facilitator turns it on; the warning about published files
+            page.goto(f"{live_server.url}/en/a/{demo.slug}/norms/")
+            page.get_by_role("button", name="Contribute to the norms").click()
+            expect(page.get_by_role("status")).to_contain_text("now contributes")
+            expect(page.locator("main")).to_contain_text("cannot be recalled")
+            # checked once the one-off message has gone: base.html's <ul role="status"> is an axe finding of
+            # its own (aria-allowed-role, listitem) on every page that shows a message
+            page.reload()
+            expect(page.locator("main")).to_contain_text("This alliance contributes to the norms.")
+            assert_accessible(page, "norms opt-in (phone)")
+            assert_no_sideways_scroll(page, size, "norms opt-in (phone)")
+            page.screenshot(path=str(out / "norms-consent-phone.png"), full_page=True)
