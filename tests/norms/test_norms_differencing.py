@@ -95,3 +95,14 @@ def test_open_norm_files_hold_no_alliance_ids(tmp_path):
     csv_path, json_path = write_normfile(ns, tmp_path / "n.csv")
     assert "secret-alliance" not in csv_path.read_text() + json_path.read_text()
     assert "secret-alliance" not in to_csv(ns)
+
+
+def test_a_new_round_of_one_alliance_counts_as_a_change_too():
+    from dataclasses import replace
+
+    before = [profile(f"a{i}", {"domain:relation": float(10 * i)}) for i in range(11)]
+    first = build_norms(before)
+    changed = [*before[:-1], replace(before[-1], round="r2", measures={"domain:relation": 57.0})]
+    second = build_norms(changed, previous=[first])
+    assert second.row("all", "domain:relation").carried  # the new value of one alliance does not show
+    assert second.row("all", "domain:relation").median == first.row("all", "domain:relation").median

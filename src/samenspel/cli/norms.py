@@ -62,7 +62,9 @@ T: dict[str, Text] = {
 
 def _ledger(path: Path):  # type: ignore[no-untyped-def]
     """A norm set from a ledger written by ``norms build``; a clear error for anything else."""
-    from samenspel.norms.norms import NormSet
+    from dataclasses import replace
+
+    from samenspel.norms.norms import NormGroup, NormSet
 
     try:
         if path.stat().st_size > 50 * 2**20:
@@ -78,19 +80,14 @@ def _ledger(path: Path):  # type: ignore[no-untyped-def]
         raise SamenspelError(f"{path}: not a norm ledger written by 'samenspel norms build'")
     try:
         ns = NormSet.from_ledger(data)
+        period = data.get("period") or {}
+        groups = tuple(NormGroup(str(g["group"]), int(g["n"])) for g in data.get("groups") or [])
+        return replace(ns, n_alliances=int(data.get("n_alliances") or 0), groups=groups,
+                       period=(period.get("from"), period.get("to")))
     except SamenspelError as exc:
         raise SamenspelError(f"{path}: {exc}") from None
-    from dataclasses import replace
-
-    period = data.get("period") or {}
-    return replace(ns, n_alliances=int(data.get("n_alliances") or 0),
-                   groups=tuple(_groups(data)), period=(period.get("from"), period.get("to")))
-
-
-def _groups(data: dict) -> list:  # type: ignore[type-arg]
-    from samenspel.norms.norms import NormGroup
-
-    return [NormGroup(str(g["group"]), int(g["n"])) for g in data.get("groups") or []]
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise SamenspelError(f"{path}: not a norm ledger written by 'samenspel norms build'") from None
 
 
 def _questionnaire(version: str | None) -> str:

@@ -124,77 +124,106 @@ def register_contexts(con: Any, contexts: Mapping[str, int | None]) -> None:
     con.execute("CREATE OR REPLACE TABLE ctx AS SELECT * FROM ctx_arrow")
 
 
-PER_RESPONDENT = """
-CREATE OR REPLACE TEMP TABLE per AS
-SELECT a.alliance, a.round, a.respondent, i.mid, any_value(a.partner) AS partner,
-       count(v) AS n, sum((CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END) * i.scale) AS s,
-       count(a.value) AS present, bool_or(NOT i.pulse) AS full_round, {rd} AS rd
-FROM (SELECT alliance, round, respondent, partner, item, value, {round_date} AS round_date,
+def _measures(con: Any) -> list[tuple[int, str, str, int, int]]:
+    """(mid, measure, kind, items in a full round, items in a pulse) of the registered items."""
+    return [tuple(r) for r in con.execute("SELECT mid, measure, kind, k_full, k_pulse FROM ks ORDER BY mid").fetchall()]
+
+
+def _respondent_sql(source: str, measures: Sequence[tuple[int, str, str, int, int]], dated: bool) -> str:
+    """One pass over the answers (per respondent and measure, as the baseline), then one row per respondent.
+
+    With the measures side by side every later step works on respondents,
+    never on answers or respondent x measure rows: the joins between those
+    tables took as long as the pass over the answers (benchmarks/norms_bench.py).
+    The measures are put side by side from one list per respondent (at most
+    one entry per measure): a filtered aggregate per measure took twice as
+    long with 20 measures, each filter being evaluated on every row.
+    """
+    rd = "max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"
+    date = "round_date" if dated else "NULL AS round_date"
+    answers = f"""
+SELECT a.alliance, a.round, a.respondent, i.mid, any_value(a.partner) AS partner, count(v) AS n, sum(x) AS s,
+       count(a.value) - count(v) AS bad, bool_or(NOT i.pulse) AS full_round, {rd} AS rd
+FROM (SELECT alliance, round, respondent, partner, item, value, {date},
              TRY_CAST(value AS DOUBLE) AS raw FROM {source}) a
 JOIN items i ON a.item = i.item,
-LATERAL (SELECT CASE WHEN raw BETWEEN i.vmin AND i.vmax THEN raw END AS v)
-GROUP BY a.alliance, a.round, a.respondent, i.mid
+LATERAL (SELECT CASE WHEN raw BETWEEN i.vmin AND i.vmax THEN raw END AS v),
+LATERAL (SELECT (CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END) * i.scale AS x)
+GROUP BY a.alliance, a.round, a.respondent, i.mid"""
+    wide = ",\n       ".join(f"l[list_position(mids, {mid})].n AS n{mid}, l[list_position(mids, {mid})].s AS s{mid}"
+                              for mid, *_ in measures)
+    return f"""
+CREATE OR REPLACE TEMP TABLE resp AS
+SELECT alliance, round, respondent, partner, bad, full_round, rd,
+       {wide}
+FROM (SELECT *, list_transform(l, lambda x: x.m) AS mids FROM (
+    SELECT alliance, round, respondent, any_value(partner) AS partner, sum(bad) AS bad,
+           bool_or(full_round) AS full_round, max(rd) AS rd, list(struct_pack(m := mid, n := n, s := s)) AS l
+    FROM ({answers}) GROUP BY alliance, round, respondent))
 """
-"""One pass over the answers, grouped by an integer measure id: every extra string key or aggregate here
-costs a large share of the whole run (measured in benchmarks/norms_bench.py)."""
 
-PUBLISHED = """
-CREATE OR REPLACE TEMP TABLE rk AS
-WITH last AS (
-    SELECT alliance, round FROM (
-        SELECT alliance, round, row_number() OVER (PARTITION BY alliance
-               ORDER BY coalesce(max(rd), DATE '9999-12-31') DESC, round DESC) AS pos
-        FROM per GROUP BY alliance, round)
-    WHERE pos = 1),
-r AS (SELECT per.* FROM per JOIN last USING (alliance, round)),
-pulse AS (SELECT alliance, NOT bool_or(full_round) AS is_pulse FROM r GROUP BY alliance)
-SELECT r.alliance, r.round, r.respondent, r.partner, r.n, r.s, ks.measure, ks.kind,
-       CASE WHEN pulse.is_pulse THEN ks.k_pulse ELSE ks.k_full END AS k
-FROM r JOIN pulse USING (alliance) JOIN ks USING (mid);
+
+def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group: int) -> str:
+    """From respondents to published alliance figures, by the rules of the module's docstring."""
+    domain = [m for m in measures if m[2] == "domain"]
+    asked_full = sum(m[3] for m in domain)
+    asked_pulse = sum(m[4] for m in domain)
+    answered = " + ".join(f"coalesce(n{mid}, 0)" for mid, *_ in domain) or "0"
+    k = {mid: f"(CASE WHEN is_pulse THEN {kp} ELSE {kf} END)" for mid, _, _, kf, kp in measures}
+    person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE} * {k[mid]} THEN s{mid} / n{mid} END "
+                               f"AS p{mid}" for mid, *_ in measures)
+    sums = ",\n       ".join(f"count(p{mid}) AS c{mid}, sum(p{mid}) AS t{mid}" for mid, *_ in measures)
+    means = ",\n       ".join(f"sum(t{mid}) FILTER (WHERE c{mid} >= m) / sum(c{mid}) FILTER (WHERE c{mid} >= m) "
+                              f"AS score{mid}, coalesce(sum(c{mid}) FILTER (WHERE c{mid} >= m), 0) AS n{mid}"
+                              for mid, *_ in measures)
+    return f"""
+CREATE OR REPLACE TEMP TABLE lastr AS
+SELECT alliance, round, NOT full_round AS is_pulse FROM (
+    SELECT alliance, round, bool_or(full_round) AS full_round,
+           row_number() OVER (PARTITION BY alliance ORDER BY coalesce(max(rd), DATE '9999-12-31') DESC,
+                              round DESC) AS pos
+    FROM resp GROUP BY alliance, round)
+WHERE pos = 1;
+
+CREATE OR REPLACE TEMP TABLE counted AS
+SELECT resp.*, lastr.is_pulse FROM resp JOIN lastr USING (alliance, round)
+WHERE ({asked_full} = 0 AND ({answered}) > 0)
+   OR (({answered}) > 0 AND ({answered}) >= {MIN_SHARE} * (CASE WHEN is_pulse THEN {asked_pulse} ELSE {asked_full} END));
 
 CREATE OR REPLACE TEMP TABLE grp AS
-WITH asked AS (SELECT alliance, sum(k) AS asked FROM (SELECT DISTINCT alliance, measure, k FROM rk WHERE kind = 'domain')
-               GROUP BY alliance),
-people AS (SELECT alliance, respondent, any_value(partner) AS partner,
-                  coalesce(sum(n) FILTER (kind = 'domain'), 0) AS answered
-           FROM rk GROUP BY alliance, respondent),
-counted AS (SELECT people.alliance, people.respondent, people.partner FROM people LEFT JOIN asked USING (alliance)
-            WHERE (coalesce(asked.asked, 0) = 0 AND answered > 0)
-               OR (answered > 0 AND answered >= {share} * asked.asked)),
-heads AS (SELECT alliance, partner, count(*) AS h, list(respondent) AS who FROM counted GROUP BY alliance, partner),
+WITH heads AS (SELECT alliance, partner, count(*) AS h FROM counted GROUP BY alliance, partner),
 mg AS (SELECT h.alliance, coalesce(any_value(ctx.min_group), {min_group}) AS m,
-              coalesce(sum(h.h) FILTER (h.h < coalesce(ctx.min_group, {min_group})), 0) AS small_n
+              coalesce(sum(h.h) FILTER (WHERE h.h < coalesce(ctx.min_group, {min_group})), 0) AS small_n
        FROM heads h LEFT JOIN ctx USING (alliance) GROUP BY h.alliance)
-SELECT heads.alliance, heads.partner, heads.h, heads.who, mg.m,
+SELECT heads.alliance, heads.partner, heads.h, mg.m,
        CASE WHEN heads.h >= mg.m THEN heads.partner WHEN mg.small_n >= mg.m THEN '~other' END AS g
 FROM heads JOIN mg USING (alliance);
 
-CREATE OR REPLACE TEMP TABLE published AS
-WITH members AS (SELECT alliance, partner, g, m, unnest(who) AS respondent FROM grp WHERE g IS NOT NULL)
-SELECT rk.alliance, rk.round, rk.measure, rk.kind, members.g, members.m, rk.s / rk.n AS score
-FROM rk JOIN members USING (alliance, respondent)
-WHERE rk.n > 0 AND rk.n >= {share} * rk.k;
+CREATE OR REPLACE TEMP TABLE pub AS
+SELECT counted.alliance, counted.round, grp.g, grp.m,
+       {person}
+FROM counted JOIN grp USING (alliance, partner)
+WHERE grp.g IS NOT NULL;
+
+CREATE OR REPLACE TEMP TABLE gs AS
+SELECT alliance, g, any_value(m) AS m, any_value(round) AS round,
+       {sums}
+FROM pub GROUP BY alliance, g;
+
+CREATE OR REPLACE TEMP TABLE scores AS
+SELECT alliance, any_value(round) AS round,
+       {means}
+FROM gs GROUP BY alliance;
 """
 
-SCORES = """
-WITH kept AS (SELECT alliance, measure, g FROM published GROUP BY alliance, measure, g HAVING count(*) >= any_value(m))
-SELECT p.alliance, any_value(p.round) AS round, p.measure, avg(p.score) AS score, count(*) AS n
-FROM published p JOIN kept USING (alliance, measure, g)
-WHERE p.kind <> 'phase'
-GROUP BY p.alliance, p.measure
-"""
 
-PHASE = """
-WITH kept AS (SELECT alliance, g FROM published WHERE kind = 'phase' GROUP BY alliance, g
-              HAVING count(*) >= any_value(m)),
-counts AS (SELECT p.alliance, p.score AS v, count(*) AS c FROM published p JOIN kept USING (alliance, g)
-           WHERE p.kind = 'phase' GROUP BY p.alliance, p.score)
+def _phase_sql(mid: int) -> str:
+    """The modal phase over the published rows (ties to the earlier phase, as ``analysis.phase``)."""
+    return f"""
+WITH kept AS (SELECT alliance, g FROM gs WHERE c{mid} >= m),
+counts AS (SELECT pub.alliance, p{mid} AS v, count(*) AS c FROM pub JOIN kept USING (alliance, g)
+           WHERE p{mid} IS NOT NULL GROUP BY pub.alliance, p{mid})
 SELECT alliance, arg_max(v, c * 1000 - v) AS phase FROM counts GROUP BY alliance
-"""
-
-QUARTILES = """
-SELECT measure, count(*) AS n, quantile_cont(score, [0.25, 0.5, 0.75]) AS q
-FROM ({scores}) GROUP BY measure ORDER BY measure
 """
 
 
@@ -251,26 +280,26 @@ def source_of(paths: Sequence[Path], headers: Mapping[Path, tuple[str, ...]] | N
 
 
 def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str] = ("domain",),
-                  version: str | None = None) -> Any:
-    """Per alliance and measure the published score and n (an Arrow table): the domain-score part.
+                  version: str | None = None) -> list[tuple[int, str, str, int, int]]:
+    """The domain-score part: per alliance and measure the published score and its n (temp table ``scores``).
 
-    ``ctx`` must exist (``register_contexts``; empty is fine). Raises
-    :class:`InputError` naming respondent and item for values outside the scale.
+    ``ctx`` must exist (``register_contexts``; empty is fine). Returns the
+    measures. Raises :class:`InputError` naming respondent and item for values
+    outside the scale.
     """
     from samenspel.instrument.selection import CURRENT_VERSION
 
     register_items(con, version or CURRENT_VERSION, kinds)
     columns = _columns(con, source)
-    missing = [c for c in ("alliance", "round", "respondent", "partner", "item", "value") if c not in columns]
+    missing = [c for c in NEEDED if c not in columns]
     if missing:
         raise SamenspelError(f"the answers have no column {', '.join(missing)}; a response file has the columns of "
                              "docs/FORMATS.md §2")
-    dated = "round_date" in columns
-    _run(con, PER_RESPONDENT.format(source=source, round_date="round_date" if dated else "NULL",
-                                    rd="max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"))
+    measures = _measures(con)
+    _run(con, _respondent_sql(source, measures, "round_date" in columns))
     _check_values(con, source)
-    _run(con, PUBLISHED.format(share=MIN_SHARE, min_group=int(min_group)))
-    return con.sql(SCORES).to_arrow_table()
+    _run(con, _published_sql(measures, int(min_group)))
+    return measures
 
 
 def _run(con: Any, sql: str) -> None:
@@ -293,7 +322,7 @@ def _columns(con: Any, source: str) -> set[str]:
 
 
 def _check_values(con: Any, source: str) -> None:
-    bad = con.execute("SELECT sum(present - n) FROM per").fetchone()[0] or 0
+    bad = con.execute("SELECT sum(bad) FROM resp").fetchall()[0][0] or 0
     if not bad:
         return
     rows = con.execute(
@@ -328,8 +357,15 @@ def baseline(con: Any, source: str) -> list[tuple[str, int, list[float]]]:
 
 
 def quartiles(con: Any) -> list[tuple[str, int, list[float]]]:
-    """Quartiles over alliances of the published scores of the last ``domain_scores`` call."""
-    return con.execute(QUARTILES.format(scores=SCORES)).fetchall()
+    """Quartiles over alliances of the published scores of the last ``domain_scores`` call, per measure."""
+    out = []
+    for mid, measure, kind, _, _ in _measures(con):
+        if kind == "phase":
+            continue
+        n, q = con.execute(f"SELECT count(score{mid}), quantile_cont(score{mid}, [0.25, 0.5, 0.75]) "
+                           "FROM scores").fetchall()[0]
+        out.append((measure, int(n), q))
+    return out
 
 
 def profiles(con: Any, source: str, contexts: Mapping[str, Any] | None = None, min_group: int = 3,
@@ -346,42 +382,39 @@ def profiles(con: Any, source: str, contexts: Mapping[str, Any] | None = None, m
     contexts = contexts or {}
     version = version or CURRENT_VERSION
     register_contexts(con, {a: getattr(c, "min_group", None) for a, c in contexts.items()})
-    scores = domain_scores(con, source, min_group, ("domain", "scale", "phase"), version)
-    phases = dict(con.execute(PHASE).fetchall())
-    who = _who(con)
-    by_alliance: dict[str, dict[str, Any]] = {}
-    cols = scores.to_pydict()
-    for alliance, rnd, measure, score, n in zip(cols["alliance"], cols["round"], cols["measure"], cols["score"],
-                                                cols["n"]):
-        entry = by_alliance.setdefault(alliance, {"round": rnd, "measures": {}, "counts": {}})
-        if score is not None and math.isfinite(score):
-            entry["measures"][measure] = round(float(round(score, 9)), 4)
-            entry["counts"][measure] = int(n)
+    measures = domain_scores(con, source, min_group, ("domain", "scale", "phase"), version)
+    phase_mid = next((mid for mid, _, kind, _, _ in measures if kind == "phase"), None)
+    phases = dict(con.execute(_phase_sql(phase_mid)).fetchall()) if phase_mid is not None else {}
+    who = {a: (int(p), int(n)) for a, p, n in con.execute(
+        "SELECT alliance, count(*), coalesce(sum(h) FILTER (WHERE g IS NOT NULL), 0) FROM grp "
+        "GROUP BY alliance").fetchall()}
+    scored = [(mid, measure) for mid, measure, kind, _, _ in measures if kind != "phase"]
+    cols = ", ".join(f"score{mid}, n{mid}" for mid, _ in scored)
     cut = Settings().quadrant_cut
+    prefix = f"{INSTRUMENT_ID}@{version}"
     out = []
-    for alliance in sorted(by_alliance):
-        entry = by_alliance[alliance]
-        m = entry["measures"]
+    for row in con.execute(f"SELECT alliance, round, {cols} FROM scores ORDER BY alliance").fetchall():
+        alliance, rnd = row[0], row[1]
+        m: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for j, (_, measure) in enumerate(scored):
+            score, n = row[2 + 2 * j], row[3 + 2 * j]
+            if score is not None and math.isfinite(score):
+                m[measure] = round(round(float(score), 9), 4)  # as analysis.groups.settled, then as stored
+                counts[measure] = int(n)
         ctx = contexts.get(alliance)
         partners, respondents = who.get(alliance, (0, 0))
         modules = ("leadership",) if any(k.startswith(("scale:leadership", "scale:governance")) for k in m) else ()
         phase = phases.get(alliance)
         out.append(Profile(
-            alliance=alliance, round=entry["round"], questionnaire=f"{INSTRUMENT_ID}@{version}", modules=modules,
-            measures=m, counts=entry["counts"], phase=int(phase) if phase is not None else None,
+            alliance=alliance, round=rnd, questionnaire=prefix, modules=modules, measures=m, counts=counts,
+            phase=int(phase) if phase is not None else None,
             quadrant=quadrant_of(m.get("scale:trust"), m.get("scale:formal_overlap"), cut),
             alliance_form=getattr(ctx, "alliance_form", None), governance_model=getattr(ctx, "governance_model", None),
             collaboration_form=getattr(ctx, "collaboration_form", None), size_band=size_band(partners),
             n_partners=partners, n_respondents=respondents,
         ))
     return out
-
-
-def _who(con: Any) -> dict[str, tuple[int, int]]:
-    """Per alliance: partners with counted respondents in the last round, and respondents in published groups."""
-    rows = con.execute("SELECT alliance, count(*), coalesce(sum(h) FILTER (g IS NOT NULL), 0) FROM grp "
-                       "GROUP BY alliance").fetchall()
-    return {a: (int(p), int(n)) for a, p, n in rows}
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Open norm files: a CSV of norm rows plus a JSON description (issue 16, point 3; docs/FORMATS.md §10).
+"""Open norm files: a CSV of norm rows plus a JSON description (issue 16, point 3; docs/FORMATS.md §5).
 
 A sector body publishes norms that any installation can use without anyone
 sharing raw answers. The files carry no alliance names and no member lists
@@ -52,7 +52,7 @@ class NormFile:
 
 def description(normset: NormSet, licence: str = DEFAULT_LICENCE, publisher: str | None = None,
                 created: str | None = None, rows_file: str | None = None) -> dict[str, object]:
-    """The JSON description of a norm file (docs/FORMATS.md §10)."""
+    """The JSON description of a norm file (docs/FORMATS.md §5)."""
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "questionnaire": normset.questionnaire,

@@ -23,7 +23,8 @@ the place of the respondent of docs/PRIVACY.md:
    ``min_alliances`` alliances is not published with new figures: within one
    build it is suppressed; against an earlier build of the same group its
    earlier figures are carried over unchanged, so one alliance leaving (or
-   joining) changes nothing until at least the minimum has changed.
+   joining, or a new round of one alliance) changes nothing until at least
+   the minimum has changed.
 4. **Rounding.** Published quantiles are rounded (0-100 scores to whole
    points), which blurs what the rules above leave.
 
@@ -117,7 +118,7 @@ class NormSet:
     n_alliances: int = 0
     other_versions: int = 0  # profiles left out because they answered another questionnaire version
     suppressed: tuple[Suppressed, ...] = ()
-    # (group, measure) -> alliances behind the row: the installation's own record for rule 3, never exported
+    # (group, measure) -> "alliance @ round" behind the row: the installation's own record for rule 3, never exported
     members: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
     source: str = ""  # where an imported norm set came from
 
@@ -160,6 +161,15 @@ def quantiles(values: Sequence[float]) -> tuple[float, float, float, float]:
     """(q1, median, q3, p90) of ``values``, type-7 (linear) quantiles as numpy computes them."""
     q = np.quantile(np.asarray(values, dtype=float), [0.25, 0.5, 0.75, 0.9])
     return float(q[0]), float(q[1]), float(q[2]), float(q[3])
+
+
+def member(profile: Profile) -> str:
+    """Who stands behind a figure: the alliance *and* its round.
+
+    A new round of one alliance changes its value as much as its leaving
+    does, so for rule 3 it counts as one member out and one in.
+    """
+    return f"{profile.alliance} @ {profile.round}"
 
 
 def group_keys(profile: Profile) -> list[str]:
@@ -214,7 +224,7 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
     for group in order:
         for measure in measures:
             having = [p for p in by_group[group] if measure in p.measures]
-            ids = frozenset(p.alliance for p in having)
+            ids = frozenset(member(p) for p in having)
             if len(ids) < min_alliances:
                 if having:
                     suppressed.append(Suppressed(group, measure, "too_few"))
@@ -224,7 +234,8 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
                 rows.append(replace(before[0], carried=True))  # rule 3 across builds: keep the old figures
                 members_of[(group, measure)] = before[1]
                 continue
-            if any(0 < len(ids ^ other_set) < min_alliances for other_set in published[measure]):
+            if any(abs(len(ids) - len(other_set)) < min_alliances and 0 < len(ids ^ other_set) < min_alliances
+                   for other_set in published[measure]):  # sizes apart by the minimum cannot be too alike
                 suppressed.append(Suppressed(group, measure, "differencing"))
                 continue
             q1, med, q3, p90 = quantiles([p.measures[measure] for p in having])
@@ -235,15 +246,10 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
             members_of[(group, measure)] = ids
     shown = dict.fromkeys(r.group for r in rows)
     groups = tuple(NormGroup(g, len({a for (gg, _), s in members_of.items() if gg == g for a in s}))
-                   for g in order if g in shown)
+                   for g in order if g in shown)  # members: one per alliance within a build
     periods = sorted(p.period for p in chosen if p.period)
     return NormSet(
         questionnaire=questionnaire, min_alliances=min_alliances, rows=tuple(rows), groups=groups,
         period=(periods[0], periods[-1]) if periods else (None, None), n_alliances=len(chosen),
         other_versions=other, suppressed=tuple(suppressed), members=members_of,
     )
-
-
-def describe_groups(normset: NormSet) -> Mapping[str, int]:
-    """Group -> alliances, for show and the placement's "how many stand behind it"."""
-    return {g.group: g.n for g in normset.groups}

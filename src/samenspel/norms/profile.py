@@ -97,6 +97,9 @@ class Profile:
         phase = data.get("phase")
         if phase is not None and (not isinstance(phase, int) or isinstance(phase, bool)):
             raise SamenspelError("profile: phase must be a whole number or null")
+        for key in ("n_partners", "n_respondents"):
+            if not isinstance(data.get(key, 0), int) or isinstance(data.get(key), bool):
+                raise SamenspelError(f"profile: {key} must be a whole number")
         return Profile(
             alliance=data["alliance"], round=data["round"], questionnaire=data["questionnaire"],
             modules=tuple(str(m) for m in data.get("modules") or ()),
