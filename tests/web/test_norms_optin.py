@@ -102,3 +102,23 @@ def test_new_figures_of_the_same_alliances_update_the_last_build(facilitator):
     consent.decide(alliances[1], False, facilitator)
     assert installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition").carried
     assert NormBuild.objects.count() == 1  # carried figures: the same alliances stand behind the row
+
+
+def test_norms_take_the_latest_closed_round(facilitator):
+    """An open round's figures move while answers come in: norms wait until it closes."""
+    import datetime as dt
+
+    from samenspel.norms import Profile
+    from samenspel.web.alliances.models import MeasurementRound
+    from samenspel.web.norms.models import RoundProfile
+
+    alliances = others(10)
+    first = alliances[0]
+    rnd = MeasurementRound.objects.create(alliance=first, code="r2", name="Ronde 2", opens=dt.date(2026, 1, 1))
+    data = {**Profile.from_dict(RoundProfile.objects.get(round__alliance=first).data).to_dict(), "round": "r2"}
+    RoundProfile.objects.create(round=rnd, questionnaire="samenspel-core@2.0", data=data)
+    rounds = {p.alliance: p.round for p in installation.contributed_profiles()}
+    assert rounds[first.slug] == "r1"
+    rnd.status = MeasurementRound.CLOSED
+    rnd.save()
+    assert {p.alliance: p.round for p in installation.contributed_profiles()}[first.slug] == "r2"

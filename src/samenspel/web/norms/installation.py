@@ -1,4 +1,5 @@
-"""The norms of this installation: built from the latest stored profile of every alliance that opted in.
+"""The norms of this installation: built from the latest stored profile (of a closed round) of every alliance
+that opted in.
 
 Built when asked (a dashboard shows a placement), from profiles only, under
 the rules of ``samenspel.norms.norms``: at least ``SAMENSPEL_NORMS_MIN_ALLIANCES``
@@ -17,6 +18,7 @@ from django.db import transaction
 from samenspel.errors import SamenspelError
 from samenspel.norms import NormSet, Profile, build_norms
 from samenspel.norms.norms import MIN_ALLIANCES
+from samenspel.web.alliances.models import MeasurementRound
 from samenspel.web.norms import consent
 from samenspel.web.norms.models import NormBuild, RoundProfile
 
@@ -26,8 +28,14 @@ def min_alliances() -> int:
 
 
 def contributed_profiles() -> list[Profile]:
-    """The latest stored profile of each contributing alliance (latest round by opening date), oldest first."""
-    rows = (RoundProfile.objects.filter(round__alliance__in=consent.contributing())
+    """The latest stored profile of a closed round of each contributing alliance, oldest first.
+
+    Closed rounds only: an open round's figures move with every step of new
+    answers while it stays the same member of a norm (``samenspel.norms.member``:
+    alliance and round), so its changes would show in the norm unchecked.
+    """
+    rows = (RoundProfile.objects.filter(round__alliance__in=consent.contributing(),
+                                        round__status=MeasurementRound.CLOSED)
             .select_related("round").order_by("round__alliance_id", "-round__opens", "-round__created_at"))
     latest: dict[int, RoundProfile] = {}
     for row in rows:
