@@ -136,3 +136,11 @@ def test_show_names_the_groups_when_one_is_missing(run, built):
     out, _ = built
     res = run("show", out / "ledger.json", "--group", "phase:1")
     assert res.exit_code == 2 and "no norms for group phase:1; groups: all, size_band:4-6" in res.output
+
+
+def test_build_refuses_workbooks_rather_than_leaving_alliances_out(run, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "antwoorden.xlsx").write_bytes(b"PK")
+    res = run("build", tmp_path, "-o", tmp_path / "x.json")
+    assert res.exit_code == 2
+    assert "antwoorden.xlsx: norms build reads CSV response files" in res.output

@@ -441,7 +441,12 @@ def collect(paths: Sequence[Path], kb: Any) -> Collection:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".csv", ".parquet"))
+            found = sorted(f for f in p.rglob("*") if f.is_file())
+            sheets = [f for f in found if f.suffix.lower() in (".xlsx", ".xlsm")]
+            if sheets:  # silently leaving an alliance out would bias the norms
+                raise SamenspelError(f"{sheets[0]}: norms build reads CSV response files (or Parquet); save the "
+                                     f"{len(sheets)} workbook(s) as CSV first, e.g. with 'samenspel export'")
+            files += [f for f in found if f.suffix.lower() in (".csv", ".parquet")]
         elif p.is_file():
             files.append(p)
         else:

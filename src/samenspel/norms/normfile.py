@@ -130,6 +130,8 @@ def read_normfile(csv_path: str | Path, json_path: str | Path | None = None, *,
     json_path = Path(json_path) if json_path is not None else csv_path.with_suffix(".json")
     if csv_path.suffix.lower() != ".csv":
         raise SamenspelError(f"{csv_path}: a norm file is a .csv of norm rows with a .json description beside it")
+    if not csv_path.exists():  # name the file the user gave before the description beside it
+        raise SamenspelError(f"{csv_path}: file not found")
     desc = _description(json_path)
     found = str(desc["questionnaire"])
     if questionnaire is not None and found != questionnaire:
