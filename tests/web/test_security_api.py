@@ -98,7 +98,7 @@ def test_the_api_holds_to_its_schema(api_schema, facilitator):  # type: ignore[n
 
     token = create_token(facilitator)
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 7  # alliances, rounds, diagnosis, responses; actions: list, create, update
+    assert len(operations) == 8  # alliances, rounds, diagnosis, responses; actions: list, create, update; portfolio
 
     for operation in operations:
         @settings(max_examples=15, deadline=None, derandomize=True, database=None,

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",  # login throttling (after auth: it registers its own models and admin)
     "samenspel.web.alliances",
     "samenspel.web.steering",
+    "samenspel.web.norms",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +251,8 @@ SAMENSPEL_API_RATE = os.environ.get("SAMENSPEL_API_RATE", "300/min")
 # The client address for throttling: the connection's own, or behind the TLS proxy (SAMENSPEL_HTTPS) the one the
 # proxy adds last to X-Forwarded-For; never a header a client could fill in to dodge the count.
 NINJA_NUM_PROXIES = 1 if HTTPS else 0
+# Fewest opted-in alliances behind a norm figure the dashboard shows (issue 16; samenspel.norms, at least 2).
+SAMENSPEL_NORMS_MIN_ALLIANCES = max(2, int(os.environ.get("SAMENSPEL_NORMS_MIN_ALLIANCES", "10")))
 
 LOGGING = {
     "version": 1,

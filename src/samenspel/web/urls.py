@@ -79,6 +79,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include(facilitator_patterns)),
     path("", include("samenspel.web.steering.urls")),
+    path("", include("samenspel.web.norms.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

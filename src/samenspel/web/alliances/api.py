@@ -184,3 +184,8 @@ def responses_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 from samenspel.web.steering.api import router as _steering  # noqa: E402
 
 api.add_router("", _steering)
+
+# The norms app's portfolio (issue 16), on the same tokens and throttles.
+from samenspel.web.norms.api import router as _portfolio  # noqa: E402
+
+api.add_router("", _portfolio)

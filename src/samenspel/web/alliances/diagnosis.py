@@ -9,10 +9,12 @@ API and the report lay out this one reading.
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.dispatch import Signal
 
 from samenspel.reading import AllianceContext, Reading
 from samenspel.responses.counting import Count as Counted
@@ -21,6 +23,10 @@ from samenspel.web.alliances import dataset, survey
 from samenspel.web.alliances.models import Alliance, Answer, MeasurementRound
 
 _NOBODY = Counted("", frozenset(), (), ())
+
+reading_computed = Signal()
+"""Sent with ``round`` and ``reading`` (None: the round has nothing to show) whenever a reading is computed,
+not when it comes from the cache; the norms app stores the round's profile from it (issue 16, point 5)."""
 
 #: per-partner numbers in ``network.partners`` that describe the partner (not its size or camp)
 NETWORK_FIGURES = ("in_trust", "out_trust", "in_dependency", "out_dependency", "in_influence", "out_influence",
@@ -77,6 +83,7 @@ def reading_for(rnd: MeasurementRound) -> Reading | None:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     if not Answer.objects.filter(respondent__round=rnd, respondent__submitted_at__isnull=False).exists():
+        _announce(rnd, None)
         return None
     kb = load_knowledge()
     questionnaires = {r.code: survey.round_questionnaire(r) for r in rnd.alliance.rounds.all()}
@@ -84,12 +91,21 @@ def reading_for(rnd: MeasurementRound) -> Reading | None:
     if rnd.status == MeasurementRound.OPEN:
         responses = in_steps(responses, rnd, questionnaires)
         if not any(a.round == rnd.code for a in responses.answers):
+            _announce(rnd, None)
             return None
     diagnosis = analyse(responses, questionnaires, kb,  # each round its own questionnaire
                         round=rnd.code, settings=Settings(min_group=rnd.alliance.min_group))
     reading = read(diagnosis, kb, context_of(rnd.alliance), invited=links)
     cache.set(key, reading, timeout=3600)
+    _announce(rnd, reading)
     return reading
+
+
+def _announce(rnd: MeasurementRound, reading: Reading | None) -> None:
+    """Tell listeners (the norms app) about a computed reading; a listener's failure never breaks a page."""
+    for receiver, result in reading_computed.send_robust(sender=MeasurementRound, round=rnd, reading=reading):
+        if isinstance(result, Exception):
+            logging.getLogger(__name__).error("reading_computed receiver %r failed", receiver, exc_info=result)
 
 
 def in_steps(responses: ResponseSet, rnd: MeasurementRound, questionnaires: dict) -> ResponseSet:
