@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, shots
+from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, log_in, shots
 
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
@@ -53,11 +53,7 @@ def test_portfolio_on_a_phone_and_a_laptop(live_server, django_user_model, brows
     for size in ("laptop", "phone"):
         page = browser_page(viewport=SIZES[size])
         page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else None)
-        page.goto(f"{live_server.url}/nl/login/")
-        page.get_by_label("Gebruikersnaam").fill("fien")
-        page.get_by_label("Wachtwoord").fill(PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
-        expect(page).to_have_url(re.compile(r"/nl/$"))
+        log_in(page, live_server.url, password=PASSWORD)
         page.get_by_role("link", name=re.compile("Portfolio")).click()
         # the first visit analyses the demo twice (network permutation tests): seconds on a busy machine
         page.wait_for_selector("table.portfolio", timeout=120_000)
