@@ -22,6 +22,7 @@ def _instrument(monkeypatch: pytest.MonkeyPatch) -> None:
 
 KB_CHOICES = {
     "collaboration_forms": [("", "—"), ("joint_venture", bi("Gezamenlijke onderneming", "Joint venture"))],
+    "alliance_forms": [("", "—"), ("multi_partner", bi("Alliantie met meerdere partners", "Multi-partner alliance"))],
     "governance_models": [("", "—"), ("cooperative", bi("Coöperatief", "Cooperative"))],
     "phase_models": [("", "—"), ("boonstra", bi("Boonstra", "Boonstra"))],
 }

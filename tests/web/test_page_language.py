@@ -89,7 +89,8 @@ def other_language(html: str, lang: str, names: list[str]) -> list[str]:
     parser.feed(html)
     found = []
     for chunk in parser.chunks:
-        chunk = re.sub(r"\b(Bron|Source): .*|\(\d{3} .*", "", chunk)  # seed citations
+        # seed citations, and reference-list entries ("001: Kaats, E. ..."), keep the sources' own titles
+        chunk = re.sub(r"\b(Bron|Source): .*|\(\d{3} .*|^\d{3}: .*", "", chunk)
         for name in sorted(names, key=len, reverse=True):
             chunk = chunk.replace(name, " ")
         for word in TELLTALES[lang]:

@@ -39,6 +39,7 @@ def context_of(alliance: Alliance) -> AllianceContext:
     Every output for people shows these names; the codes stay in files for machines (docs/FORMATS.md)."""
     names = dict(alliance.partners.values_list("code", "name"))
     return AllianceContext(name=alliance.name, collaboration_form=alliance.collaboration_form or None,
+                           alliance_form=alliance.alliance_form or None,
                            governance_model=alliance.governance_model or None,
                            phase_model=alliance.phase_model or None, min_group=alliance.min_group,
                            partners=names, rounds=dict(alliance.rounds.values_list("code", "name")),

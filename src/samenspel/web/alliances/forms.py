@@ -30,14 +30,17 @@ def _kb_choices(kind: str) -> list[tuple[str, object]]:
 class AllianceForm(forms.ModelForm):
     class Meta:
         model = Alliance
-        fields = ["name", "slug", "collaboration_form", "governance_model", "phase_model", "min_group",
+        fields = ["name", "slug", "collaboration_form", "alliance_form", "governance_model", "phase_model", "min_group",
                   "contact_name", "contact_email"]
         labels = {
             "contact_name": bi("Contactpersoon voor deelnemers", "Contact person for respondents"),
             "contact_email": bi("E-mailadres van de contactpersoon", "E-mail address of the contact person"),
             "name": bi("Naam", "Name"),
             "slug": bi("Korte code (in webadressen en bestanden)", "Short code (in web addresses and files)"),
-            "collaboration_form": bi("Samenwerkingsvorm", "Form of collaboration"),
+            "collaboration_form": bi("Samenwerkingsvorm: waar draait de samenwerking om?",
+                                     "Form of collaboration: what is the collaboration about?"),
+            "alliance_form": bi("Alliantievorm: hoe is de samenwerking opgezet?",
+                                "Alliance form: how is the collaboration set up?"),
             "governance_model": bi("Sturingsmodel", "Governance model"),
             "phase_model": bi("Fasemodel", "Phase model"),
             "min_group": bi("Minimale groepsgrootte", "Minimum group size"),
@@ -58,6 +61,7 @@ class AllianceForm(forms.ModelForm):
         self.fields["slug"].error_messages["invalid"] = SLUG_WORDS
         for field, kind in (
             ("collaboration_form", "collaboration_forms"),
+            ("alliance_form", "alliance_forms"),
             ("governance_model", "governance_models"),
             ("phase_model", "phase_models"),
         ):

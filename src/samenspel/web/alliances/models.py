@@ -26,6 +26,7 @@ class Alliance(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=60, unique=True)
     collaboration_form = models.CharField(max_length=60, blank=True)
+    alliance_form = models.CharField(max_length=60, blank=True)  # how it is set up (seed 003; knowledge base)
     governance_model = models.CharField(max_length=60, blank=True)
     phase_model = models.CharField(max_length=60, blank=True)
     min_group = models.PositiveSmallIntegerField(default=3)
