@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsercheck import log_in
+from browsercheck import PASSWORD, log_in
 from webhelpers import allow_alliances
 
 from samenspel.demo import make_demo
@@ -22,7 +22,6 @@ from samenspel.web.alliances.models import Alliance, Respondent
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "pw-fien-123"
 
 
 @pytest.fixture(autouse=True)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, log_in, shots
+from browsercheck import PASSWORD, SIZES, assert_accessible, assert_no_sideways_scroll, log_in, shots
 
 from samenspel.web.alliances.models import Membership
 
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-fien-123"
 CLOSED = "2025-najaar"  # the demo's last closed round: a full diagnosis, with a trend against the spring
 OPEN = "demo-open"  # the demo's open round: invitations and the participants table
 

@@ -16,15 +16,13 @@ import re
 from pathlib import Path
 
 import pytest
-from browsercheck import log_in
+from browsercheck import PASSWORD, SIZES, log_in
 from webhelpers import allow_alliances
 
 from samenspel.web.alliances.models import Alliance, Respondent
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "pw-fien-123"
-SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -10,19 +10,15 @@ when run by hand) to look at as a chair would.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
-from browsercheck import log_in
+from browsercheck import PASSWORD, SIZES, log_in, shots
 
 from samenspel.web.alliances.models import Membership
 
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-fien-123"
-SIZES = {"laptop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(autouse=True)
@@ -34,11 +30,6 @@ def _instrument() -> None:
 def _knowledge() -> None:
     """The real knowledge base."""
 
-
-def _shots(tmp_path: Path) -> Path:
-    out = Path(os.environ.get("SAMENSPEL_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 def _current(page) -> str:  # type: ignore[no-untyped-def]
@@ -56,7 +47,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
     rnd = demo.rounds.get(code="2025-voorjaar")  # the meeting after the first round; 2025-najaar checks it
     url = live_server.url
-    shots = _shots(tmp_path)
+    shots = shots()
     refused: list[str] = []
 
     page = browser_page(viewport=SIZES["laptop"])
@@ -250,7 +241,7 @@ def test_the_next_round_imported_says_what_became_of_the_decisions(live_server, 
         "Organisatie is betekenisvol gestegen")
     expect(section.locator("li[data-action]").filter(has_text="heidag")).to_contain_text(
         "Ambitie: nog geen verandering te zien")
-    section.screenshot(path=str(_shots(tmp_path) / "dashboard-last-time-imported-laptop.png"))
+    section.screenshot(path=str(shots() / "dashboard-last-time-imported-laptop.png"))
 
     report = page.request.get(f"{url}/nl/a/{demo.slug}/rounds/2026-voorjaar/report.html").text()
     text = " ".join(re.sub(r"<[^>]+>", " ", report).split())

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, log_in, shots
+from browsercheck import PASSWORD, SIZES, assert_accessible, assert_no_sideways_scroll, log_in, shots
 
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-fien-123"
 
 
 @pytest.fixture(autouse=True)

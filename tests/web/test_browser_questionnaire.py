@@ -7,9 +7,7 @@ Screenshots go to ``$SAMENSPEL_SCREENSHOTS`` when set (to look at them), else to
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,12 +16,10 @@ from samenspel.knowledge import load_knowledge
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
-from browsercheck import log_in
+from browsercheck import PASSWORD, SIZES, log_in, shots
 from webhelpers import make_respondent
 
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-fien-123"
-SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
 
 
 @pytest.fixture(autouse=True)
@@ -35,11 +31,6 @@ def _instrument() -> None:
 def _knowledge() -> None:
     """The real knowledge base here."""
 
-
-def _shots(tmp_path: Path) -> Path:
-    out = Path(os.environ.get("SAMENSPEL_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 def _six_partners() -> Alliance:
@@ -76,14 +67,14 @@ def test_facilitator_picks_modules_and_sees_the_time(live_server, django_user_mo
     expect(form.get_by_label(kb.paradoxes["contract_partnership"].name.nl, exact=False)).to_be_checked()
     expect(form.get_by_label(kb.paradoxes["central_local"].name.nl, exact=False)).not_to_be_checked()
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
-    form.screenshot(path=str(_shots(tmp_path) / f"facilitator-modules-{size}.png"))
+    form.screenshot(path=str(shots() / f"facilitator-modules-{size}.png"))
     form.get_by_label("Naam").fill("Najaar 2026")
     form.get_by_label("Code").fill("2026-2")
     form.get_by_role("button", name="Ronde toevoegen").click()
     expect(page.locator("#estimated-time")).to_contain_text(f"ongeveer {default + 2} minuten")
     rnd = MeasurementRound.objects.get(code="2026-2")
     assert "leadership" in rnd.modules and "contract_partnership" in rnd.paradoxes
-    page.screenshot(path=str(_shots(tmp_path) / f"facilitator-round-{size}.png"), full_page=True)
+    page.screenshot(path=str(shots() / f"facilitator-round-{size}.png"), full_page=True)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -100,21 +91,21 @@ def test_respondent_sees_the_estimate_and_the_time_left(live_server, browser_pag
     page = browser_page(viewport=SIZES[size], locale="nl-NL", is_mobile=size == "phone", has_touch=size == "phone")
     page.goto(f"{live_server.url}/r/{token}/")
     expect(page.locator("#estimate")).to_have_text(f"{to_minutes(e.seconds)} minuten")
-    page.screenshot(path=str(_shots(tmp_path) / f"respondent-start-{size}.png"), full_page=True)
+    page.screenshot(path=str(shots() / f"respondent-start-{size}.png"), full_page=True)
     page.get_by_role("link", name="Beginnen").click()
     expect(page.locator("#time-left")).to_have_text(f"Nog ongeveer {to_minutes(e.seconds)} minuten")
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
-    page.screenshot(path=str(_shots(tmp_path) / f"respondent-page1-{size}.png"))
+    page.screenshot(path=str(shots() / f"respondent-page1-{size}.png"))
     page.get_by_role("button", name="Opslaan en verder").click()
     page.get_by_role("button", name="Toch verder").click()  # nothing answered: the note lists it, go on anyway
     expect(page.get_by_text("Deel 2 van 8")).to_be_visible()
     second = survey.pages(survey.round_questionnaire(rnd))[1].id
     expect(page.locator("#time-left")).to_have_text(re.compile(rf"Nog ongeveer {to_minutes(e.remaining(second))} minu"))
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
-    page.screenshot(path=str(_shots(tmp_path) / f"respondent-grid-{size}.png"), full_page=True)
+    page.screenshot(path=str(shots() / f"respondent-grid-{size}.png"), full_page=True)
     for _ in range(4):  # to the key factors: yes / no / don't know
         page.get_by_role("button", name="Opslaan en verder").click()
         page.get_by_role("button", name="Toch verder").click()
     expect(page.get_by_role("heading", name="Wat herken je?")).to_be_visible()
     page.get_by_role("group", name="De macht is ongelijk verdeeld tussen de partners.").get_by_label("ja").check()
-    page.screenshot(path=str(_shots(tmp_path) / f"respondent-factors-{size}.png"), full_page=True)
+    page.screenshot(path=str(shots() / f"respondent-factors-{size}.png"), full_page=True)

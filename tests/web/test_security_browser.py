@@ -12,13 +12,12 @@ import datetime as dt
 import re
 
 import pytest
-from browsercheck import log_in
+from browsercheck import PASSWORD, log_in
 from webhelpers import allow_alliances, make_respondent
 
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-fien-123"
 
 
 @pytest.fixture(autouse=True)

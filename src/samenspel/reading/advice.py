@@ -23,6 +23,7 @@ from samenspel.knowledge.advice import Reason, rank_interventions
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.reading.context import AllianceContext
 from samenspel.reading.findings import Finding
+from samenspel.reading.notation import num
 
 MAX_ADVICE = 3
 """Interventions on page one."""
@@ -142,8 +143,6 @@ def measured_reasons(d: Diagnosis, kb: KnowledgeBase) -> dict[str, tuple[Reason,
     interventions fit: a chair seen taking sides puts "an independent chair" first, a named main
     kind of conflict puts "handle each conflict by its type" first, with that type's approach (000 §4).
     Only with enough evidence (the rules' minimums); a round without the module gives none."""
-    from samenspel.reading.notation import num
-
     out: dict[str, list[Reason]] = {}
     for m in _MEASURED:
         v = d.indicators.get(m.indicator)

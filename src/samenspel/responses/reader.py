@@ -42,15 +42,19 @@ def read_responses(path: str | Path, instrument: Instrument | None = None) -> Re
     """
     path = Path(path)
     _check_suffix(path.name)
+    return read_responses_data(file_bytes(path, "a response file"), str(path), instrument)
+
+
+def file_bytes(path: Path, what: str) -> bytes:
+    """The contents of an input file, or a clear error naming the file (``what``: "a response file")."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SamenspelError(f"{path}: file not found") from None
     except IsADirectoryError:
-        raise SamenspelError(f"{path}: is a directory, not a response file") from None
+        raise SamenspelError(f"{path}: is a directory, not {what}") from None
     except OSError as exc:
         raise SamenspelError(f"{path}: cannot read the file ({exc.strerror})") from None
-    return read_responses_data(data, str(path), instrument)
 
 
 def read_responses_data(data: bytes, name: str, instrument: Instrument | None = None) -> ResponseSet:

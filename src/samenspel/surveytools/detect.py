@@ -60,12 +60,6 @@ def read_export(data: bytes, name: str, tool: str = "auto") -> ToolExport:
 
 
 def read_export_file(path: Path, tool: str = "auto") -> ToolExport:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SamenspelError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise SamenspelError(f"{path}: is a directory, not an export file") from None
-    except OSError as exc:
-        raise SamenspelError(f"{path}: cannot read the file ({exc.strerror})") from None
-    return read_export(data, str(path), tool)
+    from samenspel.responses.reader import file_bytes
+
+    return read_export(file_bytes(path, "an export file"), str(path), tool)

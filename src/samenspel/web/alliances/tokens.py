@@ -20,11 +20,14 @@ from samenspel.web.alliances.models import Respondent
 SALT = "samenspel.respondent-link"
 
 
-def make_token(respondent_id: int, nonce: str) -> str:
-    mac = hmac.new(
-        settings.SECRET_KEY.encode(), f"{SALT}:{respondent_id}:{nonce}".encode(), hashlib.sha256
-    ).digest()
+def signed(salt: str, object_id: int, nonce: str) -> str:
+    """A link token for one object: the salt keeps kinds of links apart (respondents, action owners)."""
+    mac = hmac.new(settings.SECRET_KEY.encode(), f"{salt}:{object_id}:{nonce}".encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(mac[:24]).decode().rstrip("=")
+
+
+def make_token(respondent_id: int, nonce: str) -> str:
+    return signed(SALT, respondent_id, nonce)
 
 
 def hash_token(token: str) -> str:

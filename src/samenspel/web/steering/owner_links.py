@@ -10,25 +10,18 @@ respondent's (``web/logfilter.py``).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import secrets
 
-from django.conf import settings
-
+from samenspel.web.alliances.tokens import hash_token as _hash
+from samenspel.web.alliances.tokens import signed
 from samenspel.web.steering.models import Action
 
 SALT = "samenspel.action-owner-link"
 
 
 def make_token(action_id: int, nonce: str) -> str:
-    mac = hmac.new(settings.SECRET_KEY.encode(), f"{SALT}:{action_id}:{nonce}".encode(), hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(mac[:24]).decode().rstrip("=")
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    return signed(SALT, action_id, nonce)
 
 
 def issue(action: Action) -> str:

@@ -203,19 +203,10 @@ def invite(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "facilitator/round.html", _context(request, rnd, invite_form=form), status=400)
     data = form.cleaned_data
-    made: list[Respondent] = []
-    with transaction.atomic():
-        for email in [None] * (data["count"] or 0) + list(data["emails"]):
-            r = Respondent.objects.create(
-                round=rnd, partner=data["partner"], code=f"r{secrets.token_hex(4)}",
-                role=data["role"] or "", email=email or "", language=data["language"],
-            )
-            tokens.issue(r)
-            made.append(r)
-    mailed = [r.pk for r in made if r.email]
-    if mailed:
-        ids = list(mailed)
-        transaction.on_commit(lambda: send_links.enqueue(ids, _base_url(request), "invite"))
+    made = _make(rnd, [{"partner": data["partner"], "role": data["role"] or "", "email": email or "",
+                        "language": data["language"]}
+                       for email in [None] * (data["count"] or 0) + list(data["emails"])])
+    mailed = _mail(request, made)
     done = pick(f"{len(made)} links gemaakt", f"{len(made)} links made")
     if mailed:
         done += pick(f"; {len(mailed)} uitnodigingen worden gemaild", f"; {len(mailed)} invitations are being e-mailed")
@@ -234,11 +225,17 @@ def _make(rnd: MeasurementRound, people: list[dict[str, object]]) -> list[Respon
     return made
 
 
-def _mail_and_confirm(request: HttpRequest, made: list[Respondent]) -> None:
+def _mail(request: HttpRequest, made: list[Respondent]) -> list[int]:
+    """Mail the invitations of those with an address, in the background once the links are saved."""
     mailed = [r.pk for r in made if r.email]
     if mailed:
         base = _base_url(request)
         transaction.on_commit(lambda: send_links.enqueue(mailed, base, "invite"))
+    return mailed
+
+
+def _mail_and_confirm(request: HttpRequest, made: list[Respondent]) -> None:
+    mailed = _mail(request, made)
     partners = len({r.partner_id for r in made})
     done = pick(f"{len(made)} links gemaakt voor {partners} partners", f"{len(made)} links made for {partners} partners") \
         if partners > 1 else pick(f"{len(made)} links gemaakt", f"{len(made)} links made")
