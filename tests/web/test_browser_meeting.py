@@ -4,8 +4,8 @@ Four steps with the keyboard only, a note of what partners said, two
 decisions recorded, then the action list and the decision list PDF. The
 Content-Security-Policy must hold (the page has no inline script or style),
 no step may scroll sideways on a laptop or a phone, and screenshots of each
-step at 1366x900 and 390x844 go to ``SAMENSPEL_SCREENSHOTS`` (``var/screenshots``
-when run by hand) to look at as a chair would.
+step at 1366x900 and 390x844 go to ``SAMENSPEL_SCREENSHOTS`` (by default
+``var/screenshots``) to look at as a chair would.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     Membership.objects.create(user=user, alliance=demo, role=Membership.FACILITATOR)
     rnd = demo.rounds.get(code="2025-voorjaar")  # the meeting after the first round; 2025-najaar checks it
     url = live_server.url
-    shots = shots()
+    out = shots()
     refused: list[str] = []
 
     page = browser_page(viewport=SIZES["laptop"])
@@ -62,7 +62,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     expect(page.locator("#step-2")).to_be_hidden()
     assert page.locator("#step-1 .finding").count() >= 2
     expect(page.locator("#step-1")).to_contain_text("n = ")  # the evidence says what it rests on
-    page.screenshot(path=str(shots / "meeting-step1-laptop.png"))
+    page.screenshot(path=str(out / "meeting-step1-laptop.png"))
 
     # step 2 by keyboard; a note of what partners said comes back on the same step
     page.keyboard.press("ArrowRight")
@@ -73,12 +73,12 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     expect(page.locator("#step-2 .said").first).to_contain_text("de gemeente wil eerst")
     assert _current(page) == "step-2"
     page.locator("body").click(position={"x": 5, "y": 400})  # off the form, as a chair would
-    page.screenshot(path=str(shots / "meeting-step2-laptop.png"))
+    page.screenshot(path=str(out / "meeting-step2-laptop.png"))
 
     page.keyboard.press("PageDown")
     assert _current(page) == "step-3"
     assert page.locator("#step-3 .options li").count() >= 1
-    page.screenshot(path=str(shots / "meeting-step3-laptop.png"))
+    page.screenshot(path=str(out / "meeting-step3-laptop.png"))
     page.keyboard.press("PageUp")
     assert _current(page) == "step-2"
     page.keyboard.press("PageDown")
@@ -103,7 +103,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     form.get_by_role("button", name="Leg besluit vast").click()
     expect(page.locator("#decided li")).to_have_count(2)
     expect(page.locator("#decided")).to_contain_text(partner.name)
-    page.screenshot(path=str(shots / "meeting-step4-laptop.png"))
+    page.screenshot(path=str(out / "meeting-step4-laptop.png"))
     for n in (1, 2, 3, 4):
         page.goto(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/meeting/#step-{n}")
         page.reload()
@@ -112,7 +112,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     # the English meeting
     page.goto(f"{url}/en/a/{demo.slug}/rounds/{rnd.code}/meeting/#step-4")
     expect(page.locator("#step-4 h2").first).to_have_text("Decided")
-    page.screenshot(path=str(shots / "meeting-step4-laptop-en.png"))
+    page.screenshot(path=str(out / "meeting-step4-laptop-en.png"))
 
     # the handout: printed, every step is there
     page.emulate_media(media="print")
@@ -120,7 +120,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     for n in (1, 2, 3, 4):
         expect(page.locator(f"#step-{n}")).to_be_visible()
     expect(page.locator("#step-4 form")).to_be_hidden()
-    page.pdf(path=str(shots / "meeting-handout.pdf"), format="A4")
+    page.pdf(path=str(out / "meeting-handout.pdf"), format="A4")
     page.emulate_media(media="screen")
 
     # the action list and the decision list PDF hold both decisions
@@ -131,7 +131,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     row.get_by_label("Korte toelichting").fill("eerste gesprek in januari")
     row.get_by_role("button", name="Bijwerken").click()
     expect(page.locator("table.action-list tbody tr").filter(has_text="wat schuurt")).to_contain_text("onderweg")
-    page.screenshot(path=str(shots / "actions-laptop.png"), full_page=True)
+    page.screenshot(path=str(out / "actions-laptop.png"), full_page=True)
     pdf = page.request.get(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/decisions.pdf")
     assert pdf.status == 200
     path = tmp_path / "decisions.pdf"
@@ -151,7 +151,7 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     waiting = section.locator("li[data-action]").filter(has_text="wat schuurt")
     expect(waiting).to_contain_text("Ambitie: nog geen verandering te zien")
     expect(waiting).to_contain_text("onderweg: eerste gesprek in januari")
-    section.screenshot(path=str(shots / "dashboard-last-time-laptop.png"))
+    section.screenshot(path=str(out / "dashboard-last-time-laptop.png"))
 
     phone = browser_page(viewport=SIZES["phone"])
     phone.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
@@ -161,12 +161,12 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
     for n in (1, 2, 3, 4):
         assert _current(phone) == f"step-{n}"
         assert phone.evaluate("document.documentElement.scrollWidth") <= SIZES["phone"]["width"]
-        phone.screenshot(path=str(shots / f"meeting-step{n}-phone.png"), full_page=True)
+        phone.screenshot(path=str(out / f"meeting-step{n}-phone.png"), full_page=True)
         phone.keyboard.press("ArrowRight")
     assert _current(phone) == "step-4"  # the last step stays
     phone.goto(f"{url}/nl/a/{demo.slug}/rounds/{rnd.code}/actions/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= SIZES["phone"]["width"]
-    phone.screenshot(path=str(shots / "actions-phone.png"), full_page=True)
+    phone.screenshot(path=str(out / "actions-phone.png"), full_page=True)
 
     assert refused == []
 

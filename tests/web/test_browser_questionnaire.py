@@ -1,7 +1,7 @@
 """In a real chromium: a facilitator chooses modules and sees the time add up; a respondent of a 2.0
 round sees the estimate and the time left, on a phone and on a laptop.
 
-Screenshots go to ``$SAMENSPEL_SCREENSHOTS`` when set (to look at them), else to the test's tmp dir.
+Screenshots go to ``$SAMENSPEL_SCREENSHOTS``, by default ``var/screenshots`` (browsercheck.shots).
 """
 
 from __future__ import annotations
@@ -91,11 +91,11 @@ def test_respondent_sees_the_estimate_and_the_time_left(live_server, browser_pag
     page = browser_page(viewport=SIZES[size], locale="nl-NL", is_mobile=size == "phone", has_touch=size == "phone")
     page.goto(f"{live_server.url}/r/{token}/")
     expect(page.locator("#estimate")).to_have_text(f"{to_minutes(e.seconds)} minuten")
-    page.screenshot(path=str(shots() / f"respondent-start-{size}.png"), full_page=True)
+    page.screenshot(path=str(shots() / f"questionnaire-respondent-start-{size}.png"), full_page=True)
     page.get_by_role("link", name="Beginnen").click()
     expect(page.locator("#time-left")).to_have_text(f"Nog ongeveer {to_minutes(e.seconds)} minuten")
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
-    page.screenshot(path=str(shots() / f"respondent-page1-{size}.png"))
+    page.screenshot(path=str(shots() / f"questionnaire-respondent-page1-{size}.png"))
     page.get_by_role("button", name="Opslaan en verder").click()
     page.get_by_role("button", name="Toch verder").click()  # nothing answered: the note lists it, go on anyway
     expect(page.get_by_text("Deel 2 van 8")).to_be_visible()
