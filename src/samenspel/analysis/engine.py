@@ -9,6 +9,7 @@ the trend against the round before.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from samenspel.analysis.conflict import ConflictResult, conflict
@@ -28,7 +29,7 @@ from samenspel.errors import SamenspelError
 from samenspel.instrument.model import Instrument
 from samenspel.knowledge.model import KnowledgeBase
 from samenspel.network import NetworkResult, build_networks, measure, relation_items
-from samenspel.responses.counting import count
+from samenspel.responses.counting import Count, anyone, decide, domain_items, not_asked
 from samenspel.responses.model import Answer, ResponseSet
 from samenspel.responses.versions import Questionnaires, resolver
 
@@ -82,22 +83,30 @@ def analyse(
         round = rounds[-1]
     elif round not in rounds:
         raise SamenspelError(f"unknown round {round!r}; rounds in the file: {', '.join(rounds)}")
-    counted = {r: count(ResponseSet(tuple(by_round[r]), responses.source), questionnaire_of(r))[r] for r in rounds}
-    if not counted[round].counted:
+    prepared: dict[str, tuple[RoundMatrix, Count]] = {}
+
+    def prepare(r: str) -> tuple[RoundMatrix, Count]:
+        """A round's answer matrix, everyone in it, and who counts: built once, only for rounds used."""
+        if r not in prepared:
+            full = build_matrix(by_round[r], questionnaire_of(r), r)
+            prepared[r] = (full, who_counts(full, by_round[r], questionnaire_of(r)))
+        return prepared[r]
+
+    full, who = prepare(round)
+    if not who.counted:
         raise SamenspelError(
             f"{responses.source}: nobody in round {round} counts as a respondent (each of the "
-            f"{len(counted[round].not_counted)} answered fewer than half of the domain questions asked); there is "
+            f"{len(who.not_counted)} answered fewer than half of the domain questions asked); there is "
             "nothing to analyse in that round")
     notices: list[Notice] = []
-    current = _round(by_round[round], questionnaire_of(round), round, settings, notices, counted[round].counted)
+    current = _round(full, who, questionnaire_of(round), settings, notices)
     previous: _Round | None = None
     idx = rounds.index(round)
-    earlier = [r for r in rounds[:idx] if counted[r].counted]
-    if earlier:
+    # the trend compares with the latest earlier round in which anyone counts
+    before_id = next((r for r in reversed(rounds[:idx]) if prepare(r)[1].counted), None)
+    if before_id is not None:
         # the previous round only feeds the trend (scale scores and problems): skip what it does not use
-        before_id = earlier[-1]
-        previous = _round(by_round[before_id], questionnaire_of(before_id), before_id, settings, [],
-                          counted[before_id].counted, full=False)
+        previous = _round(*prepare(before_id), questionnaire_of(before_id), settings, [], full=False)
     ambition = None
     shared = None
     if previous is not None:
@@ -157,14 +166,30 @@ def _all_scales(r: _Round) -> dict[str, ScaleResult]:
     return {**r.scales, **_prefixed(r.signals)}
 
 
-def _round(answers: list[Answer], instrument: Instrument, round_id: str, settings: Settings,
-           notices: list[Notice], counted: tuple[str, ...], full: bool = True) -> _Round:
-    people = set(counted)
-    kept = [a for a in answers if a.respondent in people]
-    not_counted = tuple(dict.fromkeys(a.respondent for a in answers if a.respondent not in people))
+def who_counts(full: RoundMatrix, answers: Sequence[Answer], instrument: Instrument) -> Count:
+    """Who counts in a round (``responses.counting``), read off its matrix of everyone's answers.
+
+    The same rule and result as :func:`samenspel.responses.counting.count` for
+    answers that passed validation (domain items hold numbers, so an answered
+    domain item is a filled cell); it saves the analysis a second walk over them.
+    """
+    ids, filled = full.answered(domain_items(instrument))
+    seen = [i for i, any_ in zip(ids, filled.any(axis=0).tolist()) if any_]
+
+    def hits(asked: frozenset[str]) -> dict[str, int]:
+        picked = [j for j, i in enumerate(ids) if i in asked]
+        return dict(zip(full.respondents, filled[:, picked].sum(axis=1).tolist()))
+
+    return decide(full.round, instrument, False, full.respondents, seen, not_asked(answers), hits,
+                  lambda: anyone(answers))
+
+
+def _round(full_matrix: RoundMatrix, who: Count, instrument: Instrument, settings: Settings,
+           notices: list[Notice], full: bool = True) -> _Round:
+    not_counted = who.not_counted
     if not_counted:
         notices.append(notice("not_counted", n=len(not_counted)))
-    full_matrix = build_matrix(kept, instrument, round_id)
+        full_matrix = full_matrix.only(who.counted)
     heads: dict[str, int] = {}
     for partner in full_matrix.partners:
         heads[partner] = heads.get(partner, 0) + 1

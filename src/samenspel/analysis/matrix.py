@@ -9,13 +9,19 @@ Relation items (ratings of other partners) are kept apart for the network.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 
 from samenspel.instrument.model import Instrument, Item
 from samenspel.responses.model import Answer, ResponseSet
+
+
+_ROUND, _RESPONDENT = attrgetter("round"), attrgetter("respondent")
+_ITEM, _VALUE = attrgetter("item"), attrgetter("value")
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +71,25 @@ class RoundMatrix:
             origins=tuple(p for p, k in zip(self.partners, keep) if k),
         )
 
+    def only(self, people: Collection[str]) -> RoundMatrix:
+        """The matrix of these respondents only (rows and relation answers), in the same order."""
+        chosen = set(people)
+        keep = np.fromiter((r in chosen for r in self.respondents), dtype=bool, count=self.n)
+        return replace(
+            self,
+            respondents=tuple(r for r, k in zip(self.respondents, keep) if k),
+            partners=tuple(p for p, k in zip(self.partners, keep) if k),
+            roles=tuple(r for r, k in zip(self.roles, keep) if k),
+            raw=self.raw[keep], pomp=self.pomp[keep],
+            relations=tuple(a for a in self.relations if a.respondent in chosen),
+            origins=tuple(p for p, k in zip(self.origins, keep) if k) if self.origins else (),
+        )
+
+    def answered(self, item_ids: Collection[str]) -> tuple[list[str], np.ndarray]:
+        """The ids of those of ``item_ids`` that are columns here, and who answered each (rows x ids)."""
+        cols = [self.column[i] for i in item_ids if i in self.column]
+        return [self.items[c].id for c in cols], ~np.isnan(self.raw[:, cols])
+
     def small_origins(self, min_group: int) -> list[np.ndarray]:
         """Row masks of the partners merged into a published group that are below the minimum themselves."""
         if not self.origins:
@@ -97,7 +122,7 @@ def split_rounds(responses: ResponseSet) -> tuple[list[str], dict[str, list[Answ
     answers = responses.answers
     if not answers:
         return [], {}
-    labels = [a.round for a in answers]
+    labels = list(map(_ROUND, answers))
     first = {r: i for i, r in enumerate(dict.fromkeys(labels))}
     out: dict[str, list[Answer]] = {}
     for r in first:
@@ -128,7 +153,8 @@ def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: st
     answers = list(answers)
     if any(r != round_id for r in dict.fromkeys([a.round for a in answers])):
         answers = [a for a in answers if a.round == round_id]
-    respondents = [a.respondent for a in answers]
+    # attribute columns by C-level map(): a large round has 100,000s of answers
+    respondents = list(map(_RESPONDENT, answers))
     rows = {r: i for i, r in enumerate(dict.fromkeys(respondents))}
     # index of each respondent's first answer (the reversed pairs let the first one win)
     first = dict(zip(reversed(respondents), range(len(respondents) - 1, -1, -1)))
@@ -140,14 +166,14 @@ def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: st
             if a.role is not None and a.respondent not in role_of:
                 role_of[a.respondent] = a.role
         roles = [role_of.get(r) for r in rows]
-    cols = [column.get(a.item, -1) for a in answers]
+    cols = list(map(column.get, map(_ITEM, answers), repeat(-1)))
     c_idx = np.array(cols, dtype=np.int64)
     outside = [answers[i] for i in np.flatnonzero(c_idx < 0).tolist()]
     relations = [a for a in outside if a.item in relation_ids
                  and a.target is not None and isinstance(a.value, (int, float))]
     raw = np.full((len(rows), len(items)), np.nan)
     if answers:
-        values = [a.value for a in answers]
+        values = list(map(_VALUE, answers))
         if str in set(map(type, values)):  # text answers (and text in a numeric column) are ignored
             values = [None if isinstance(v, str) else v for v in values]
         vals = np.array(values, dtype=float)  # None -> NaN

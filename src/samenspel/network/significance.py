@@ -63,12 +63,20 @@ class TestedClaim:
 NONE = TestedClaim(0.0, None, 0, 0, (), False)
 
 
-def _per_rater(r: Ratings) -> dict[int, dict[int, tuple[int, float]]]:
-    """rater -> rated partner -> (rater's own partner, rating)."""
-    out: dict[int, dict[int, tuple[int, float]]] = {}
-    for src, tgt, rater, v in zip(r.source.tolist(), r.target.tolist(), r.rater.tolist(), r.value.tolist()):
-        out.setdefault(rater, {})[tgt] = (src, v)
-    return out
+def _grid(r: Ratings, n_partners: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ratings as a raters x rated partners grid (NaN: not rated), raters in order of first appearance.
+
+    Returns each rating's row, the grid, and each row's own partner.
+    """
+    codes, first, inv = np.unique(r.rater, return_index=True, return_inverse=True)
+    rank = np.empty(codes.size, dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(codes.size)
+    rows = rank[inv]
+    grid = np.full((codes.size, n_partners), np.nan)
+    grid[rows, r.target] = r.value
+    own = np.empty(codes.size, dtype=np.int64)
+    own[rows] = r.source
+    return rows, grid, own
 
 
 def trust_deficit(nets: Networks) -> TestedClaim:
@@ -77,21 +85,25 @@ def trust_deficit(nets: Networks) -> TestedClaim:
 
     if nets.ratings is None:
         return NONE
-    per = _per_rater(nets.ratings.of("trust"))
-    diffs: dict[int, list[float]] = {}
-    rater_partners: dict[int, set[int]] = {}
-    for rated in per.values():
-        if len(rated) < 2:
-            continue
-        for tgt, (src, v) in rated.items():
-            rest = [w for t, (_, w) in rated.items() if t != tgt]
-            diffs.setdefault(tgt, []).append(v - sum(rest) / len(rest))
-            rater_partners.setdefault(tgt, set()).add(src)
-    candidates = [t for t, d in diffs.items() if len(rater_partners[t]) >= 2]
+    r = nets.ratings.of("trust")
+    if r.rater.size == 0:
+        return NONE
+    rows, grid, own = _grid(r, len(nets.partners))
+    k = np.count_nonzero(~np.isnan(grid), axis=1)
+    several = k >= 2  # a rater who rated one partner has nothing to compare it with
+    grid, own, k = grid[several], own[several], k[several]
+    # per rater and partner: trust in it minus the rater's mean trust in the rest
+    diff = grid - (np.nansum(grid, axis=1)[:, None] - grid) / np.maximum(k - 1, 1)[:, None]
+    visited = np.argsort(rows, kind="stable")  # the ratings rater by rater, each rater's in their own order
+    visited = visited[several[rows[visited]]]
+    seen_targets, at = np.unique(r.target[visited], return_index=True)
+    diffs = {int(t): diff[~np.isnan(diff[:, t]), t] for t in seen_targets[np.argsort(at, kind="stable")]}
+    rater_partners = {t: set(own[~np.isnan(diff[:, t])].tolist()) for t in diffs}
+    candidates = [t for t in diffs if len(rater_partners[t]) >= 2]
     if not candidates:
         return NONE
     worst = min(candidates, key=lambda t: float(np.mean(diffs[t])))
-    d = np.array(diffs[worst])
+    d = diffs[worst]
     m = len(candidates)
     testable = min_p("sign_flip", (d.size,), "less") * m < LEVEL
     p = min(1.0, sign_flip(d, "less").p * m) if testable else None
@@ -106,20 +118,23 @@ def influence_lead(nets: Networks) -> TestedClaim:
     if nets.ratings is None or "influence" not in nets.ratings.dimensions:
         return NONE
     r = nets.ratings.of("influence")
-    received: dict[int, list[float]] = {}
-    for tgt, v in zip(r.target.tolist(), r.value.tolist()):
-        received.setdefault(tgt, []).append(v)
-    ranked = sorted(received, key=lambda t: -float(np.mean(received[t])))
+    if r.target.size == 0:
+        return NONE
+    # partners rated, in order of first appearance, by their mean received influence (ties: first seen first)
+    shown, at = np.unique(r.target, return_index=True)
+    mean = np.bincount(r.target, r.value, minlength=len(nets.partners)) / np.maximum(
+        np.bincount(r.target, minlength=len(nets.partners)), 1)
+    seen = shown[np.argsort(at, kind="stable")].tolist()
+    ranked = sorted(seen, key=lambda t: -float(mean[t]))
     if len(ranked) < 2:
         return NONE
     top, runner = ranked[0], ranked[1]
-    per = _per_rater(r)
-    both = [(rated[top][1] - rated[runner][1], rated[top][0]) for rated in per.values()
-            if top in rated and runner in rated]
-    partners = len({src for _, src in both})
-    if not both or partners < 2:
-        return TestedClaim(0.0, None, len(both), partners, (nets.partners[top], nets.partners[runner]), False)
-    d = np.array([x for x, _ in both])
+    rows, grid, own = _grid(r, len(nets.partners))
+    both_rated = ~np.isnan(grid[:, top]) & ~np.isnan(grid[:, runner])
+    d = (grid[both_rated, top] - grid[both_rated, runner])
+    partners = len(set(own[both_rated].tolist()))
+    if d.size == 0 or partners < 2:
+        return TestedClaim(0.0, None, int(d.size), partners, (nets.partners[top], nets.partners[runner]), False)
     testable = min_p("sign_flip", (d.size,), "two-sided") < LEVEL
     p = sign_flip(d, "two-sided").p if testable else None
     return TestedClaim(max(0.0, float(d.mean())), p, int(d.size), partners,
@@ -133,23 +148,31 @@ def dependency_asymmetry(nets: Networks) -> TestedClaim:
     if nets.ratings is None or "dependency" not in nets.ratings.dimensions:
         return NONE
     r = nets.ratings.of("dependency")
-    hidden = {nets.partners.index(p) for p in nets.hidden}
-    given: dict[tuple[int, int], list[float]] = {}
-    for src, tgt, v in zip(r.source.tolist(), r.target.tolist(), r.value.tolist()):
-        if src not in hidden and tgt not in hidden:
-            given.setdefault((src, tgt), []).append(v)
-    pairs = [(a, b) for (a, b) in given if a < b and (b, a) in given]
+    n_p = len(nets.partners)
+    hidden = np.zeros(n_p, dtype=bool)
+    hidden[[nets.partners.index(p) for p in nets.hidden]] = True
+    keep = ~hidden[r.source] & ~hidden[r.target]
+    src, tgt, value = r.source[keep], r.target[keep], r.value[keep]
+    if src.size == 0:
+        return NONE
+    key = src * n_p + tgt  # the pair (A's raters, about B)
+    given, at = np.unique(key, return_index=True)
+    order = given[np.argsort(at, kind="stable")].tolist()  # pairs in order of first appearance
+    present = set(order)
+    pairs = [divmod(k, n_p) for k in order]
+    pairs = [(a, b) for a, b in pairs if a < b and b * n_p + a in present]
     if not pairs:
         return NONE
+    mean = np.bincount(key, value, minlength=n_p * n_p) / np.maximum(np.bincount(key, minlength=n_p * n_p), 1)
 
     def gap(pair: tuple[int, int]) -> float:
         a, b = pair
-        return float(np.mean(given[(a, b)]) - np.mean(given[(b, a)]))
+        return float(mean[a * n_p + b] - mean[b * n_p + a])
 
     a, b = max(pairs, key=lambda pr: abs(gap(pr)))
     if gap((a, b)) < 0:
         a, b = b, a  # A the more dependent one
-    x, y = np.array(given[(a, b)]), np.array(given[(b, a)])
+    x, y = value[key == a * n_p + b], value[key == b * n_p + a]
     m = len(pairs)
     testable = min_p("two_sample", (x.size, y.size), "two-sided") * m < LEVEL
     p = min(1.0, two_sample(x, y, "two-sided").p * m) if testable else None

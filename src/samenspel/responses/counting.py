@@ -19,12 +19,16 @@ either way.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from samenspel.instrument.model import Instrument
-from samenspel.responses.model import ResponseSet
+from samenspel.responses.model import Answer, ResponseSet
 from samenspel.responses.versions import Questionnaires, resolver
+
+_ROUND, _RESPONDENT = attrgetter("round"), attrgetter("respondent")
 
 MIN_DOMAIN_SHARE = 0.5
 """Share of the asked domain items a person must answer to count (the same half as for a scale score)."""
@@ -49,8 +53,12 @@ def substantive(answered: Iterable[str], asked_domain_items: Collection[str]) ->
     answered = set(answered)
     if not asked_domain_items:
         return bool(answered)
-    hits = len(answered.intersection(asked_domain_items))
-    return hits > 0 and hits >= MIN_DOMAIN_SHARE * len(asked_domain_items)
+    return _enough(len(answered.intersection(asked_domain_items)), len(asked_domain_items))
+
+
+def _enough(hits: int, asked: int) -> bool:
+    """The rule itself: some, and at least half, of the ``asked`` domain items answered."""
+    return hits > 0 and hits >= MIN_DOMAIN_SHARE * asked
 
 
 @dataclass(frozen=True)
@@ -71,36 +79,62 @@ def count(responses: ResponseSet, instrument: Questionnaires) -> dict[str, Count
     """
     exact = not isinstance(instrument, Instrument)
     questionnaire_of = resolver(instrument)
-    answered: dict[str, dict[str, set[str]]] = {}
-    not_asked: dict[str, set[str]] = {}
-    counts_for: dict[str, frozenset[str]] = {}  # per round: its domain items, the only ones that count
-    anything: dict[str, set[str]] = {}  # per round: who answered anything (counts when no domain is asked)
-    for a in responses.answers:
-        people = answered.get(a.round)
-        if people is None:
-            people = answered[a.round] = {}
-            counts_for[a.round] = domain_items(questionnaire_of(a.round))
-            anything[a.round] = set()
-        got = people.get(a.respondent)
-        if got is None:
-            got = people[a.respondent] = set()
-        if a.missing == "not_asked":
-            not_asked.setdefault(a.round, set()).add(a.item)
-        elif a.value is not None and not (isinstance(a.value, str) and not a.value.strip()):
-            anything[a.round].add(a.respondent)
-            if a.item in counts_for[a.round]:
-                got.add(a.item)
+    answers = responses.answers
+    labels = dict.fromkeys(map(_ROUND, answers))
+    by_round: dict[str, Sequence[Answer]]
+    if len(labels) == 1:
+        by_round = {next(iter(labels)): answers}
+    else:
+        by_round = {r: [] for r in labels}
+        for a in answers:
+            by_round[a.round].append(a)  # type: ignore[union-attr]
     out: dict[str, Count] = {}
-    for rnd, people in answered.items():
+    for rnd, bucket in by_round.items():
         questionnaire = questionnaire_of(rnd)
-        domains = counts_for[rnd]
-        pulse = frozenset(it.id for it in questionnaire.items if it.construct_kind == "domain" and it.pulse)
-        seen = set().union(*people.values()) & domains
-        version = pulse if not exact and pulse and seen <= pulse else domains
-        asked = frozenset(version - not_asked.get(rnd, set()))
-        yes = tuple(r for r, items in people.items()
-                    if (substantive(items, asked) if asked else r in anything[rnd]))
-        counted = set(yes)
-        no = tuple(r for r in people if r not in counted)
-        out[rnd] = Count(rnd, asked, yes, no)
+        domains = domain_items(questionnaire)
+        # (respondent, domain item) for every substantive answer: a value that is not blank text
+        given = {(a.respondent, a.item) for a in bucket
+                 if a.item in domains and a.missing != "not_asked" and a.value is not None
+                 and (type(a.value) is not str or a.value.strip())}
+
+        def hits(asked: frozenset[str], given: set[tuple[str, str]] = given) -> Mapping[str, int]:
+            return Counter(r for r, item in given if item in asked)
+
+        out[rnd] = decide(rnd, questionnaire, exact, tuple(dict.fromkeys(map(_RESPONDENT, bucket))),
+                          {item for _, item in given}, not_asked(bucket), hits, lambda bucket=bucket: anyone(bucket))
     return out
+
+
+def decide(round_id: str, questionnaire: Instrument, exact: bool, people: Sequence[str], seen: Collection[str],
+           skipped: Collection[str], hits: Callable[[frozenset[str]], Mapping[str, int]],
+           anything: Callable[[], Collection[str]]) -> Count:
+    """Who counts in one round, from what its answers show: the rule of the module docstring.
+
+    ``people`` in order of appearance; ``seen``: the domain items anyone answered;
+    ``skipped``: items marked ``not_asked``; ``hits(asked)``: per person, how many of
+    the ``asked`` items they answered; ``anything()``: who answered anything at all.
+    :func:`count` finds these in the answers, the analysis in its answer matrix.
+    """
+    domains = domain_items(questionnaire)
+    pulse = frozenset(it.id for it in questionnaire.items if it.construct_kind == "domain" and it.pulse)
+    version = pulse if not exact and pulse and set(seen) <= pulse else domains
+    asked = frozenset(version - set(skipped))
+    if asked:
+        per_person = hits(asked)
+        yes = tuple(r for r in people if _enough(per_person.get(r, 0), len(asked)))
+    else:  # no domain asked: anything said counts
+        said = anything()
+        yes = tuple(r for r in people if r in said)
+    counted = set(yes)
+    return Count(round_id, asked, yes, tuple(r for r in people if r not in counted))
+
+
+def not_asked(answers: Iterable[Answer]) -> set[str]:
+    """Items marked ``not_asked`` in these answers."""
+    return {a.item for a in answers if a.missing == "not_asked"}
+
+
+def anyone(answers: Iterable[Answer]) -> set[str]:
+    """Respondents who said anything: a value that is not blank text, on an item that was asked."""
+    return {a.respondent for a in answers if a.missing != "not_asked" and a.value is not None
+            and (type(a.value) is not str or a.value.strip())}
