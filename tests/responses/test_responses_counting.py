@@ -72,3 +72,44 @@ def test_with_each_rounds_own_questionnaire_the_asked_items_are_exact():
     assert result["r2"].asked == frozenset(f_items) and result["r2"].counted == ("f1",)
     assert result["r2"].not_counted == ("f2",)
     assert count(responses, {"r1": pulse, "r2": full})["r2"].counted == ("f1",)
+
+
+# -- the analysis reads who counts off its answer matrix: the same people as count() ----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from samenspel.analysis.engine import who_counts  # noqa: E402
+from samenspel.analysis.matrix import build_matrix  # noqa: E402
+
+_Q = load_instrument()
+_DOMAIN = sorted(domain_items(_Q))
+_PULSE = [it.id for it in _Q.items if it.construct_kind == "domain" and it.pulse]
+_OTHER = [it.id for it in _Q.items if it.construct_kind != "domain" and it.numeric and it.type != "relation"][:6]
+
+
+@st.composite
+def _round(draw: st.DrawFn) -> list[Answer]:
+    """One round: people answering all, part, only the pulse, only other items, or nothing; some not_asked."""
+    skipped = set(draw(st.lists(st.sampled_from(_DOMAIN), max_size=4)))
+    out: list[Answer] = []
+    for i in range(draw(st.integers(1, 8))):
+        pool = draw(st.sampled_from([_DOMAIN, _PULSE, _OTHER, _DOMAIN[:3]]))
+        items = draw(st.lists(st.sampled_from(pool), unique=True, max_size=len(pool)))
+        for item in items:
+            blank = draw(st.booleans()) and draw(st.booleans())
+            if item in skipped:
+                out.append(Answer("x", "r1", f"p{i}", "A", item, None, missing="not_asked"))
+            else:
+                out.append(Answer("x", "r1", f"p{i}", "A", item, None if blank else 3.0))
+        if not items:
+            out.append(Answer("x", "r1", f"p{i}", "A", "open_01" if _Q.has_item("open_01") else _OTHER[0], None))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(_round())
+def test_the_analysis_counts_the_same_people_as_count(answers: list[Answer]) -> None:
+    expected = count(ResponseSet(tuple(answers)), _Q)["r1"]
+    got = who_counts(build_matrix(answers, _Q, "r1"), answers, _Q)
+    assert (got.counted, got.not_counted, got.asked) == (expected.counted, expected.not_counted, expected.asked)

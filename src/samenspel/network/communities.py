@@ -20,8 +20,6 @@ import math
 import random
 from dataclasses import dataclass
 
-import networkx as nx
-
 from samenspel.network.graph import Network
 
 LOUVAIN_SEED = 42
@@ -77,6 +75,8 @@ def find_communities(trust: Network, threshold: float) -> Communities:
 
 
 def _louvain(partners: tuple[str, ...], sym: dict[tuple[str, str], float]) -> tuple[list[set[str]], float | None]:
+    import networkx as nx  # here, not at the top: loading it costs a command without a network 0.2 s
+
     g = nx.Graph()
     g.add_nodes_from(partners)
     for (a, b), w in sym.items():

@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 
-import networkx as nx
-
 from samenspel.network.graph import Network
 
 #: Above this many partners betweenness is estimated from this many pivots.
@@ -122,6 +120,8 @@ def betweenness(net: Network) -> dict[str, float]:
     ``EXACT_BETWEENNESS_LIMIT`` partners it is estimated from that many
     pivots with a fixed seed (Brandes & Pich 2007).
     """
+    import networkx as nx  # here, not at the top: loading it costs a command without a network 0.2 s
+
     g = nx.DiGraph()
     g.add_nodes_from(net.partners)
     for t in net.ties:
