@@ -16,7 +16,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -147,20 +147,21 @@ def read_normfile(csv_path: str | Path, json_path: str | Path | None = None, *,
 
 
 def read_normfile_data(rows: bytes, rows_name: str, desc: bytes, desc_name: str, *,
-                       questionnaire: str | None = None) -> NormFile:
+                       questionnaire: str | Collection[str] | None = None) -> NormFile:
     """Like :func:`read_normfile` for contents already in memory (a web upload): the same checks and limits.
 
     ``rows`` is the CSV of norm rows, ``desc`` its JSON description; the names
-    appear in every problem. The description is checked first, then the
+    appear in every problem. ``questionnaire`` may name several accepted versions. The description is checked first, then the
     questionnaire version, then every row; nothing is returned unless all is sound.
     """
     limits.check_size(desc, desc_name, limits.Limits(max_bytes=MAX_DESCRIPTION_BYTES))
     limits.check_size(rows, rows_name, limits.Limits(max_bytes=MAX_NORM_BYTES))
     description_ = _description(desc, desc_name)
     found = str(description_["questionnaire"])
-    if questionnaire is not None and found != questionnaire:
+    wanted = (questionnaire,) if isinstance(questionnaire, str) else tuple(questionnaire or ())
+    if wanted and found not in wanted:
         raise VersionError(
-            f"{desc_name}: these norms are for questionnaire {found}, this comparison uses {questionnaire}; "
+            f"{desc_name}: these norms are for questionnaire {found}, this comparison uses {' or '.join(wanted)}; "
             "norms of another questionnaire version compare other items and are not used", found=found)
     norm_rows = _rows(rows, rows_name, description_)
     groups = tuple(NormGroup(str(g["group"]), int(g["n"])) for g in description_["groups"])  # type: ignore[union-attr]
