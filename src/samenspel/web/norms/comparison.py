@@ -94,7 +94,8 @@ def for_round(rnd: MeasurementRound, wanted: str | None, lang: str, source: str 
     normset = installation.norms_for(profile.questionnaire) if chosen is None else imports.normset(chosen, keys)
     label = source_label(chosen, lang)
     base = {"min": minimum, "questionnaire": normset.questionnaire, "own_questionnaire": profile.questionnaire,
-            "source": OWN if chosen is None else str(chosen.pk), "source_label": label, "imported": chosen is not None,
+            "source": OWN if chosen is None else str(chosen.pk), "source_label": label,
+            "source_name": label if chosen is None else (chosen.publisher or chosen.name), "imported": chosen is not None,
             "licence": chosen.licence if chosen is not None else None,
             "sources": [{"key": OWN, "label": source_label(None, lang), "active": chosen is None},
                         *({"key": str(k.pk), "label": source_label(k, lang), "questionnaire": k.questionnaire,
