@@ -30,10 +30,18 @@ def _sorting(request: HttpRequest) -> tuple[str, bool]:
 
 @login_required
 def portfolio_page(request: HttpRequest) -> HttpResponse:
-    """All the user's alliances side by side, sorted on the server (the page runs no inline script)."""
+    """All the user's alliances side by side, sorted on the server (the page runs no inline script), in pages
+    of ``portfolio.PAGE_SIZE`` (``?page=``); sorting links start at page 1."""
     key, descending = _sorting(request)
-    rows = portfolio.sort(portfolio.rows_for(request.user, lang()), key, descending)
+    wanted = request.GET.get("page", "1")
+    rows, number, pages = portfolio.page_of(request.user, lang(), key, descending,
+                                            int(wanted) if wanted.isdigit() and len(wanted) < 6 else 1)
     names = rows[0].cells if rows else []
+    here = f"?sort={key}&dir={'desc' if descending else 'asc'}"
+    paging = {"number": number, "pages": pages, "size": portfolio.PAGE_SIZE,
+              "previous": f"{here}&page={number - 1}" if number > 1 else None,
+              "next": f"{here}&page={number + 1}" if number < pages else None,
+              "all": [{"number": i, "url": f"{here}&page={i}", "current": i == number} for i in range(1, pages + 1)]}
 
     def column(k: str, label: str) -> dict[str, object]:
         active = k == key
@@ -49,7 +57,7 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
             "findings_col": column("findings", pick("Open bevindingen", "Open findings")),
             "actions_col": column("actions", pick("Open acties", "Open actions"))}
     return render(request, "norms/portfolio.html", {
-        "rows": rows, "sort": key, "descending": descending, "domain_cols": domain_columns, **cols,
+        "rows": rows, "sort": key, "descending": descending, "domain_cols": domain_columns, **cols, "paging": paging,
         "sort_cols": [cols["name_col"], *domain_columns, *list(cols.values())[1:]],
         "json_url": reverse("norms:portfolio_json") + (f"?sort={key}&dir={'desc' if descending else 'asc'}"),
     })
