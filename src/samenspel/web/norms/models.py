@@ -50,6 +50,13 @@ class NormBuild(models.Model):
     than the minimum of alliances keeps its earlier figures instead of
     revealing the one that joined or left (docs/NORMS.md, rule 3). It names
     alliances (their slugs), so it never leaves the database.
+
+    Deleting an alliance does not remove its slug from earlier builds, on
+    purpose: a build is the record of what was shown. Scrubbed, the next build
+    would look unchanged in membership, publish new figures, and their
+    difference from the figures shown before would give the deleted alliance's
+    score (tests/web/test_norms_optin.py). Deleting the whole installation's
+    norm history (this table) is the way to forget it, and restarts rule 3.
     """
 
     questionnaire = models.CharField(max_length=40)
