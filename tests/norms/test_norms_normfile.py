@@ -103,3 +103,16 @@ def test_a_file_beyond_the_size_limit_is_refused_before_parsing(written, monkeyp
     with pytest.raises(SamenspelError, match="more than the limit of 100"):
         read_normfile(csv_path)
     assert MAX_NORM_BYTES == 20 * 1024 * 1024
+
+
+def test_read_from_memory_with_several_accepted_versions(written):
+    """What a web upload uses: the same reader over bytes; a version outside the accepted ones is refused."""
+    from samenspel.norms.normfile import VersionError, read_normfile_data
+
+    _, csv_path, json_path = written
+    rows, desc = csv_path.read_bytes(), json_path.read_bytes()
+    nf = read_normfile_data(rows, "up.csv", desc, "up.json", questionnaire=("samenspel-core@2.0", "samenspel-core@1.0"))
+    assert nf.normset.source == "up.csv" and nf.normset.rows
+    with pytest.raises(VersionError, match="up.json: these norms are for questionnaire samenspel-core@2.0") as exc:
+        read_normfile_data(rows, "up.csv", desc, "up.json", questionnaire=("samenspel-core@1.0",))
+    assert exc.value.found == "samenspel-core@2.0"

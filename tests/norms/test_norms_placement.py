@@ -43,3 +43,12 @@ def test_a_measure_the_alliance_has_no_figure_for():
     ns = _norms()
     (p,) = place(profile("x", {}), ns)
     assert (p.measure, p.value, p.band, p.hidden, p.n) == ("domain:relation", None, None, "no_value", 30)
+
+
+def test_a_norm_below_the_readers_own_minimum_is_hidden():
+    """A file published under a lower minimum: the reader's own minimum hides its smaller groups (too_few)."""
+    ns = _norms()
+    (p,) = place(profile("x", {"domain:relation": 50.0}), ns, "alliance_form:multi_partner", min_alliances=11)
+    assert (p.hidden, p.band, p.n, p.q1) == ("too_few", None, 0, None)
+    (p,) = place(profile("x", {"domain:relation": 50.0}), ns, "alliance_form:multi_partner", min_alliances=10)
+    assert p.hidden is None and p.n == 10

@@ -40,3 +40,21 @@ def others(count: int, scores: list[float] | None = None, questionnaire: str = "
             NormConsent.objects.create(alliance=a, contributes=True, by=user)
         made.append(a)
     return made
+
+
+def normfile(count: int = 12, questionnaire: str = "samenspel-core@2.0", min_alliances: int = 10,
+             publisher: str | None = "Sectorinstituut", start: float = 30.0, step: float = 5.0) -> tuple[bytes, bytes]:
+    """A published norm file (CSV rows, JSON description) as ``samenspel norms export`` writes it: ``count``
+    alliances in phase 2 of 2-3 partners, ambition ``start``, ``start + step``, ..."""
+    import json
+
+    from samenspel.norms import build_norms
+    from samenspel.norms.normfile import description, to_csv
+
+    profiles = [Profile(alliance=f"bron-{i:03d}", round="r1", questionnaire=questionnaire, modules=(),
+                        measures={"domain:ambition": start + step * i}, counts={"domain:ambition": 6}, phase=2,
+                        size_band="2-3", n_partners=2, n_respondents=6, period=f"2025-0{1 + i % 9}-01")
+                for i in range(count)]
+    ns = build_norms(profiles, min_alliances, questionnaire=questionnaire)
+    desc = description(ns, publisher=publisher, rows_file="nationaal-2025.csv")
+    return to_csv(ns).encode(), json.dumps(desc).encode()

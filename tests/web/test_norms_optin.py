@@ -85,6 +85,21 @@ def test_one_alliance_leaving_does_not_move_a_norm_it_would_give_away(facilitato
                                                                              before.n)
 
 
+def test_a_deleted_alliance_stays_in_the_ledger_so_its_leaving_gives_nothing_away(facilitator):
+    """NormBuild keeps the slugs of alliances deleted later, on purpose: it is the record of what was shown.
+    Scrubbing the deleted alliance from it would make the next build look unchanged in membership, publish new
+    figures, and the difference from the figures shown before would give the deleted alliance's score."""
+    alliances = others(12, scores=[10.0 * i for i in range(12)])
+    before = installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition")
+    gone = alliances[11].slug
+    alliances[11].delete()
+    after = installation.norms_for("samenspel-core@2.0").row("all", "domain:ambition")
+    assert after.carried and (after.q1, after.median, after.q3, after.n) == (before.q1, before.median, before.q3,
+                                                                             before.n)
+    assert any(m.startswith(f"{gone} @") for b in NormBuild.objects.all() for r in b.ledger["rows"]
+               for m in r["members"])
+
+
 def test_new_figures_of_the_same_alliances_update_the_last_build(facilitator):
     """Builds are kept per change of membership, not per change of a score: they stay few."""
     from samenspel.norms import Profile

@@ -150,3 +150,22 @@ def test_the_api_gives_the_same_rows_to_a_token(client, three):
     assert data["alliances"][0]["url"] == "/en/a/zorg-oost/"
     assert data["alliances"][1]["domains"]["ambition"] is None
     assert client.get("/api/portfolio").status_code == 401
+
+
+def test_pages_hold_only_the_users_own_alliances(client, three, monkeypatch):
+    """In pages (here of 1): every page only the user's alliances, in name order, and the pager's links keep the
+    sort."""
+    from samenspel.web.norms import portfolio
+
+    monkeypatch.setattr(portfolio, "PAGE_SIZE", 1)
+    user, mine, viewed, theirs = three
+    client.force_login(user)
+    first = client.get("/nl/portfolio/").content.decode()
+    second = client.get("/nl/portfolio/?sort=name&dir=asc&page=2").content.decode()
+    assert "Havenalliantie" in first and "Zorgnetwerk Oost" not in first and "Pagina 1 van 2" in first
+    assert "Zorgnetwerk Oost" in second and "Havenalliantie" not in second
+    assert 'href="?sort=name&amp;dir=asc&amp;page=2" rel="next"' in first
+    for page in (first, second, client.get("/nl/portfolio/?page=99").content.decode(),
+                 client.get("/nl/portfolio/?sort=domain:ambition&dir=desc&page=2").content.decode()):
+        assert "Geheim Verbond" not in page
+    assert "Pagina 2 van 2" in client.get("/nl/portfolio/?page=99").content.decode()

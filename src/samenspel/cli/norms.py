@@ -55,6 +55,8 @@ T: dict[str, Text] = {
     "above_q3": Text("boven het derde kwartiel", "above the upper quartile"),
     "version": Text("verborgen: andere vragenlijstversie", "hidden: another questionnaire version"),
     "no_norm": Text("verborgen: te weinig allianties in deze groep", "hidden: too few alliances in this group"),
+    "too_few": Text("verborgen: minder allianties dan het minimum van deze installatie",
+                    "hidden: fewer alliances than this installation's minimum"),
     "no_value": Text("geen eigen cijfer", "no figure of its own"),
     "behind": Text("{n} allianties", "{n} alliances"),
 }

@@ -16,7 +16,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,11 +33,21 @@ MAX_NORM_BYTES = 20 * 1024 * 1024
 """Largest norm CSV read, 20 MB: thousands of groups x measures fit in far less."""
 MAX_NORM_ROWS = 200_000
 MAX_DESCRIPTION_BYTES = 1024 * 1024
+MAX_LABEL = 200
+"""Longest publisher, licence or creation date in a description."""
 NOT_RECALLED = ("A published norm file cannot be recalled: alliances that opt out later are left out of future "
                 "norm files only.")
 _GROUP = re.compile(r"^(all|(" + "|".join(DIMENSIONS) + r"):[A-Za-z0-9_.+-]{1,64})$")
 _MEASURE = re.compile(r"^[a-z_]{1,32}:[A-Za-z0-9_.:-]{1,64}$")
 _QUESTIONNAIRE = re.compile(r"^[A-Za-z0-9_.-]{1,64}@[0-9][0-9.]{0,15}$")
+
+
+class VersionError(SamenspelError):
+    """A norm file for another questionnaire version than the one asked for (``found`` names its version)."""
+
+    def __init__(self, message: str, found: str):
+        super().__init__(message)
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -132,25 +142,41 @@ def read_normfile(csv_path: str | Path, json_path: str | Path | None = None, *,
         raise SamenspelError(f"{csv_path}: a norm file is a .csv of norm rows with a .json description beside it")
     if not csv_path.exists():  # name the file the user gave before the description beside it
         raise SamenspelError(f"{csv_path}: file not found")
-    desc = _description(json_path)
-    found = str(desc["questionnaire"])
-    if questionnaire is not None and found != questionnaire:
-        raise SamenspelError(
-            f"{json_path}: these norms are for questionnaire {found}, this comparison uses {questionnaire}; "
-            "norms of another questionnaire version compare other items and are not used")
-    rows = _rows(csv_path, desc)
-    groups = tuple(NormGroup(str(g["group"]), int(g["n"])) for g in desc["groups"])  # type: ignore[union-attr]
-    period = desc["period"]
-    ns = NormSet(questionnaire=found, min_alliances=int(desc["min_alliances"]),  # type: ignore[arg-type]
-                 rows=rows, groups=groups,
+    return read_normfile_data(_read(csv_path, MAX_NORM_BYTES), str(csv_path),
+                              _read(json_path, MAX_DESCRIPTION_BYTES), str(json_path), questionnaire=questionnaire)
+
+
+def read_normfile_data(rows: bytes, rows_name: str, desc: bytes, desc_name: str, *,
+                       questionnaire: str | Collection[str] | None = None) -> NormFile:
+    """Like :func:`read_normfile` for contents already in memory (a web upload): the same checks and limits.
+
+    ``rows`` is the CSV of norm rows, ``desc`` its JSON description; the names
+    appear in every problem. ``questionnaire`` may name several accepted versions. The description is checked first, then the
+    questionnaire version, then every row; nothing is returned unless all is sound.
+    """
+    limits.check_size(desc, desc_name, limits.Limits(max_bytes=MAX_DESCRIPTION_BYTES))
+    limits.check_size(rows, rows_name, limits.Limits(max_bytes=MAX_NORM_BYTES))
+    description_ = _description(desc, desc_name)
+    found = str(description_["questionnaire"])
+    wanted = (questionnaire,) if isinstance(questionnaire, str) else tuple(questionnaire or ())
+    if wanted and found not in wanted:
+        raise VersionError(
+            f"{desc_name}: these norms are for questionnaire {found}, this comparison uses {' or '.join(wanted)}; "
+            "norms of another questionnaire version compare other items and are not used", found=found)
+    norm_rows = _rows(rows, rows_name, description_)
+    groups = tuple(NormGroup(str(g["group"]), int(g["n"])) for g in description_["groups"])  # type: ignore[union-attr]
+    period = description_["period"]
+    ns = NormSet(questionnaire=found, min_alliances=int(description_["min_alliances"]),  # type: ignore[arg-type]
+                 rows=norm_rows, groups=groups,
                  period=(period.get("from"), period.get("to")),  # type: ignore[union-attr]
-                 n_alliances=int(desc["n_alliances"]), source=str(csv_path))  # type: ignore[arg-type]
-    return NormFile(ns, str(desc["licence"]), desc.get("publisher"), desc.get("created"))  # type: ignore[arg-type]
+                 n_alliances=int(description_["n_alliances"]), source=rows_name)  # type: ignore[arg-type]
+    publisher = description_.get("publisher")
+    created = description_.get("created")
+    return NormFile(ns, str(description_["licence"]), publisher if isinstance(publisher, str) else None,
+                    created if isinstance(created, str) else None)
 
 
-def _description(path: Path) -> Mapping[str, object]:
-    data = _read(path, MAX_DESCRIPTION_BYTES)
-    name = str(path)
+def _description(data: bytes, name: str) -> Mapping[str, object]:
     try:
         desc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -178,8 +204,14 @@ def _description(path: Path) -> Mapping[str, object]:
     m = desc.get("min_alliances")
     if isinstance(m, int) and not isinstance(m, bool) and m < 2:
         bad(f"'min_alliances' is {m}: a norm over fewer than 2 alliances is one alliance's figure")
-    if not isinstance(desc.get("licence"), str) or not desc.get("licence"):
-        bad("'licence' must name the licence the norms are published under, e.g. 'CC-BY-4.0'")
+    licence = desc.get("licence")
+    if not isinstance(licence, str) or not licence.strip() or len(licence) > MAX_LABEL:
+        bad(f"'licence' must name the licence the norms are published under, e.g. 'CC-BY-4.0' (at most {MAX_LABEL} "
+            "characters)")
+    for key in ("publisher", "created"):
+        v = desc.get(key)
+        if v is not None and (not isinstance(v, str) or len(v) > MAX_LABEL):
+            bad(f"{key!r} must be text of at most {MAX_LABEL} characters, or null")
     period = desc.get("period")
     if not isinstance(period, dict) or not all(v is None or isinstance(v, str) for v in period.values()):
         bad("'period' must be an object {'from': date or null, 'to': date or null}")
@@ -194,9 +226,7 @@ def _description(path: Path) -> Mapping[str, object]:
     return desc
 
 
-def _rows(path: Path, desc: Mapping[str, object]) -> tuple[NormRow, ...]:
-    data = _read(path, MAX_NORM_BYTES)
-    name = str(path)
+def _rows(data: bytes, name: str, desc: Mapping[str, object]) -> tuple[NormRow, ...]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -16,9 +16,11 @@ from samenspel.norms.norms import NormSet
 from samenspel.norms.profile import Profile
 
 BANDS = ("below_q1", "middle", "above_q3")
-HIDDEN_REASONS = ("version", "no_norm", "no_value")
+HIDDEN_REASONS = ("version", "no_norm", "too_few", "no_value")
 """Why a placement is hidden: another questionnaire version; no norm for this group and measure (too few
-alliances, or held back by the differencing rule); the alliance has no published figure for the measure."""
+alliances, or held back by the differencing rule); a norm over fewer alliances than the reader's own minimum
+(``min_alliances``: an imported file may have been published under a lower one); the alliance has no
+published figure for the measure."""
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,13 @@ def band(value: float, q1: float, q3: float) -> str:
     return "middle"
 
 
-def place(profile: Profile, normset: NormSet, group: str = "all") -> list[Placement]:
+def place(profile: Profile, normset: NormSet, group: str = "all", min_alliances: int = 0) -> list[Placement]:
     """Each measure of the profile (and each measure of the norm set) against ``group``.
 
     Hidden for every measure when the questionnaire versions differ: the same
-    domain name over other items is not the same measure.
+    domain name over other items is not the same measure. A norm row over
+    fewer than ``min_alliances`` alliances is hidden too (``too_few``): the
+    reader's own minimum holds for norm files others published.
     """
     measures = list(dict.fromkeys([*profile.measures, *normset.measures]))
     out: list[Placement] = []
@@ -69,6 +73,10 @@ def place(profile: Profile, normset: NormSet, group: str = "all") -> list[Placem
         if row is None:
             out.append(Placement(measure, group, value, None, 0, questionnaire=normset.questionnaire,
                                  hidden="no_norm"))
+            continue
+        if row.n < min_alliances:
+            out.append(Placement(measure, group, value, None, 0, questionnaire=normset.questionnaire,
+                                 hidden="too_few"))
             continue
         if value is None:
             out.append(Placement(measure, group, None, None, row.n, row.q1, row.median, row.q3,

@@ -50,6 +50,13 @@ class NormBuild(models.Model):
     than the minimum of alliances keeps its earlier figures instead of
     revealing the one that joined or left (docs/NORMS.md, rule 3). It names
     alliances (their slugs), so it never leaves the database.
+
+    Deleting an alliance does not remove its slug from earlier builds, on
+    purpose: a build is the record of what was shown. Scrubbed, the next build
+    would look unchanged in membership, publish new figures, and their
+    difference from the figures shown before would give the deleted alliance's
+    score (tests/web/test_norms_optin.py). Deleting the whole installation's
+    norm history (this table) is the way to forget it, and restarts rule 3.
     """
 
     questionnaire = models.CharField(max_length=40)
@@ -59,3 +66,53 @@ class NormBuild(models.Model):
 
     class Meta:
         ordering = ["built_at", "id"]
+
+
+class ImportedNormSet(models.Model):
+    """A norm file published by others (a sector body's national norms), imported through the web app.
+
+    Only what the open file holds: its description and its norm rows, no
+    alliance names (docs/FORMATS.md §5). Imported all or nothing
+    (``imports.store``); deleting it deletes its rows. Anyone who can see a
+    dashboard may compare with it; importing and deleting needs the
+    permission ``norms.manage_norm_files`` (granted in /admin/ like
+    "may create alliances").
+    """
+
+    name = models.CharField(max_length=200)  # the uploaded CSV's file name
+    publisher = models.CharField(max_length=200, blank=True)
+    licence = models.CharField(max_length=200)
+    questionnaire = models.CharField(max_length=90)
+    min_alliances = models.PositiveIntegerField()
+    n_alliances = models.PositiveIntegerField()
+    period_from = models.CharField(max_length=40, blank=True)
+    period_to = models.CharField(max_length=40, blank=True)
+    created = models.CharField(max_length=200, blank=True)  # as the description gives it
+    groups = models.JSONField(default=list)  # [{"group": ..., "n": ...}] from the description
+    digest = models.CharField(max_length=64, unique=True)  # SHA-256 of both files: the same file twice is refused
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        permissions = [("manage_norm_files", "Can import and delete norm files")]
+
+    def __str__(self) -> str:
+        return f"{self.publisher or self.name} ({self.questionnaire})"
+
+
+class ImportedNormRow(models.Model):
+    """One row of an imported norm file: the spread of a measure over the alliances of a group."""
+
+    normset = models.ForeignKey(ImportedNormSet, on_delete=models.CASCADE, related_name="rows")
+    group = models.CharField(max_length=80)
+    measure = models.CharField(max_length=100)
+    n = models.PositiveIntegerField()
+    q1 = models.FloatField()
+    median = models.FloatField()
+    q3 = models.FloatField()
+    p90 = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["normset", "group"])]

@@ -106,15 +106,18 @@ def _roles(user: AbstractBaseUser | AnonymousUser) -> dict[int, str]:
     return dict(Membership.objects.filter(user=user).values_list("alliance_id", "role"))
 
 
-def rows_for(user: AbstractBaseUser | AnonymousUser, lang: str) -> list[Row]:
-    """The portfolio of ``user``: only alliances they may see (``access.visible_alliances``)."""
+def rows_for(user: AbstractBaseUser | AnonymousUser, lang: str, only: list[Alliance] | None = None) -> list[Row]:
+    """The portfolio of ``user``: only alliances they may see (``access.visible_alliances``).
+
+    ``only`` (a subset of those, e.g. one page by name) limits which alliances are read: each row needs its
+    alliance's reading, the costly part of the page."""
     from samenspel.knowledge import load_knowledge
     from samenspel.reading import naming, phrases
     from samenspel.web.steering.models import Action
 
     kb = load_knowledge()
     roles = _roles(user)
-    alliances = list(access.visible_alliances(user))
+    alliances = list(access.visible_alliances(user)) if only is None else only
     actions = {a["round__alliance_id"]: a for a in Action.objects.filter(round__alliance__in=alliances)
                .values("round__alliance_id")
                .annotate(planned=Count("id", filter=Q(status="planned")),
@@ -142,6 +145,29 @@ def rows_for(user: AbstractBaseUser | AnonymousUser, lang: str) -> list[Row]:
             row.cells = [Cell(k, naming.domain(kb, k, lang), None) for k in DOMAINS]
         out.append(row)
     return out
+
+
+PAGE_SIZE = 25
+"""Alliances per portfolio page (the JSON twin and the API give all at once)."""
+
+
+def page_of(user: AbstractBaseUser | AnonymousUser, lang: str, key: str, descending: bool,
+            number: int) -> tuple[list[Row], int, int]:
+    """One page of the sorted portfolio: (rows, page number, number of pages).
+
+    Sorted by name (the default), only the page's alliances are read; any other key needs every alliance's
+    figures to sort on, so all are read (from the reading cache after the first visit) and the page is cut
+    from the sorted rows."""
+    if key == "name":
+        alliances = sorted(access.visible_alliances(user), key=lambda a: a.name.casefold(), reverse=descending)
+        pages = max(1, math.ceil(len(alliances) / PAGE_SIZE))
+        number = min(max(1, number), pages)
+        chosen = alliances[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+        return sort(rows_for(user, lang, only=chosen), key, descending), number, pages
+    rows = sort(rows_for(user, lang), key, descending)
+    pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
+    number = min(max(1, number), pages)
+    return rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], number, pages
 
 
 def sort(rows: list[Row], key: str, descending: bool) -> list[Row]:
