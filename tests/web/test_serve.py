@@ -28,6 +28,7 @@ def test_prepare_makes_the_login_once_and_loads_the_demo_once():
     assert user.check_password(password) and not user.is_superuser
     assert Membership.objects.get(user=user).alliance.slug == ALLIANCE_ID
     assert get_user_model().objects.get(pk=user.pk).has_perm("alliances.add_alliance")  # may create alliances
+    assert get_user_model().objects.get(pk=user.pk).has_perm("norms.manage_norm_files")  # may import norm files
     second = prepare(demo=True)
     assert password not in "\n".join(second) and "(loaded)" not in second[1]
 

@@ -57,10 +57,13 @@ def prepare(demo: bool = True) -> list[str]:
             f"Login: {FACILITATOR} (password shown at first start; "
             f"reset: python -m samenspel.web changepassword {FACILITATOR})"
         )
-    # the facilitator login may create alliances (a permission administrators grant others in /admin/)
+    # the facilitator login runs this local installation: it may create alliances and import norm files
+    # (permissions administrators grant others in /admin/)
     from django.contrib.auth.models import Permission
 
-    user.user_permissions.add(Permission.objects.get(codename="add_alliance", content_type__app_label="alliances"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="add_alliance", content_type__app_label="alliances"),
+        Permission.objects.get(codename="manage_norm_files", content_type__app_label="norms"))
     if demo:
         from samenspel.web.alliances.demo_data import load_demo
 
