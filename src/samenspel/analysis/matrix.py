@@ -38,6 +38,7 @@ class RoundMatrix:
     relations: tuple[Answer, ...]  # relation answers of this round (with target)
     column: dict[str, int] = field(default_factory=dict)
     origins: tuple[str, ...] = ()  # own partner per row before merging into "other partners" (published())
+    _small: dict[int, list[np.ndarray]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def n(self) -> int:
@@ -91,9 +92,18 @@ class RoundMatrix:
         return [self.items[c].id for c in cols], ~np.isnan(self.raw[:, cols])
 
     def small_origins(self, min_group: int) -> list[np.ndarray]:
-        """Row masks of the partners merged into a published group that are below the minimum themselves."""
+        """Row masks of the partners merged into a published group that are below the minimum themselves.
+
+        Asked once per scale with the same minimum: kept after the first time.
+        """
         if not self.origins:
             return []
+        known = self._small.get(min_group)
+        if known is None:
+            known = self._small[min_group] = self._small_origins(min_group)
+        return known
+
+    def _small_origins(self, min_group: int) -> list[np.ndarray]:
         arr = np.asarray(self.origins, dtype=object)
         out = []
         for p in dict.fromkeys(self.origins):
@@ -151,15 +161,16 @@ def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: st
     column = {it.id: i for i, it in enumerate(items)}
     relation_ids = {it.id for it in instrument.items if it.type == "relation"}
     answers = list(answers)
-    if any(r != round_id for r in dict.fromkeys([a.round for a in answers])):
+    if any(r != round_id for r in dict.fromkeys(map(_ROUND, answers))):
         answers = [a for a in answers if a.round == round_id]
     # attribute columns by C-level map(): a large round has 100,000s of answers
     respondents = list(map(_RESPONDENT, answers))
     rows = {r: i for i, r in enumerate(dict.fromkeys(respondents))}
-    # index of each respondent's first answer (the reversed pairs let the first one win)
-    first = dict(zip(reversed(respondents), range(len(respondents) - 1, -1, -1)))
-    partners = [answers[first[r]].partner for r in rows]
-    roles: list[str | None] = [answers[first[r]].role for r in rows]
+    r_idx = np.fromiter(map(rows.__getitem__, respondents), dtype=np.int64, count=len(respondents))
+    # index of each respondent's first answer (rows are numbered in order of first appearance)
+    first = np.unique(r_idx, return_index=True)[1].tolist()
+    partners = [answers[i].partner for i in first]
+    roles: list[str | None] = [answers[i].role for i in first]
     if None in roles:  # take the first answer that gives a role
         role_of: dict[str, str] = {}
         for a in answers:
@@ -177,7 +188,6 @@ def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: st
         if str in set(map(type, values)):  # text answers (and text in a numeric column) are ignored
             values = [None if isinstance(v, str) else v for v in values]
         vals = np.array(values, dtype=float)  # None -> NaN
-        r_idx = np.fromiter(map(rows.__getitem__, respondents), dtype=np.int64, count=len(respondents))
         keep = (c_idx >= 0) & ~np.isnan(vals)
         raw[r_idx[keep], c_idx[keep]] = vals[keep]
     # reverse keys and POMP, all scored columns at once (choice items keep their codes)
