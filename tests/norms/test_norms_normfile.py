@@ -93,7 +93,7 @@ def test_missing_description_and_header(written, tmp_path):
     with pytest.raises(InputError, match="the header must be group,measure,n,q1,median,q3,p90"):
         read_normfile(csv_path)
     json_path.unlink()
-    with pytest.raises(SamenspelError, match="file not found"):
+    with pytest.raises(SamenspelError, match="description is missing.*samenspel norms export"):
         read_normfile(csv_path)
 
 

@@ -142,6 +142,10 @@ def read_normfile(csv_path: str | Path, json_path: str | Path | None = None, *,
         raise SamenspelError(f"{csv_path}: a norm file is a .csv of norm rows with a .json description beside it")
     if not csv_path.exists():  # name the file the user gave before the description beside it
         raise SamenspelError(f"{csv_path}: file not found")
+    if not json_path.exists():
+        raise SamenspelError(
+            f"{json_path}: the norm file's description is missing; a norm file is the CSV of norm rows with its "
+            f"JSON description beside it under the same name (docs/NORMS.md), as 'samenspel norms export' writes them")
     return read_normfile_data(_read(csv_path, MAX_NORM_BYTES), str(csv_path),
                               _read(json_path, MAX_DESCRIPTION_BYTES), str(json_path), questionnaire=questionnaire)
 
