@@ -131,3 +131,18 @@ def test_an_excel_error_cell_is_an_error_naming_its_line(inst, code):
     assert [str(p) for p in info.value.problems] == [
         f"sheet.xlsx:2: cell F2 holds the Excel error {code} instead of an answer; correct the formula or "
         "type the answer in the cell"]
+
+
+@pytest.mark.parametrize("column", ["respondent", "partner", "target"])
+def test_a_bad_id_is_one_problem_however_many_rows_repeat_it(inst, column):
+    """A respondent's id is on every row of theirs: one problem with a count, not one per row, and no false
+    "fill in the target column" after a bad target."""
+    long = "x" * (MAX_ID_LENGTH[column] + 1)
+    respondent = long if column == "respondent" else "r"
+    partner = long if column == "partner" else "A"
+    target = long if column == "target" else "B"
+    items = ("rel_trust", "rel_dependency", "rel_influence")
+    rows = [f"a,r1,{respondent},{partner},{item},3,,{target}" for item in items]
+    found = problems("\n".join([HEADER + ",role,target", *rows]) + "\n", inst)
+    assert found == [f"in.csv:2: {column} '{'x' * 20}...' is {len(long)} characters long; a {column} id has at most "
+                     f"{MAX_ID_LENGTH[column]} (and on 2 more lines)"]

@@ -129,3 +129,17 @@ def test_another_partner_list_is_noticed_where_the_export_names_partners(tmp_pat
             "list given") in result.stderr
     result, _ = _import(tmp_path, "q.csv", data, "--partners", "Gemeente,Ziekenhuis")
     assert result.exit_code == 2 and "'reltrus_p2' is about 'Thuiszorg' in the export" in result.stderr
+
+
+def test_an_export_of_empty_responses_is_warned_about(tmp_path: Path) -> None:
+    """Converted, like any export, but with validate's warning: nobody counts, nothing to analyse (issue 13 p. 6)."""
+    data = LS_HEAD + ';"phase"\r\n"1";"2025-01-01";"1";"nl";"1";"p1";""\r\n"2";"2025-01-01";"1";"nl";"1";"p2";""\r\n'
+    result, out = _import(tmp_path, "r.csv", data, "--partners", PARTNERS, "--round", "r1")
+    assert result.exit_code == 0 and out.exists()
+    assert "warning: " in result.stderr and "round r1: nobody counts as a respondent" in result.stderr
+
+
+def test_a_full_export_gets_no_warning(tmp_path: Path, layout, demo) -> None:  # type: ignore[no-untyped-def]
+    want = known(layout, demo, "limesurvey")
+    result, _ = _import(tmp_path, "results.csv", limesurvey_csv(layout, want), "--partners", ",".join(layout.partners))
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr

@@ -116,3 +116,29 @@ def test_other_alliances_cannot_use_the_page(client, django_user_model, rnd):
     assert client.get(BASE).status_code == 404
     assert client.post(BASE + "import/", {"file": upload(ls_csv())}).status_code == 404
     assert client.get(BASE + "questionnaire.lss").status_code == 404
+
+
+def test_an_export_in_which_nobody_counts_is_refused(fclient, rnd):
+    """The same rule as the round's own import (issue 13 point 6): an export of empty answers is no data."""
+    rows = [r[:7] + [None] * (len(LS_HEAD) - 7) for r in LS_ROWS]  # partner and role, no answer shown
+    response = fclient.post(BASE + "import/", {"file": upload(ls_csv(LS_HEAD, rows)), "tool": "auto"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "niets veranderd" in html and "nobody in this file counts as a respondent" in html
+    assert not rnd.respondents.exists() and not Answer.objects.exists()
+
+
+def test_respondents_who_do_not_count_are_named_after_the_import(fclient, rnd):
+    rows = [r[:] for r in LS_ROWS]
+    rows[1] = rows[1][:7] + [None] * (len(LS_HEAD) - 7)  # the second response holds no answers
+    response = fclient.post(BASE + "import/", {"file": upload(ls_csv(LS_HEAD, rows)), "tool": "auto"}, follow=True)
+    assert "1 deelnemers tellen niet mee" in response.content.decode()
+
+
+def test_problems_worded_in_the_page_language_are_not_marked_as_english(fclient, rnd):
+    assert fclient.post(BASE + "import/", {"file": upload(ls_csv()), "tool": "auto"}).status_code == 302
+    again = fclient.post(BASE + "import/", {"file": upload(ls_csv()), "tool": "auto"})
+    assert again.status_code == 400
+    html = again.content.decode()
+    assert "deze deelnemers zitten al in deze ronde: 11, 12" in html
+    assert "in het Engels" not in html and '<ul class="errorlist" lang="en">' not in html

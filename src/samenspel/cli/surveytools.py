@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from samenspel.cli.common import fail, write_output
+from samenspel.cli.common import fail, show_warnings, write_output
 from samenspel.errors import SamenspelError
 
 
@@ -88,6 +88,7 @@ def register(app: typer.Typer) -> None:
             fail(exc, "nothing was imported")
         for note in result.notes:
             typer.echo(f"note: {note}", err=True)
+        show_warnings(_coverage_warnings(responses))
         people = responses.respondents()
         typer.echo(f"imported {export.tool} ({export.variant}): {len(people)} respondents, "
                    f"{len(responses.answers)} answers, {len(responses.partners())} partners", err=True)
@@ -109,3 +110,16 @@ def _questionnaires(version: str):  # type: ignore[no-untyped-def]
     chosen = [version] if version != "auto" else sorted(VERSIONS, key=lambda v: tuple(map(int, v.split("."))),
                                                         reverse=True)
     return [(f"{INSTRUMENT_ID}@{v}", load_instrument(version=v)) for v in chosen]
+
+
+def _coverage_warnings(responses):  # type: ignore[no-untyped-def]
+    """What ``samenspel validate`` warns about the converted file: respondents who do not count, answers that
+    stop early, a round in which nobody counts (an export of empty responses must not pass unremarked)."""
+    from samenspel.cli.responses import instrument
+    from samenspel.responses.coverage import check
+    from samenspel.responses.versions import per_round
+
+    try:
+        return check(responses, instrument() or per_round(responses)).warnings
+    except SamenspelError:  # the round's questionnaire cannot be told; validate will say so
+        return ()

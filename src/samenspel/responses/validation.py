@@ -139,6 +139,9 @@ class _Checker:
         self.dates: dict[str, date] = {}
         self.instrument_of: dict[str, tuple[str, int]] = {}  # round -> (questionnaire@version, first line)
         self.instrument_conflicts: set[tuple[str, str]] = set()
+        # A bad id is reported once, at its first line, with how many more lines repeat it (a respondent's id
+        # is on every row of theirs): (column, id) -> (index of its problem, lines with it)
+        self._bad_ids: dict[tuple[str, str], tuple[int, int]] = {}
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
@@ -304,8 +307,9 @@ class _Checker:
         return answers, n_rows
 
     def _summarise_stray(self) -> None:
-        """One problem per column without a name, at its first line, with how many more lines have a value there."""
-        for index, n in self._stray.values():
+        """One problem per column without a name (and per bad id), at its first line, with how many more lines
+        have a value there (or the same id)."""
+        for index, n in [*self._stray.values(), *self._bad_ids.values()]:
             if n > 1:
                 first = self.problems[index]
                 more = n - 1
@@ -422,6 +426,7 @@ class _Checker:
                 self.problem(line, f"empty {name}; every row needs alliance, round, respondent, partner and item")
             elif not self._clean_id(name, text, line):
                 fields[REQUIRED_FIELDS.index(name)] = ""  # reported; no further checks on it
+                stray = True  # no answer from this row, though a repeated bad id adds no problem of its own
         alliance, round_id, respondent, partner, item_id = fields
 
         if alliance:
@@ -435,12 +440,14 @@ class _Checker:
             self._check_round_date(round_id, round_date, line)
 
         target: str | None = as_text(raw_target).strip() or None
-        if target is not None and not self._clean_id("target", target, line):
+        bad_target = target is not None and not self._clean_id("target", target, line)
+        if bad_target:
             target = None
+            stray = True
         item = self._item(item_id, line, self.questionnaire(round_id)) if item_id else None
         value: Value = None
         if item is not None:
-            if item.type == "relation" and target is None:
+            if item.type == "relation" and target is None and not bad_target:  # a bad one was reported
                 self.problem(line, f"item {item.id} rates another partner; fill in the target column")
             if item.type != "relation" and target is not None:
                 self.problem(line, f"target '{target}' given for item {item.id}, which is not a relation item")
@@ -473,6 +480,17 @@ class _Checker:
     # -- field checks ---------------------------------------------------
     def _clean_id(self, name: str, text: str, line: int) -> bool:
         """Whether an id has no control characters and is not too long; else a problem is recorded."""
+        seen = self._bad_ids.get((name, text))
+        if seen is not None:  # reported at its first line; counted there
+            self._bad_ids[(name, text)] = (seen[0], seen[1] + 1)
+            return False
+        before = len(self.problems)
+        if not self._check_id(name, text, line):
+            self._bad_ids[(name, text)] = (before, 1)
+            return False
+        return True
+
+    def _check_id(self, name: str, text: str, line: int) -> bool:
         bad = _CONTROL_IN_ID.search(text)
         if bad:
             self.problem(line, f"{name} '{_visible(text)}' contains the control character {_codepoint(bad.group())}; "

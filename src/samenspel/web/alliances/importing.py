@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from samenspel.errors import InputError, Problem
+from samenspel.responses.coverage import Coverage
 from samenspel.responses.model import ResponseSet
 from samenspel.web.alliances import survey
 from samenspel.web.alliances.models import Answer, MeasurementRound, Partner, Respondent
@@ -143,3 +146,19 @@ def import_into(rnd: MeasurementRound, responses: ResponseSet) -> ImportSummary:
         ]
         Answer.objects.bulk_create(rows, batch_size=500)
     return ImportSummary(len(made), len(rows), tuple(new))
+
+
+def warn_coverage(request: HttpRequest, coverage: Coverage) -> None:
+    """After an import: say how many respondents do not count and whose answers stop early (a file cut off)."""
+    if coverage.not_counted:
+        messages.warning(request, pick(
+            f"Let op: {coverage.not_counted} deelnemers tellen niet mee; zij beantwoordden minder dan de helft "
+            "van de domeinvragen.",
+            f"Note: {coverage.not_counted} respondents do not count; they answered fewer than half of the "
+            "domain questions."))
+    if coverage.stopped_early:
+        messages.warning(request, pick(
+            f"Let op: bij {coverage.stopped_early} deelnemers stoppen de antwoorden vóór het laatste deel van de "
+            "vragenlijst. Is het bestand ergens afgekapt?",
+            f"Note: the answers of {coverage.stopped_early} respondents stop before the last part of the "
+            "questionnaire. Was the file cut off somewhere?"))

@@ -30,7 +30,7 @@ from samenspel.responses.writer import to_csv, to_xlsx
 from samenspel.web.alliances import access, dataset, survey, texts, tokens
 from samenspel.web.alliances.forms import (AnonymousLinksForm, ConfirmForm, ContactsForm, ImportForm, InviteForm,
                                           estimate_partners)
-from samenspel.web.alliances.importing import import_into, read_for_round
+from samenspel.web.alliances.importing import import_into, read_for_round, warn_coverage
 from samenspel.web.alliances.models import MeasurementRound, ReportJob, Respondent
 from samenspel.web.alliances.tasks import message as mail_text
 from samenspel.web.alliances.tasks import send_links
@@ -401,18 +401,7 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             request, rnd, import_problems=[str(exc)], import_problems_lang=problems_lang), status=400)
     messages.success(request, pick(f"Geïmporteerd: {summary.respondents} deelnemers, {summary.answers} antwoorden",
                                     f"Imported: {summary.respondents} respondents, {summary.answers} answers"))
-    if coverage.not_counted:
-        messages.warning(request, pick(
-            f"Let op: {coverage.not_counted} deelnemers tellen niet mee; zij beantwoordden minder dan de helft "
-            "van de domeinvragen.",
-            f"Note: {coverage.not_counted} respondents do not count; they answered fewer than half of the "
-            "domain questions."))
-    if coverage.stopped_early:
-        messages.warning(request, pick(
-            f"Let op: bij {coverage.stopped_early} deelnemers stoppen de antwoorden vóór het laatste deel van de "
-            "vragenlijst. Is het bestand ergens afgekapt?",
-            f"Note: the answers of {coverage.stopped_early} respondents stop before the last part of the "
-            "questionnaire. Was the file cut off somewhere?"))
+    warn_coverage(request, coverage)
     return redirect("facilitator:round", slug=slug, code=code)
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from samenspel.errors import InputError, SamenspelError
 from samenspel.instrument.model import Instrument
+from samenspel.responses.coverage import require_someone
 from samenspel.responses.model import ROLES
 from samenspel.surveytools.conversion import Constants, Meaning, convert, resolve_columns
 from samenspel.surveytools.detect import read_export
@@ -30,7 +31,7 @@ from samenspel.surveytools.layout import Layout, build_layout
 from samenspel.surveytools.mapping import Mapping, Target, read_mapping
 from samenspel.surveytools.table import ToolExport
 from samenspel.web.alliances import access, survey, texts
-from samenspel.web.alliances.importing import import_into
+from samenspel.web.alliances.importing import import_into, warn_coverage
 from samenspel.web.alliances.models import MeasurementRound
 from samenspel.web.alliances.texts import bi, pick
 
@@ -149,6 +150,7 @@ def tool_import(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         upload = _Upload(file.read(), file.name, form.cleaned_data["tool"], form.cleaned_data.get("partner") or "",
                          form.cleaned_data.get("role") or "", mapping_file.read() if mapping_file else b"")
     instrument = survey.load_instrument(short=rnd.short)
+    problems_lang = "en"  # the reading and the file check word their problems in English; import_into in the page's
     try:
         layout = _layout(rnd, instrument)
         mapping = read_mapping(upload.mapping, "mapping.yaml", instrument) if upload.mapping else None
@@ -160,17 +162,21 @@ def tool_import(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             return _mapping_step(request, rnd, upload, export, layout, meanings, again=bool(carried))
         result = convert(export, layout, Constants(rnd.alliance.slug, rnd.code, None, upload.partner or None,
                                                    upload.role or None), mapping)
+        # the same rule as the round's own import: an export in which nobody counts is no data
+        coverage = require_someone(result.responses, survey.round_questionnaire(rnd))
+        problems_lang = texts.lang()
         summary = import_into(rnd, result.responses)
     except InputError as exc:
-        return _page(request, rnd, status=400, problems=[str(p) for p in exc.problems[:200]], problems_lang="en",
-                     more_problems=max(0, len(exc.problems) - 200))
+        return _page(request, rnd, status=400, problems=[str(p) for p in exc.problems[:200]],
+                     problems_lang=problems_lang, more_problems=max(0, len(exc.problems) - 200))
     except SamenspelError as exc:
-        return _page(request, rnd, status=400, problems=[str(exc)], problems_lang="en")
+        return _page(request, rnd, status=400, problems=[str(exc)], problems_lang=problems_lang)
     name = TOOL_NAMES[export.tool]
     messages.success(request, pick(f"Geïmporteerd uit {name}: {summary.respondents} deelnemers, "
                                    f"{summary.answers} antwoorden",
                                    f"Imported from {name}: {summary.respondents} respondents, "
                                    f"{summary.answers} answers"))
+    warn_coverage(request, coverage)
     return redirect("facilitator:round", slug=slug, code=code)
 
 
