@@ -162,3 +162,15 @@ def test_csv_with_too_many_rows_is_refused():
 @pytest.mark.parametrize("letters,number", [("A", 1), ("Z", 26), ("AA", 27), ("ZZ", 702), ("XFD", 16384)])
 def test_column_numbers(letters: str, number: int):
     assert limits.column_number(letters) == number
+
+
+@pytest.mark.parametrize("trailing", ["\n", ""])
+def test_the_row_limit_counts_the_rows_below_the_header(monkeypatch, trailing: str):
+    """A file of exactly the limit passes; one more row is refused and reported as that many rows."""
+    monkeypatch.setattr(limits.check_table, "__defaults__", (limits.Limits(max_rows=3),))
+    row = "a1,r1,p{i},A,amb_01,3"
+    body = "\n".join([",".join(HEADER)] + [row.format(i=i) for i in range(3)]) + trailing
+    read_responses_data(body.encode(), "three.csv")  # exactly the limit: read (the answers are valid)
+    four = "\n".join([",".join(HEADER)] + [row.format(i=i) for i in range(4)]) + trailing
+    with pytest.raises(SamenspelError, match="has 4 rows, more than the limit of 3"):
+        read_responses_data(four.encode(), "four.csv")

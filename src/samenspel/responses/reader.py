@@ -124,7 +124,8 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[Cell], list[Line]]:
         raise _empty(name)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    limits.check_table(text.count("\n"), first_line.count(delimiter) + 1, name)
+    # rows below the header (quoted line breaks make this an upper bound, which is what a limit needs)
+    limits.check_table(text.count("\n") - text.endswith("\n"), first_line.count(delimiter) + 1, name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
