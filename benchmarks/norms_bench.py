@@ -140,18 +140,27 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--csv", action="store_true", help="also write CSV directories and time the CLI end to end")
     ap.add_argument("--dir", type=Path, default=None, help="where to write the dataset (default: a temp dir)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="use DIR/answers.parquet from an earlier run with the same sizes instead of generating it")
     args = ap.parse_args()
     n_answers = args.answers or args.alliances * 6000
     root = args.dir or Path(tempfile.mkdtemp(prefix="norms-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    table, contexts = generate(args.alliances, n_answers)
     import pyarrow.parquet as pq
 
     parquet = root / "answers.parquet"
-    pq.write_table(table, parquet, row_group_size=1 << 20)
-    print(f"dataset: {args.alliances:,} alliances, {table.num_rows:,} answers ({len(items())} items), "
-          f"{parquet.stat().st_size / 2**20:,.0f} MB Parquet, generated in {time.perf_counter() - t0:.1f} s")
+    if args.reuse and parquet.exists() and not args.csv:
+        table = None
+        contexts = {f"A{i:05d}": AllianceContext(alliance_form=FORMS[i % len(FORMS)], norms=True)
+                    for i in range(args.alliances)}
+        rows = pq.ParquetFile(parquet).metadata.num_rows
+        print(f"dataset: {parquet} reused, {rows:,} answers")
+    else:
+        table, contexts = generate(args.alliances, n_answers)
+        pq.write_table(table, parquet, row_group_size=1 << 20)
+        print(f"dataset: {args.alliances:,} alliances, {table.num_rows:,} answers ({len(items())} items), "
+              f"{parquet.stat().st_size / 2**20:,.0f} MB Parquet, generated in {time.perf_counter() - t0:.1f} s")
     source = f"read_parquet('{parquet}')"
     load = os.getloadavg()[0]
 

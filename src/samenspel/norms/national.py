@@ -87,26 +87,89 @@ def connect(threads: int | None = None) -> Any:
 
 
 def register_items(con: Any, version: str, kinds: Sequence[str] = ("domain", "scale", "phase")) -> None:
-    """Table ``items`` (one row per scored item) and ``ks`` (items per measure, full round and pulse)."""
+    """Tables ``items`` (one row per scored item, with its packed field), ``ks`` (items per measure, full round
+    and pulse) and ``fields`` (the packed item groups, see ``_layout``)."""
     import pyarrow as pa
 
     rows = [r for r in item_rows(version) if r.kind in kinds]
     phase_range = {it.id: (it.min, it.max) for it in _phase_items(version)}
+    vrange = [phase_range.get(r.item, (r.lo, r.hi)) for r in rows]
+    mids = {m: n for n, m in enumerate(sorted({r.measure for r in rows}), start=1)}
+    fields, at = _layout(rows, vrange, mids)
+    domain_bit = {r.item: n for n, r in enumerate(r for r in rows if r.kind == "domain")}
     table = pa.table({
         "item": [r.item for r in rows], "measure": [r.measure for r in rows], "kind": [r.kind for r in rows],
         "lo": [float(r.lo) for r in rows], "hi": [float(r.hi) for r in rows],
         "rev": [r.reverse for r in rows], "pulse": [r.pulse for r in rows],
         # valid raw values: the item's own scale (phase: its option values)
-        "vmin": [float(phase_range.get(r.item, (r.lo, r.hi))[0]) for r in rows],
-        "vmax": [float(phase_range.get(r.item, (r.lo, r.hi))[1]) for r in rows],
+        "vmin": [float(v[0]) for v in vrange], "vmax": [float(v[1]) for v in vrange],
+        "mid": pa.array([mids[r.measure] for r in rows], pa.int32()),
+        "word": pa.array([fields[at[r.item]].word for r in rows], pa.int32()),
+        "cshift": pa.array([fields[at[r.item]].shift for r in rows], pa.int32()),
+        "sshift": pa.array([fields[at[r.item]].shift + fields[at[r.item]].cbits for r in rows], pa.int32()),
+        # the item's bit among the domain items: which were answered, which not asked (counting rule)
+        "dbit": pa.array([(1 << domain_bit[r.item]) if r.item in domain_bit else None for r in rows], pa.uint64()),
     })
+    if len(domain_bit) > 64:
+        raise SamenspelError(f"questionnaire {version}: more than 64 domain items")  # a developer's error
     con.register("items_arrow", table)
-    con.execute("CREATE OR REPLACE TABLE items AS SELECT *, 100.0 / (hi - lo) AS scale, "
-                "(dense_rank() OVER (ORDER BY measure))::INTEGER AS mid "
-                "FROM items_arrow")
+    con.execute("CREATE OR REPLACE TABLE items AS SELECT *, 100.0 / (hi - lo) AS scale FROM items_arrow")
+    con.unregister("items_arrow")
     con.execute("CREATE OR REPLACE TABLE ks AS SELECT mid, any_value(measure) AS measure, any_value(kind) AS kind, "
-                "count(*) AS k_full, count(*) FILTER (pulse) AS k_pulse "
-                "FROM items GROUP BY mid")
+                "count(*) AS k_full, count(*) FILTER (pulse) AS k_pulse, "
+                "coalesce(bit_or(dbit) FILTER (pulse), 0::UBIGINT) AS dmask_pulse FROM items GROUP BY mid")
+    con.register("fields_arrow", pa.table({
+        "mid": pa.array([f.mid for f in fields], pa.int32()), "word": pa.array([f.word for f in fields], pa.int32()),
+        "shift": pa.array([f.shift for f in fields], pa.int32()), "cbits": pa.array([f.cbits for f in fields], pa.int32()),
+        "sbits": pa.array([f.sbits for f in fields], pa.int32()), "k": pa.array([f.k for f in fields], pa.int32()),
+        "scale": [f.scale for f in fields]}))
+    con.execute("CREATE OR REPLACE TABLE fields AS SELECT * FROM fields_arrow")
+    con.unregister("fields_arrow")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One item group (items of one measure on one scale) packed into a 64-bit word of a respondent's sums.
+
+    Per respondent the pass over the answers keeps, per group, how many items
+    were answered (``cbits`` bits at ``shift``) and the sum of the answers'
+    whole-number distances from the reverse-keyed low end (``sbits`` bits
+    above it). Each answer adds ``1 << shift`` plus its distance shifted: one
+    integer sum per word instead of two aggregates per measure, so the pass
+    costs about what the baseline's does (benchmarks/norms_bench.py). The
+    widths hold every item of the group answered once at the far end; an item
+    answered twice is found and refused (``_check_values``), so no field ever
+    carries into the next.
+    """
+
+    mid: int
+    word: int
+    shift: int
+    cbits: int
+    sbits: int
+    k: int  # items in the group
+    scale: float  # 100 / (hi - lo): distance -> 0-100
+
+
+def _layout(rows: Sequence[ItemRow], vrange: Sequence[tuple[float, float]],
+            mids: Mapping[str, int]) -> tuple[list[Field], dict[str, int]]:
+    """The packed fields of the items' groups, and each item's field index."""
+    groups: dict[tuple[int, float, float], list[int]] = {}
+    for n, r in enumerate(rows):
+        groups.setdefault((mids[r.measure], r.lo, r.hi), []).append(n)
+    fields: list[Field] = []
+    at: dict[str, int] = {}
+    word, shift = 0, 0
+    for (mid, lo, hi), members in sorted(groups.items()):
+        far = sum(int(math.ceil(max(abs(vrange[n][1] - lo), abs(hi - vrange[n][0])))) for n in members)
+        cbits, sbits = len(members).bit_length(), max(far, 1).bit_length()
+        if shift + cbits + sbits > 64:
+            word, shift = word + 1, 0
+        fields.append(Field(mid, word, shift, cbits, sbits, len(members), 100.0 / (hi - lo)))
+        for n in members:
+            at[rows[n].item] = len(fields) - 1
+        shift += cbits + sbits
+    return fields, at
 
 
 def _phase_items(version: str) -> list[Any]:
@@ -129,46 +192,68 @@ def _measures(con: Any) -> list[tuple[int, str, str, int, int]]:
     return [tuple(r) for r in con.execute("SELECT mid, measure, kind, k_full, k_pulse FROM ks ORDER BY mid").fetchall()]
 
 
-def _respondent_sql(source: str, measures: Sequence[tuple[int, str, str, int, int]], dated: bool) -> str:
-    """One pass over the answers (per respondent and measure, as the baseline), then one row per respondent.
+def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, str, int, int]], dated: bool,
+                    missing: bool) -> str:
+    """One pass over the answers straight to one row per respondent (``resp``).
 
-    With the measures side by side every later step works on respondents,
-    never on answers or respondent x measure rows: the joins between those
-    tables took as long as the pass over the answers (benchmarks/norms_bench.py).
-    The measures are put side by side from one list per respondent (at most
-    one entry per measure): a filtered aggregate per measure took twice as
-    long with 20 measures, each filter being evaluated on every row.
+    Per respondent and item group the number of answers and the sum of their
+    distances from the low end are packed into a few 64-bit sums (``Field``);
+    they are unpacked per respondent into ``n<mid>``/``s<mid>`` (answers and
+    0-100 sum per measure). Earlier versions grouped per respondent x measure
+    and then gathered the measures side by side: two hash aggregations over
+    strings, twice the baseline's time. ``missing``: the answers have a
+    ``missing`` column (answers marked ``not_asked`` leave the round's asked
+    domain items, as ``responses.counting``).
     """
+    fields = con.execute("SELECT mid, word, shift, cbits, sbits, k, scale FROM fields ORDER BY mid, word, shift").fetchall()
+    words = sorted({f[1] for f in fields})
     rd = "max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"
     date = "round_date" if dated else "NULL AS round_date"
-    answers = f"""
-SELECT a.alliance, a.round, a.respondent, i.mid, any_value(a.partner) AS partner, count(v) AS n, sum(x) AS s,
-       count(a.value) - count(v) AS bad, bool_or(NOT i.pulse) AS full_round, {rd} AS rd
-FROM (SELECT alliance, round, respondent, partner, item, value, {date},
-             TRY_CAST(value AS DOUBLE) AS raw FROM {source}) a
-JOIN items i ON a.item = i.item,
-LATERAL (SELECT CASE WHEN raw BETWEEN i.vmin AND i.vmax THEN raw END AS v),
-LATERAL (SELECT (CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END) * i.scale AS x)
-GROUP BY a.alliance, a.round, a.respondent, i.mid"""
-    wide = ",\n       ".join(f"l[list_position(mids, {mid})].n AS n{mid}, l[list_position(mids, {mid})].s AS s{mid}"
-                              for mid, *_ in measures)
+    miss = "missing" if missing else "NULL::VARCHAR AS missing"
+    packed = "((1::UBIGINT << i.cshift) + ((CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END)::UBIGINT << i.sshift))"
+    sums = ",\n       ".join(
+        (f"sum(CASE WHEN v IS NOT NULL THEN {packed} END) AS w{w}" if len(words) == 1 else
+         f"sum(CASE WHEN v IS NOT NULL AND i.word = {w} THEN {packed} END) AS w{w}") for w in words)
+    extra = ",\n       NULL::UBIGINT AS na, NULL::UBIGINT AS ab"
+    if missing:
+        extra = (",\n       bit_or(CASE WHEN a.missing = 'not_asked' THEN i.dbit END) AS na"
+                 ",\n       bit_or(CASE WHEN a.value IS NOT NULL THEN i.dbit END) AS ab")
+    full = "NOT i.pulse AND a.missing IS DISTINCT FROM 'not_asked'" if missing else "NOT i.pulse"
+    unpack = []
+    for mid, *_ in measures:
+        mine = [f for f in fields if f[0] == mid]
+        n = " + ".join(f"((coalesce(w{f[1]}, 0) >> {f[2]}) & {(1 << f[3]) - 1})" for f in mine)
+        s = " + ".join(f"((coalesce(w{f[1]}, 0) >> {f[2] + f[3]}) & {(1 << f[4]) - 1})::DOUBLE * {f[6]!r}"
+                       for f in mine)
+        over = " OR ".join(f"((coalesce(w{f[1]}, 0) >> {f[2]}) & {(1 << f[3]) - 1}) > {f[5]}" for f in mine)
+        unpack.append(f"({n})::INTEGER AS n{mid}, {s} AS s{mid}, {over} AS over{mid}")
+    answered = " + ".join(f"n{mid}" for mid, _, kind, *_ in measures if kind == "domain") or "0"
+    total = " + ".join(f"n{mid}" for mid, *_ in measures) or "0"
+    over = " OR ".join(f"over{mid}" for mid, *_ in measures) or "false"
+    cols = ", ".join(f"n{mid}, s{mid}" for mid, *_ in measures)
     return f"""
 CREATE OR REPLACE TEMP TABLE resp AS
-SELECT alliance, round, respondent, partner, bad, full_round, rd,
-       {wide}
-FROM (SELECT *, list_transform(l, lambda x: x.m) AS mids FROM (
-    SELECT alliance, round, respondent, any_value(partner) AS partner, sum(bad) AS bad,
-           bool_or(full_round) AS full_round, max(rd) AS rd, list(struct_pack(m := mid, n := n, s := s)) AS l
-    FROM ({answers}) GROUP BY alliance, round, respondent))
+SELECT alliance, round, respondent, partner, bad, full_round, rd, na, ab, nv, {cols},
+       {answered} AS answered, nv <> ({total}) OR {over} AS twice
+FROM (SELECT *, {", ".join(unpack)} FROM (
+SELECT a.alliance, a.round, a.respondent, any_value(a.partner) AS partner,
+       {sums},
+       count(v) AS nv, count(a.value) - count(v) AS bad, bool_or({full}) AS full_round, {rd} AS rd{extra}
+FROM (SELECT alliance, round, respondent, partner, item, value, {miss}, {date}, raw,
+             CASE WHEN raw = round(raw) THEN raw END AS whole
+      FROM (SELECT *, TRY_CAST(value AS DOUBLE) AS raw FROM {source})) a
+JOIN items i ON a.item = i.item,
+LATERAL (SELECT CASE WHEN whole BETWEEN i.vmin AND i.vmax THEN whole END AS v)
+GROUP BY a.alliance, a.round, a.respondent))
 """
 
 
-def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group: int) -> str:
-    """From respondents to published alliance figures, by the rules of the module's docstring."""
-    domain = [m for m in measures if m[2] == "domain"]
-    asked_full = sum(m[3] for m in domain)
-    asked_pulse = sum(m[4] for m in domain)
-    answered = " + ".join(f"coalesce(n{mid}, 0)" for mid, *_ in domain) or "0"
+def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group: int, masks: tuple[int, int]) -> str:
+    """From respondents to published alliance figures, by the rules of the module's docstring.
+
+    ``masks``: the bits (``items.dbit``) of the domain items of a full round and of a pulse.
+    """
+    full_mask, pulse_mask = masks
     k = {mid: f"(CASE WHEN is_pulse THEN {kp} ELSE {kf} END)" for mid, _, _, kf, kp in measures}
     person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE} * {k[mid]} THEN s{mid} / n{mid} END "
                                f"AS p{mid}" for mid, *_ in measures)
@@ -178,17 +263,22 @@ def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group
                               for mid, *_ in measures)
     return f"""
 CREATE OR REPLACE TEMP TABLE lastr AS
-SELECT alliance, round, NOT full_round AS is_pulse FROM (
-    SELECT alliance, round, bool_or(full_round) AS full_round,
+SELECT alliance, round, NOT full_round AS is_pulse, na,
+       (CASE WHEN full_round THEN {full_mask} ELSE {pulse_mask} END)::UBIGINT AS vmask FROM (
+    SELECT alliance, round, bool_or(full_round) AS full_round, bit_or(na) AS na,
            row_number() OVER (PARTITION BY alliance ORDER BY coalesce(max(rd), DATE '9999-12-31') DESC,
                               round DESC) AS pos
     FROM resp GROUP BY alliance, round)
 WHERE pos = 1;
 
+-- who counts (responses.counting): half of the round's asked domain items, those marked not_asked left out
 CREATE OR REPLACE TEMP TABLE counted AS
-SELECT resp.*, lastr.is_pulse FROM resp JOIN lastr USING (alliance, round)
-WHERE ({asked_full} = 0 AND ({answered}) > 0)
-   OR (({answered}) > 0 AND ({answered}) >= {MIN_SHARE} * (CASE WHEN is_pulse THEN {asked_pulse} ELSE {asked_full} END));
+SELECT * EXCLUDE (asked, hits) FROM (
+    SELECT resp.* EXCLUDE (na), lastr.is_pulse,
+           bit_count(lastr.vmask & ~coalesce(lastr.na, 0::UBIGINT)) AS asked,
+           CASE WHEN lastr.na IS NULL THEN answered ELSE bit_count(ab & lastr.vmask & ~lastr.na) END AS hits
+    FROM resp JOIN lastr USING (alliance, round))
+WHERE (asked = 0 AND nv > 0) OR (hits > 0 AND hits >= {MIN_SHARE} * asked);
 
 CREATE OR REPLACE TEMP TABLE grp AS
 WITH heads AS (SELECT alliance, partner, count(*) AS h FROM counted GROUP BY alliance, partner),
@@ -296,9 +386,11 @@ def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str
         raise SamenspelError(f"the answers have no column {', '.join(missing)}; a response file has the columns of "
                              "docs/FORMATS.md §2")
     measures = _measures(con)
-    _run(con, _respondent_sql(source, measures, "round_date" in columns))
+    _run(con, _respondent_sql(con, source, measures, "round_date" in columns, "missing" in columns))
     _check_values(con, source)
-    _run(con, _published_sql(measures, int(min_group)))
+    full_mask, pulse_mask = con.execute("SELECT coalesce(bit_or(dbit), 0::UBIGINT), "
+                                        "coalesce(bit_or(dbit) FILTER (pulse), 0::UBIGINT) FROM items").fetchall()[0]
+    _run(con, _published_sql(measures, int(min_group), (int(full_mask), int(pulse_mask))))
     return measures
 
 
@@ -322,13 +414,27 @@ def _columns(con: Any, source: str) -> set[str]:
 
 
 def _check_values(con: Any, source: str) -> None:
-    bad = con.execute("SELECT sum(bad) FROM resp").fetchall()[0][0] or 0
+    """Refuse values outside an item's scale (or not a whole number) and an item answered twice, as
+    ``responses.validation`` does, naming alliance, respondent and item."""
+    bad, twice = con.execute("SELECT sum(bad), count(*) FILTER (twice) FROM resp").fetchall()[0]
+    if twice:
+        rows = con.execute(
+            f"SELECT a.alliance, a.round, a.respondent, a.item, count(*) AS c FROM {source} a JOIN items i USING (item) "
+            "WHERE TRY_CAST(a.value AS DOUBLE) IS NOT NULL GROUP BY ALL HAVING count(*) > 1 "
+            "ORDER BY ALL LIMIT 20").fetchall()
+        problems = [Problem(f"alliance {a}", None, f"round {r}, respondent {p}: item {i} is answered {c} times")
+                    for a, r, p, i, c in rows]
+        if twice > len(problems):
+            problems.append(Problem("answers", None, f"{int(twice)} respondents answer an item more than once"))
+        raise InputError(problems)
+    bad = bad or 0
     if not bad:
         return
     rows = con.execute(
         f"SELECT a.alliance, a.respondent, a.item, a.value, i.vmin, i.vmax FROM {source} a JOIN items i USING (item) "
         "WHERE TRY_CAST(a.value AS DOUBLE) IS NULL AND a.value IS NOT NULL AND trim(CAST(a.value AS VARCHAR)) <> '' "
-        "OR NOT (TRY_CAST(a.value AS DOUBLE) BETWEEN i.vmin AND i.vmax) LIMIT 20").fetchall()
+        "OR NOT (TRY_CAST(a.value AS DOUBLE) BETWEEN i.vmin AND i.vmax) "
+        "OR TRY_CAST(a.value AS DOUBLE) <> round(TRY_CAST(a.value AS DOUBLE)) LIMIT 20").fetchall()
     problems = [Problem(f"alliance {a}", None, f"respondent {r}, item {i}: {v!r} is not a value on the item's scale "
                         f"({lo:g}-{hi:g})") for a, r, i, v, lo, hi in rows]
     if bad > len(problems):
