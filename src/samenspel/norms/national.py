@@ -42,6 +42,7 @@ from samenspel.norms.profile import Profile, size_band
 SCALE_KINDS = ("trust", "formal_overlap", "uncertainty", "leadership", "governance")
 """Non-domain constructs scored as scales (``analysis.engine``: OTHER_SCALES and the single-item kinds)."""
 MIN_SHARE = 0.5
+WORD, WORD_BITS = "HUGEINT", 127
 """Half of a scale's items for a person's score, half of the asked domain items to count (issue 3)."""
 
 
@@ -161,9 +162,9 @@ def _layout(rows: Sequence[ItemRow], vrange: Sequence[tuple[float, float]],
     at: dict[str, int] = {}
     word, shift = 0, 0
     for (mid, lo, hi), members in sorted(groups.items()):
-        far = sum(int(math.ceil(max(abs(vrange[n][1] - lo), abs(hi - vrange[n][0])))) for n in members)
+        far = sum(int(math.ceil(hi - vrange[n][0] if rows[n].reverse else vrange[n][1] - lo)) for n in members)
         cbits, sbits = len(members).bit_length(), max(far, 1).bit_length()
-        if shift + cbits + sbits > 64:
+        if shift + cbits + sbits > WORD_BITS:
             word, shift = word + 1, 0
         fields.append(Field(mid, word, shift, cbits, sbits, len(members), 100.0 / (hi - lo)))
         for n in members:
@@ -210,7 +211,7 @@ def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, st
     rd = "max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"
     date = "round_date" if dated else "NULL AS round_date"
     miss = "missing" if missing else "NULL::VARCHAR AS missing"
-    packed = "((1::UBIGINT << i.cshift) + ((CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END)::UBIGINT << i.sshift))"
+    packed = f"((1::{WORD} << i.cshift) + ((CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END)::{WORD} << i.sshift))"
     sums = ",\n       ".join(
         (f"sum(CASE WHEN v IS NOT NULL THEN {packed} END) AS w{w}" if len(words) == 1 else
          f"sum(CASE WHEN v IS NOT NULL AND i.word = {w} THEN {packed} END) AS w{w}") for w in words)
@@ -248,19 +249,41 @@ GROUP BY a.alliance, a.round, a.respondent))
 """
 
 
-def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group: int, masks: tuple[int, int]) -> str:
+def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group: int, masks: tuple[int, int],
+                   phase_values: Sequence[int] = ()) -> str:
     """From respondents to published alliance figures, by the rules of the module's docstring.
 
-    ``masks``: the bits (``items.dbit``) of the domain items of a full round and of a pulse.
+    ``masks``: the bits (``items.dbit``) of the domain items of a full round and of a pulse;
+    ``phase_values``: the phase item's options (the modal phase is counted per option).
+
+    The respondents are summed once per alliance and partner (``ps``: heads,
+    per measure the count, sum and - for the domains' divergence - the sum of
+    squares of the person scores, per phase option its count); the published
+    groups (a partner, "other partners" or left out) are then formed from
+    those few rows, never by joining respondents to their group.
     """
     full_mask, pulse_mask = masks
     k = {mid: f"(CASE WHEN is_pulse THEN {kp} ELSE {kf} END)" for mid, _, _, kf, kp in measures}
+    phase = [mid for mid, _, kind, *_ in measures if kind == "phase"]
+    domains = [mid for mid, _, kind, *_ in measures if kind == "domain"]
     person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE} * {k[mid]} THEN s{mid} / n{mid} END "
                                f"AS p{mid}" for mid, *_ in measures)
-    sums = ",\n       ".join(f"count(p{mid}) AS c{mid}, sum(p{mid}) AS t{mid}" for mid, *_ in measures)
+    per_partner = [f"count(p{mid}) AS c{mid}, sum(p{mid}) AS t{mid}" for mid, *_ in measures]
+    per_partner += [f"sum(p{mid} * p{mid}) AS q{mid}" for mid in domains]
+    per_partner += [f"count(*) FILTER (WHERE p{mid} = {v}) AS f{mid}_{v}" for mid in phase for v in phase_values]
+    per_group = [f"sum(c{mid})::BIGINT AS c{mid}, sum(t{mid}) AS t{mid}" for mid, *_ in measures]
+    per_group += [f"sum(q{mid}) AS q{mid}" for mid in domains]
+    per_group += [f"sum(f{mid}_{v})::BIGINT AS f{mid}_{v}" for mid in phase for v in phase_values]
     means = ",\n       ".join(f"sum(t{mid}) FILTER (WHERE c{mid} >= m) / sum(c{mid}) FILTER (WHERE c{mid} >= m) "
                               f"AS score{mid}, coalesce(sum(c{mid}) FILTER (WHERE c{mid} >= m), 0) AS n{mid}"
                               for mid, *_ in measures)
+    modal, outer = "", "*"
+    for mid in phase:  # the most frequent option over the published groups, ties to the earlier phase
+        counts = ", ".join(f"coalesce(sum(f{mid}_{v}) FILTER (WHERE c{mid} >= m), 0)" for v in phase_values)
+        options = "[" + ", ".join(map(str, phase_values)) + "]"
+        modal = f",\n       [{counts}] AS phase_counts"
+        outer = (f"* EXCLUDE (phase_counts), CASE WHEN list_max(phase_counts) > 0 THEN "
+                 f"{options}[list_position(phase_counts, list_max(phase_counts))] END AS phase")
     return f"""
 CREATE OR REPLACE TEMP TABLE lastr AS
 SELECT alliance, round, NOT full_round AS is_pulse, na,
@@ -272,49 +295,109 @@ SELECT alliance, round, NOT full_round AS is_pulse, na,
 WHERE pos = 1;
 
 -- who counts (responses.counting): half of the round's asked domain items, those marked not_asked left out
-CREATE OR REPLACE TEMP TABLE counted AS
-SELECT * EXCLUDE (asked, hits) FROM (
+CREATE OR REPLACE TEMP TABLE ps AS
+SELECT alliance, partner, any_value(round) AS round, count(*) AS h,
+       {", ".join(per_partner)}
+FROM (SELECT alliance, partner, round, {person} FROM (
     SELECT resp.* EXCLUDE (na), lastr.is_pulse,
            bit_count(lastr.vmask & ~coalesce(lastr.na, 0::UBIGINT)) AS asked,
            CASE WHEN lastr.na IS NULL THEN answered ELSE bit_count(ab & lastr.vmask & ~lastr.na) END AS hits
     FROM resp JOIN lastr USING (alliance, round))
-WHERE (asked = 0 AND nv > 0) OR (hits > 0 AND hits >= {MIN_SHARE} * asked);
+    WHERE (asked = 0 AND nv > 0) OR (hits > 0 AND hits >= {MIN_SHARE} * asked))
+GROUP BY alliance, partner;
 
+-- partners below the minimum merged into "other partners" or left out (analysis.disclosure)
 CREATE OR REPLACE TEMP TABLE grp AS
-WITH heads AS (SELECT alliance, partner, count(*) AS h FROM counted GROUP BY alliance, partner),
-mg AS (SELECT h.alliance, coalesce(any_value(ctx.min_group), {min_group}) AS m,
-              coalesce(sum(h.h) FILTER (WHERE h.h < coalesce(ctx.min_group, {min_group})), 0) AS small_n
-       FROM heads h LEFT JOIN ctx USING (alliance) GROUP BY h.alliance)
-SELECT heads.alliance, heads.partner, heads.h, mg.m,
-       CASE WHEN heads.h >= mg.m THEN heads.partner WHEN mg.small_n >= mg.m THEN '~other' END AS g
-FROM heads JOIN mg USING (alliance);
-
-CREATE OR REPLACE TEMP TABLE pub AS
-SELECT counted.alliance, counted.round, grp.g, grp.m,
-       {person}
-FROM counted JOIN grp USING (alliance, partner)
-WHERE grp.g IS NOT NULL;
+SELECT *, CASE WHEN h >= m THEN partner WHEN small_n >= m THEN '~other' END AS g FROM (
+    SELECT ps.alliance, ps.partner, ps.h, m, sum(ps.h) FILTER (WHERE ps.h < m) OVER (PARTITION BY ps.alliance) AS small_n
+    FROM ps JOIN (SELECT ps.alliance, any_value(coalesce(ctx.min_group, {min_group})) AS m
+                  FROM ps LEFT JOIN ctx USING (alliance) GROUP BY ps.alliance) USING (alliance));
 
 CREATE OR REPLACE TEMP TABLE gs AS
-SELECT alliance, g, any_value(m) AS m, any_value(round) AS round,
-       {sums}
-FROM pub GROUP BY alliance, g;
+SELECT grp.alliance, grp.g, any_value(grp.m) AS m, any_value(ps.round) AS round, sum(ps.h) AS h,
+       {", ".join(per_group)}
+FROM ps JOIN grp USING (alliance, partner) WHERE grp.g IS NOT NULL
+GROUP BY grp.alliance, grp.g;
 
 CREATE OR REPLACE TEMP TABLE scores AS
+SELECT {outer} FROM (
 SELECT alliance, any_value(round) AS round,
-       {means}
-FROM gs GROUP BY alliance;
+       {means}{modal}
+FROM gs GROUP BY alliance);
 """
 
 
-def _phase_sql(mid: int) -> str:
-    """The modal phase over the published rows (ties to the earlier phase, as ``analysis.phase``)."""
-    return f"""
-WITH kept AS (SELECT alliance, g FROM gs WHERE c{mid} >= m),
-counts AS (SELECT pub.alliance, p{mid} AS v, count(*) AS c FROM pub JOIN kept USING (alliance, g)
-           WHERE p{mid} IS NOT NULL GROUP BY pub.alliance, p{mid})
-SELECT alliance, arg_max(v, c * 1000 - v) AS phase FROM counts GROUP BY alliance
-"""
+def _f_sf_array(f: Any, d1: Any, d2: Any) -> Any:
+    """``stats._distributions.f_sf`` over arrays: the same continued fraction (modified Lentz), element by element.
+
+    One call for every alliance's domains instead of a Python call per domain
+    (25,000 in the national benchmark). Each element stops where the scalar
+    function stops, so the values are the scalar's (tests/norms).
+    """
+    import numpy as np
+
+    from samenspel.analysis.stats import _distributions as dist
+
+    f, d1, d2 = (np.asarray(v, dtype=float) for v in (f, d1, d2))
+    out = np.full(f.shape, np.nan)
+    valid = ~(np.isnan(f) | np.isnan(d1) | np.isnan(d2) | (d1 <= 0) | (d2 <= 0))
+    out[valid & (f <= 0)] = 1.0
+    out[valid & np.isinf(f)] = 0.0
+    todo = valid & (f > 0) & ~np.isinf(f)
+    if not todo.any():
+        return out
+    ff, e1, e2 = f[todo], d1[todo], d2[todo]
+    den = e2 + e1 * ff
+    a, b, x, y = e2 / 2.0, e1 / 2.0, e2 / den, e1 * ff / den
+    res = np.empty(ff.shape)
+    low, high = x <= 0.0, (y <= 0.0) & ~(x <= 0.0)
+    res[low], res[high] = 0.0, 1.0
+    rest = ~(low | high)
+    lgamma = np.vectorize(math.lgamma, otypes=[float])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        front = np.exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * np.log(x) + b * np.log(y))
+    swap = ~(x < (a + 1.0) / (a + b + 2.0))
+    aa, bb, xx = np.where(swap, b, a), np.where(swap, a, b), np.where(swap, y, x)
+    cf = _continued_fraction_array(aa[rest], bb[rest], xx[rest], dist)
+    fr, sw = front[rest], swap[rest]
+    q = fr * cf / aa[rest]
+    res[rest] = np.where(sw, 1.0 - q, q)
+    out[todo] = res
+    return out
+
+
+def _continued_fraction_array(a: Any, b: Any, x: Any, dist: Any) -> Any:
+    """``_distributions._continued_fraction`` element-wise; an element stops after the step that converged."""
+    import numpy as np
+
+    tiny, eps = dist._TINY, dist._EPS
+
+    def guard(v: Any) -> Any:
+        return np.where(np.abs(v) > tiny, v, tiny)
+
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c = np.ones(a.shape)
+    d = 1.0 / guard(1.0 - qab * x / qap)
+    h = d.copy()
+    active = np.arange(a.size)
+    for m in range(1, dist._MAX_ITER + 1):
+        if not active.size:
+            break
+        A, B, X, C, D = a[active], b[active], x[active], c[active], d[active]
+        QAB, QAP, QAM = qab[active], qap[active], qam[active]
+        m2 = 2 * m
+        aa = m * (B - m) * X / ((QAM + m2) * (A + m2))
+        D = 1.0 / guard(1.0 + aa * D)
+        C = guard(1.0 + aa / C)
+        H = h[active] * (D * C)
+        aa = -(A + m) * (QAB + m) * X / ((A + m2) * (QAP + m2))
+        D = 1.0 / guard(1.0 + aa * D)
+        C = guard(1.0 + aa / C)
+        step = D * C
+        H = H * step
+        h[active], c[active], d[active] = H, C, D
+        active = active[~(np.abs(step - 1.0) < eps)]
+    return h
 
 
 NEEDED = ("alliance", "round", "respondent", "partner", "item", "value")
@@ -388,9 +471,11 @@ def domain_scores(con: Any, source: str, min_group: int = 3, kinds: Sequence[str
     measures = _measures(con)
     _run(con, _respondent_sql(con, source, measures, "round_date" in columns, "missing" in columns))
     _check_values(con, source)
-    full_mask, pulse_mask = con.execute("SELECT coalesce(bit_or(dbit), 0::UBIGINT), "
-                                        "coalesce(bit_or(dbit) FILTER (pulse), 0::UBIGINT) FROM items").fetchall()[0]
-    _run(con, _published_sql(measures, int(min_group), (int(full_mask), int(pulse_mask))))
+    full_mask, pulse_mask, lo, hi = con.execute(
+        "SELECT coalesce(bit_or(dbit), 0::UBIGINT), coalesce(bit_or(dbit) FILTER (pulse), 0::UBIGINT), "
+        "min(vmin) FILTER (kind = 'phase'), max(vmax) FILTER (kind = 'phase') FROM items").fetchall()[0]
+    options = list(range(int(lo), int(hi) + 1)) if lo is not None else []
+    _run(con, _published_sql(measures, int(min_group), (int(full_mask), int(pulse_mask)), options))
     return measures
 
 
@@ -489,37 +574,123 @@ def profiles(con: Any, source: str, contexts: Mapping[str, Any] | None = None, m
     version = version or CURRENT_VERSION
     register_contexts(con, {a: getattr(c, "min_group", None) for a, c in contexts.items()})
     measures = domain_scores(con, source, min_group, ("domain", "scale", "phase"), version)
-    phase_mid = next((mid for mid, _, kind, _, _ in measures if kind == "phase"), None)
-    phases = dict(con.execute(_phase_sql(phase_mid)).fetchall()) if phase_mid is not None else {}
-    who = {a: (int(p), int(n)) for a, p, n in con.execute(
-        "SELECT alliance, count(*), coalesce(sum(h) FILTER (WHERE g IS NOT NULL), 0) FROM grp "
-        "GROUP BY alliance").fetchall()}
+    has_phase = any(kind == "phase" for _, _, kind, _, _ in measures)
     scored = [(mid, measure) for mid, measure, kind, _, _ in measures if kind != "phase"]
-    cols = ", ".join(f"score{mid}, n{mid}" for mid, _ in scored)
+    domains = [(mid, measure) for mid, measure, kind, _, _ in measures if kind == "domain"]
+    cols = ", ".join(f"s.score{mid}, s.n{mid}" for mid, _ in scored)
+    div = "".join(f", d.g{mid}, d.n{mid}, d.ssb{mid}, d.ssw{mid}, d.q{mid}" for mid, _ in domains)
+    rows = con.execute(f"""
+        SELECT s.alliance, s.round, {"s.phase" if has_phase else "NULL"}, w.partners, w.respondents{div}, {cols}
+        FROM scores s JOIN (SELECT alliance, count(*) AS partners, coalesce(sum(h) FILTER (WHERE g IS NOT NULL), 0)
+                            AS respondents FROM grp GROUP BY alliance) w USING (alliance)
+        LEFT JOIN ({_divergence_sql([mid for mid, _ in domains])}) d USING (alliance)
+        ORDER BY s.alliance""").fetchall()
+    at = 5 + 5 * len(domains)
+    summaries = _divergence_summaries([r[5:at] for r in rows], len(domains))
     cut = Settings().quadrant_cut
     prefix = f"{INSTRUMENT_ID}@{version}"
     out = []
-    for row in con.execute(f"SELECT alliance, round, {cols} FROM scores ORDER BY alliance").fetchall():
-        alliance, rnd = row[0], row[1]
+    for row, summary in zip(rows, summaries):
+        alliance, rnd, phase, partners, respondents = row[:5]
         m: dict[str, float] = {}
         counts: dict[str, int] = {}
         for j, (_, measure) in enumerate(scored):
-            score, n = row[2 + 2 * j], row[3 + 2 * j]
+            score, n = row[at + 2 * j], row[at + 1 + 2 * j]
             if score is not None and math.isfinite(score):
                 m[measure] = round(round(float(score), 9), 4)  # as analysis.groups.settled, then as stored
                 counts[measure] = int(n)
+        m.update(summary)
         ctx = contexts.get(alliance)
-        partners, respondents = who.get(alliance, (0, 0))
         modules = ("leadership",) if any(k.startswith(("scale:leadership", "scale:governance")) for k in m) else ()
-        phase = phases.get(alliance)
         out.append(Profile(
             alliance=alliance, round=rnd, questionnaire=prefix, modules=modules, measures=m, counts=counts,
             phase=int(phase) if phase is not None else None,
             quadrant=quadrant_of(m.get("scale:trust"), m.get("scale:formal_overlap"), cut),
             alliance_form=getattr(ctx, "alliance_form", None), governance_model=getattr(ctx, "governance_model", None),
-            collaboration_form=getattr(ctx, "collaboration_form", None), size_band=size_band(partners),
-            n_partners=partners, n_respondents=respondents,
+            collaboration_form=getattr(ctx, "collaboration_form", None), size_band=size_band(int(partners)),
+            n_partners=int(partners), n_respondents=int(respondents),
         ))
+    return out
+
+
+def _divergence_sql(mids: Sequence[int]) -> str:
+    """Per alliance and domain the one-way ANOVA's parts over the published groups (``analysis.scales``).
+
+    The groups compared are the published groups of the domain with at least
+    ``max(minimum, 2)`` scores; from their counts, sums and sums of squares:
+    g groups, n scores, the between and within sums of squares, and the sum of
+    squares about zero (the scale for the rounding tolerance).
+    """
+    if not mids:
+        return "SELECT alliance FROM gs WHERE false"
+    parts = []
+    for mid in mids:
+        tested = f"c{mid} >= greatest(m, 2)"
+        parts.append(
+            f"count(*) FILTER (WHERE {tested}) AS g{mid}, coalesce(sum(c{mid}) FILTER (WHERE {tested}), 0) AS n{mid}, "
+            f"sum(t{mid} * t{mid} / c{mid}) FILTER (WHERE {tested}) - sum(t{mid}) FILTER (WHERE {tested}) ^ 2 "
+            f"/ sum(c{mid}) FILTER (WHERE {tested}) AS ssb{mid}, "
+            f"sum(q{mid} - t{mid} * t{mid} / c{mid}) FILTER (WHERE {tested}) AS ssw{mid}, "
+            f"sum(q{mid}) FILTER (WHERE {tested}) AS q{mid}")
+    return f"SELECT alliance, {', '.join(parts)} FROM gs GROUP BY alliance"
+
+
+def _divergence_summaries(rows: Sequence[Sequence[Any]], n_domains: int) -> list[dict[str, float]]:
+    """The profile's divergence summary per alliance, as ``profile_of`` reads it from a diagnosis.
+
+    Per domain with at least two groups compared: eta squared and the F test
+    (``stats.divergence.one_way_samples``: flagged at eta squared >= 0.06 and
+    p < .05), then Holm's adjustment over the alliance's tested domains
+    (``scales.holm_flags``). Returns ``divergence:flagged`` (how many domains
+    split the partners) and ``divergence:eta2_max``, or nothing where no
+    domain had two groups. Sums of squares below 1e-12 of the sum of squares
+    about zero count as zero (all scores equal), where the analysis, working
+    from deviations, gets zero exactly.
+    """
+    import numpy as np
+
+    from samenspel.analysis.stats.divergence import ETA2_MEDIUM, MIN_GROUPS, P_LEVEL
+
+    if not rows or not n_domains:
+        return [{} for _ in rows]
+    a = np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=float)
+    a = a.reshape(len(rows), n_domains, 5)
+    g, n, ssb, ssw, q = (a[:, :, i] for i in range(5))
+    g = np.nan_to_num(g)
+    tiny = 1e-12 * np.nan_to_num(q)
+    ssb = np.where(np.abs(ssb) <= tiny, 0.0, ssb)
+    ssw = np.where(np.abs(ssw) <= tiny, 0.0, ssw)
+    tested = g >= MIN_GROUPS
+    df_b, df_w = g - 1, n - g
+    ok = tested & (df_w >= 1)
+    sst = ssb + ssw
+    with np.errstate(invalid="ignore", divide="ignore"):
+        eta2 = np.where(ok & (sst != 0), ssb / sst, np.nan)
+        msb, msw = ssb / df_b, ssw / df_w
+        f = np.where(msw == 0, np.where(msb > 0, np.inf, np.nan), msb / msw)
+    f = np.where(ok, f, np.nan)
+    p = _f_sf_array(f, df_b, df_w)
+    with np.errstate(invalid="ignore"):
+        flag = (eta2 >= ETA2_MEDIUM) & (p < P_LEVEL)
+    # Holm over the domains with a p, per alliance
+    has_p = ~np.isnan(p)
+    m = has_p.sum(axis=1, keepdims=True)
+    order = np.argsort(np.where(has_p, p, np.inf), axis=1, kind="stable")
+    ranked = np.take_along_axis(np.where(has_p, p, np.inf), order, axis=1)
+    with np.errstate(invalid="ignore"):  # inf (no p) times 0 past the last p: not used
+        adjusted_sorted = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(n_domains)) * ranked), axis=1)
+    adjusted = np.empty_like(adjusted_sorted)
+    np.put_along_axis(adjusted, order, adjusted_sorted, axis=1)
+    flag &= has_p & (adjusted < P_LEVEL)
+    out: list[dict[str, float]] = []
+    for i in range(len(rows)):
+        summary: dict[str, float] = {}
+        if tested[i].any():
+            summary["divergence:flagged"] = float(flag[i].sum())
+            finite = eta2[i][np.isfinite(eta2[i])]
+            if finite.size:
+                summary["divergence:eta2_max"] = round(float(finite.max()), 4)
+        out.append(summary)
     return out
 
 
