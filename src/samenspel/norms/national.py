@@ -446,7 +446,9 @@ def source_of(paths: Sequence[Path], headers: Mapping[Path, tuple[str, ...]] | N
     for header, files in groups.items():
         columns = "{" + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': 'VARCHAR'" for c in header) + "}"
         date = "round_date" if "round_date" in header else "NULL"
-        parts.append(f"SELECT alliance, round, respondent, partner, item, value, {date} AS round_date "
+        missing = "missing" if "missing" in header else "NULL"
+        parts.append(f"SELECT alliance, round, respondent, partner, item, value, {date} AS round_date, "
+                     f"{missing} AS missing "
                      f"FROM read_csv([{', '.join(map(_quote, files))}], header = true, auto_detect = false, "
                      f"delim = ',', quote = '\"', escape = '\"', columns = {columns})")
     return "(" + " UNION ALL ".join(parts) + ")"
