@@ -42,7 +42,8 @@ from samenspel.norms.profile import Profile, size_band
 SCALE_KINDS = ("trust", "formal_overlap", "uncertainty", "leadership", "governance")
 """Non-domain constructs scored as scales (``analysis.engine``: OTHER_SCALES and the single-item kinds)."""
 MIN_SHARE = 0.5
-WORD, WORD_BITS = "HUGEINT", 127
+WORD_BITS = 52
+"""Bits per packed sum (``Field``): whole numbers below 2**53 add up exactly as doubles."""
 """Half of a scale's items for a person's score, half of the asked domain items to count (issue 3)."""
 
 
@@ -105,9 +106,9 @@ def register_items(con: Any, version: str, kinds: Sequence[str] = ("domain", "sc
         # valid raw values: the item's own scale (phase: its option values)
         "vmin": [float(v[0]) for v in vrange], "vmax": [float(v[1]) for v in vrange],
         "mid": pa.array([mids[r.measure] for r in rows], pa.int32()),
-        "word": pa.array([fields[at[r.item]].word for r in rows], pa.int32()),
-        "cshift": pa.array([fields[at[r.item]].shift for r in rows], pa.int32()),
-        "sshift": pa.array([fields[at[r.item]].shift + fields[at[r.item]].cbits for r in rows], pa.int32()),
+        # the answer v adds k0_<w> + v * k1_<w> to packed sum w: one to its count, its distance to its sum
+        **{f"{c}_{w}": [_packing(fields[at[r.item]], r)[c == "k1"] if fields[at[r.item]].word == w else 0.0
+                        for r in rows] for w in sorted({f.word for f in fields}) for c in ("k0", "k1")},
         # the item's bit among the domain items: which were answered, which not asked (counting rule)
         "dbit": pa.array([(1 << domain_bit[r.item]) if r.item in domain_bit else None for r in rows], pa.uint64()),
     })
@@ -130,13 +131,14 @@ def register_items(con: Any, version: str, kinds: Sequence[str] = ("domain", "sc
 
 @dataclass(frozen=True)
 class Field:
-    """One item group (items of one measure on one scale) packed into a 64-bit word of a respondent's sums.
+    """One item group (items of one measure on one scale) packed into one of a respondent's sums.
 
     Per respondent the pass over the answers keeps, per group, how many items
     were answered (``cbits`` bits at ``shift``) and the sum of the answers'
     whole-number distances from the reverse-keyed low end (``sbits`` bits
-    above it). Each answer adds ``1 << shift`` plus its distance shifted: one
-    integer sum per word instead of two aggregates per measure, so the pass
+    above it). Each answer adds ``2**shift`` plus its distance times
+    ``2**(shift + cbits)`` (``_packing``): one sum per word of ``WORD_BITS``
+    bits instead of two aggregates per measure, so the pass
     costs about what the baseline's does (benchmarks/norms_bench.py). The
     widths hold every item of the group answered once at the far end; an item
     answered twice is found and refused (``_check_values``), so no field ever
@@ -150,6 +152,14 @@ class Field:
     sbits: int
     k: int  # items in the group
     scale: float  # 100 / (hi - lo): distance -> 0-100
+
+
+def _packing(field: Field, row: ItemRow) -> tuple[float, float]:
+    """(k0, k1): an answer v adds ``k0 + v * k1`` to its word: 1 at the count, its distance at the sum."""
+    count, unit = float(2 ** field.shift), float(2 ** (field.shift + field.cbits))
+    if row.reverse:  # distance hi - v
+        return count + row.hi * unit, -unit
+    return count - row.lo * unit, unit
 
 
 def _layout(rows: Sequence[ItemRow], vrange: Sequence[tuple[float, float]],
@@ -198,7 +208,7 @@ def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, st
     """One pass over the answers straight to one row per respondent (``resp``).
 
     Per respondent and item group the number of answers and the sum of their
-    distances from the low end are packed into a few 64-bit sums (``Field``);
+    distances from the low end are packed into a few sums (``Field``);
     they are unpacked per respondent into ``n<mid>``/``s<mid>`` (answers and
     0-100 sum per measure). Earlier versions grouped per respondent x measure
     and then gathered the measures side by side: two hash aggregations over
@@ -211,10 +221,9 @@ def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, st
     rd = "max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"
     date = "round_date" if dated else "NULL AS round_date"
     miss = "missing" if missing else "NULL::VARCHAR AS missing"
-    packed = f"((1::{WORD} << i.cshift) + ((CASE WHEN i.rev THEN i.hi - v ELSE v - i.lo END)::{WORD} << i.sshift))"
-    sums = ",\n       ".join(
-        (f"sum(CASE WHEN v IS NOT NULL THEN {packed} END) AS w{w}" if len(words) == 1 else
-         f"sum(CASE WHEN v IS NOT NULL AND i.word = {w} THEN {packed} END) AS w{w}") for w in words)
+    sums = ",\n       ".join(f"coalesce(sum(i.k0_{w} + v * i.k1_{w}), 0) AS w{w}" for w in words)
+    # beyond WORD_BITS only with an item answered twice (refused): no error from the cast
+    bigints = ", ".join(f"least(w{w}, {2 ** WORD_BITS})::BIGINT AS b{w}" for w in words)
     extra = ",\n       NULL::UBIGINT AS na, NULL::UBIGINT AS ab"
     if missing:
         extra = (",\n       bit_or(CASE WHEN a.missing = 'not_asked' THEN i.dbit END) AS na"
@@ -223,20 +232,19 @@ def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, st
     unpack = []
     for mid, *_ in measures:
         mine = [f for f in fields if f[0] == mid]
-        n = " + ".join(f"((coalesce(w{f[1]}, 0) >> {f[2]}) & {(1 << f[3]) - 1})" for f in mine)
-        s = " + ".join(f"((coalesce(w{f[1]}, 0) >> {f[2] + f[3]}) & {(1 << f[4]) - 1})::DOUBLE * {f[6]!r}"
-                       for f in mine)
-        over = " OR ".join(f"((coalesce(w{f[1]}, 0) >> {f[2]}) & {(1 << f[3]) - 1}) > {f[5]}" for f in mine)
+        n = " + ".join(f"((b{f[1]} >> {f[2]}) & {(1 << f[3]) - 1})" for f in mine)
+        s = " + ".join(f"((b{f[1]} >> {f[2] + f[3]}) & {(1 << f[4]) - 1})::DOUBLE * {f[6]!r}" for f in mine)
+        over = " OR ".join(f"((b{f[1]} >> {f[2]}) & {(1 << f[3]) - 1}) > {f[5]}" for f in mine)
         unpack.append(f"({n})::INTEGER AS n{mid}, {s} AS s{mid}, {over} AS over{mid}")
     answered = " + ".join(f"n{mid}" for mid, _, kind, *_ in measures if kind == "domain") or "0"
     total = " + ".join(f"n{mid}" for mid, *_ in measures) or "0"
-    over = " OR ".join(f"over{mid}" for mid, *_ in measures) or "false"
+    over = " OR ".join([f"over{mid}" for mid, *_ in measures] + [f"w{w} >= {2 ** WORD_BITS}" for w in words])
     cols = ", ".join(f"n{mid}, s{mid}" for mid, *_ in measures)
     return f"""
 CREATE OR REPLACE TEMP TABLE resp AS
 SELECT alliance, round, respondent, partner, bad, full_round, rd, na, ab, nv, {cols},
        {answered} AS answered, nv <> ({total}) OR {over} AS twice
-FROM (SELECT *, {", ".join(unpack)} FROM (
+FROM (SELECT *, {", ".join(unpack)} FROM (SELECT *, {bigints} FROM (
 SELECT a.alliance, a.round, a.respondent, any_value(a.partner) AS partner,
        {sums},
        count(v) AS nv, count(a.value) - count(v) AS bad, bool_or({full}) AS full_round, {rd} AS rd{extra}
@@ -245,7 +253,7 @@ FROM (SELECT alliance, round, respondent, partner, item, value, {miss}, {date}, 
       FROM (SELECT *, TRY_CAST(value AS DOUBLE) AS raw FROM {source})) a
 JOIN items i ON a.item = i.item,
 LATERAL (SELECT CASE WHEN whole BETWEEN i.vmin AND i.vmax THEN whole END AS v)
-GROUP BY a.alliance, a.round, a.respondent))
+GROUP BY a.alliance, a.round, a.respondent)))
 """
 
 
