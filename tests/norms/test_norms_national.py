@@ -176,14 +176,16 @@ def test_a_value_that_is_not_a_whole_number_is_refused(files, tmp_path):
         national.profiles(national.connect(2), national.source_of([path]))
 
 
-def test_an_item_answered_twice_is_refused(files, tmp_path):
+@pytest.mark.parametrize("item", ["amb_02", "phase"])  # an item of a scale; a single item (no count bits)
+def test_an_item_answered_twice_is_refused(files, tmp_path, item):
     text = files[0].read_text(encoding="utf-8").splitlines()
     header = text[0].split(",")
-    line = next(line for line in text[1:] if line.split(",")[header.index("item")] == "amb_02")
+    line = next(line for line in text[1:] if line.split(",")[header.index("item")] == item
+                and line.split(",")[header.index("value")])
     path = tmp_path / "twice.csv"
     path.write_text("\n".join([*text, line]) + "\n", encoding="utf-8")
     respondent = line.split(",")[header.index("respondent")]
-    with pytest.raises(InputError, match=rf"respondent {respondent}: item amb_02 is answered 2 times"):
+    with pytest.raises(InputError, match=rf"respondent {respondent}: item {item} is answered 2 times"):
         national.profiles(national.connect(2), national.source_of([path]))
 
 

@@ -9,22 +9,35 @@ analysis publishes under, so a national figure is the figure the alliance's
 own report shows:
 
 * who counts: at least half of the asked domain items answered
-  (``responses.counting``);
+  (``responses.counting``); items marked ``not_asked`` in a round leave its
+  asked items, and a round whose only non-pulse answers are ``not_asked`` is
+  a pulse;
 * the last round of each alliance (latest ``round_date``; rounds without a
   date come after dated ones, then by round id - the analysis orders undated
   rounds by first appearance, which a columnar scan does not keep);
 * partners below the minimum group merged into "other partners" or left out
   (``analysis.disclosure``, rule 1), and per measure every group with fewer
   than the minimum of scores left out (rule 2);
-* the modal phase over the same published rows (ties to the earlier phase).
+* the modal phase over the same published rows (ties to the earlier phase);
+* the divergence summary of the stored profiles (``norms.profile``): per
+  domain the one-way ANOVA over the published groups of at least the minimum
+  (and two) scores, flagged at eta squared >= 0.06 and p < .05 after Holm's
+  adjustment over the domains; the number flagged and the largest eta squared.
 
-Not computed here (the web app's stored profiles have them): divergence,
-network summaries and the leadership items' agreement. Items asked are the
+How: one pass over the answers straight to one row per respondent, the
+answer counts and sums of each item group packed into a few sums
+(``Field``); the published groups are then formed from per-partner sums.
+
+Not computed here (the web app's stored profiles have them): the network
+summaries (density, reciprocity, centralisation, communities - the
+communities are a Louvain search per alliance in networkx, a Python loop over
+every alliance) and the leadership items' agreement. Items asked are the
 questionnaire's items of a scale (the pulse's when a round holds only pulse
-items); answers marked ``not_asked`` are not subtracted.
+items).
 
 Reading is within the limits of ``responses.limits`` per file; values outside
-an item's scale are refused with file, respondent and item.
+an item's scale or not a whole number, and an item answered twice by one
+respondent, are refused with alliance, respondent and item.
 """
 
 from __future__ import annotations
@@ -42,7 +55,7 @@ from samenspel.norms.profile import Profile, size_band
 SCALE_KINDS = ("trust", "formal_overlap", "uncertainty", "leadership", "governance")
 """Non-domain constructs scored as scales (``analysis.engine``: OTHER_SCALES and the single-item kinds)."""
 MIN_SHARE = 0.5
-WORD_BITS = 52
+WORD_BITS = 53
 """Bits per packed sum (``Field``): whole numbers below 2**53 add up exactly as doubles."""
 """Half of a scale's items for a person's score, half of the asked domain items to count (issue 3)."""
 
@@ -134,7 +147,8 @@ class Field:
     """One item group (items of one measure on one scale) packed into one of a respondent's sums.
 
     Per respondent the pass over the answers keeps, per group, how many items
-    were answered (``cbits`` bits at ``shift``) and the sum of the answers'
+    were answered (``cbits`` bits at ``shift``; none for a single item, whose
+    distance is stored plus one) and the sum of the answers'
     whole-number distances from the reverse-keyed low end (``sbits`` bits
     above it). Each answer adds ``2**shift`` plus its distance times
     ``2**(shift + cbits)`` (``_packing``): one sum per word of ``WORD_BITS``
@@ -173,7 +187,10 @@ def _layout(rows: Sequence[ItemRow], vrange: Sequence[tuple[float, float]],
     word, shift = 0, 0
     for (mid, lo, hi), members in sorted(groups.items()):
         far = sum(int(math.ceil(hi - vrange[n][0] if rows[n].reverse else vrange[n][1] - lo)) for n in members)
-        cbits, sbits = len(members).bit_length(), max(far, 1).bit_length()
+        if len(members) == 1:  # one item: no count bits, the distance plus one (0: not answered)
+            cbits, sbits = 0, (far + 1).bit_length()
+        else:
+            cbits, sbits = len(members).bit_length(), max(far, 1).bit_length()
         if shift + cbits + sbits > WORD_BITS:
             word, shift = word + 1, 0
         fields.append(Field(mid, word, shift, cbits, sbits, len(members), 100.0 / (hi - lo)))
@@ -232,10 +249,18 @@ def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, st
     unpack = []
     for mid, *_ in measures:
         mine = [f for f in fields if f[0] == mid]
-        n = " + ".join(f"((b{f[1]} >> {f[2]}) & {(1 << f[3]) - 1})" for f in mine)
-        s = " + ".join(f"((b{f[1]} >> {f[2] + f[3]}) & {(1 << f[4]) - 1})::DOUBLE * {f[6]!r}" for f in mine)
-        over = " OR ".join(f"((b{f[1]} >> {f[2]}) & {(1 << f[3]) - 1}) > {f[5]}" for f in mine)
-        unpack.append(f"({n})::INTEGER AS n{mid}, {s} AS s{mid}, {over} AS over{mid}")
+        ns, ts, overs = [], [], []
+        for _, w, shift, cbits, sbits, k, scale in mine:
+            if cbits:
+                ns.append(f"((b{w} >> {shift}) & {(1 << cbits) - 1})")
+                ts.append(f"((b{w} >> {shift + cbits}) & {(1 << sbits) - 1})::DOUBLE * {scale!r}")
+                overs.append(f"{ns[-1]} > {k}")
+            else:  # one item: its distance plus one, 0 when not answered (twice: nv <> the counts)
+                field = f"((b{w} >> {shift}) & {(1 << sbits) - 1})"
+                ns.append(f"({field} > 0)::INTEGER")
+                ts.append(f"greatest({field} - 1, 0)::DOUBLE * {scale!r}")
+        n, t, over = " + ".join(ns), " + ".join(ts), " OR ".join(overs) or "false"
+        unpack.append(f"({n})::INTEGER AS n{mid}, {t} AS s{mid}, {over} AS over{mid}")
     answered = " + ".join(f"n{mid}" for mid, _, kind, *_ in measures if kind == "domain") or "0"
     total = " + ".join(f"n{mid}" for mid, *_ in measures) or "0"
     over = " OR ".join([f"over{mid}" for mid, *_ in measures] + [f"w{w} >= {2 ** WORD_BITS}" for w in words])
@@ -274,7 +299,7 @@ def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group
     k = {mid: f"(CASE WHEN is_pulse THEN {kp} ELSE {kf} END)" for mid, _, _, kf, kp in measures}
     phase = [mid for mid, _, kind, *_ in measures if kind == "phase"]
     domains = [mid for mid, _, kind, *_ in measures if kind == "domain"]
-    person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE} * {k[mid]} THEN s{mid} / n{mid} END "
+    person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE}::DOUBLE * {k[mid]} THEN s{mid} / n{mid} END "
                                f"AS p{mid}" for mid, *_ in measures)
     per_partner = [f"count(p{mid}) AS c{mid}, sum(p{mid}) AS t{mid}" for mid, *_ in measures]
     per_partner += [f"sum(p{mid} * p{mid}) AS q{mid}" for mid in domains]
@@ -311,7 +336,7 @@ FROM (SELECT alliance, partner, round, {person} FROM (
            bit_count(lastr.vmask & ~coalesce(lastr.na, 0::UBIGINT)) AS asked,
            CASE WHEN lastr.na IS NULL THEN answered ELSE bit_count(ab & lastr.vmask & ~lastr.na) END AS hits
     FROM resp JOIN lastr USING (alliance, round))
-    WHERE (asked = 0 AND nv > 0) OR (hits > 0 AND hits >= {MIN_SHARE} * asked))
+    WHERE (asked = 0 AND nv > 0) OR (hits > 0 AND hits >= {MIN_SHARE}::DOUBLE * asked))
 GROUP BY alliance, partner;
 
 -- partners below the minimum merged into "other partners" or left out (analysis.disclosure)
