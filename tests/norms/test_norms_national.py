@@ -202,3 +202,22 @@ def test_the_array_f_tail_equals_the_analysis_f_tail():
     got = national._f_sf_array(f, d1, d2)
     want = np.array([f_sf(*v) for v in zip(f, d1, d2)])
     assert np.array_equal(got, want, equal_nan=True)
+
+
+def test_settled_rounds_as_python_does():
+    """The profiles' scores are round(round(v, 9), 4), computed in numpy: the same floats, ties included."""
+    import math
+
+    import numpy as np
+
+    rng = np.random.default_rng(9)
+    values = np.concatenate([
+        rng.uniform(0, 100, 50_000),
+        np.round(rng.uniform(0, 100, 5_000), 4) + 0.00005,  # ties at the fourth decimal
+        np.round(rng.uniform(0, 100, 5_000), 9) + 5e-10,  # ties at the ninth
+        rng.integers(0, 400, 5_000) / 4, rng.integers(0, 600, 5_000) / 6,
+        [np.nan, 0.0, -0.0, 1e300, np.inf, -3.33335, 2.5e-10],
+    ])
+    got = national._settled(values)
+    want = [round(round(v, 9), 4) if math.isfinite(v) else v for v in values.tolist()]
+    assert all(a == b or (math.isnan(a) and math.isnan(b)) for a, b in zip(got, want))

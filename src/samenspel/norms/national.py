@@ -601,6 +601,8 @@ def profiles(con: Any, source: str, contexts: Mapping[str, Any] | None = None, m
     ``contexts`` maps alliance id -> :class:`~samenspel.reading.AllianceContext`
     (form, governance model, own minimum group).
     """
+    import numpy as np
+
     from samenspel.analysis.settings import Settings
     from samenspel.analysis.trust import quadrant_of
     from samenspel.instrument.selection import CURRENT_VERSION, INSTRUMENT_ID
@@ -614,38 +616,70 @@ def profiles(con: Any, source: str, contexts: Mapping[str, Any] | None = None, m
     domains = [(mid, measure) for mid, measure, kind, _, _ in measures if kind == "domain"]
     cols = ", ".join(f"s.score{mid}, s.n{mid}" for mid, _ in scored)
     div = "".join(f", d.g{mid}, d.n{mid}, d.ssb{mid}, d.ssw{mid}, d.q{mid}" for mid, _ in domains)
-    rows = con.execute(f"""
-        SELECT s.alliance, s.round, {"s.phase" if has_phase else "NULL"}, w.partners, w.respondents{div}, {cols}
+    got = con.execute(f"""
+        SELECT s.alliance, s.round, {"s.phase" if has_phase else "NULL::INTEGER AS phase"}, w.partners,
+               w.respondents{div}, {cols}
         FROM scores s JOIN (SELECT alliance, count(*) AS partners, coalesce(sum(h) FILTER (WHERE g IS NOT NULL), 0)
                             AS respondents FROM grp GROUP BY alliance) w USING (alliance)
         LEFT JOIN ({_divergence_sql([mid for mid, _ in domains])}) d USING (alliance)
-        ORDER BY s.alliance""").fetchall()
-    at = 5 + 5 * len(domains)
-    summaries = _divergence_summaries([r[5:at] for r in rows], len(domains))
+        ORDER BY s.alliance""").fetchnumpy()  # columns as arrays: no Python tuple per alliance
+
+    def column(name: str, settle: bool = False) -> list[Any]:  # floats, NaN for NULL
+        values = np.ma.filled(np.ma.asarray(got[name], dtype=float), np.nan)
+        return _settled(values) if settle else values.tolist()
+
+    alliances, rounds = got["alliance"].tolist(), got["round"].tolist()
+    phases, partners, respondents = column("phase"), column("partners"), column("respondents")
+    parts = np.array([[column(f"{c}{mid}") for c in ("g", "n", "ssb", "ssw", "q")] for mid, _ in domains])
+    summaries = _divergence_summaries(parts.transpose(2, 0, 1) if domains else np.empty((len(alliances), 0, 5)))
+    values = [(measure, column(f"score{mid}", settle=True), column(f"n{mid}")) for mid, measure in scored]
     cut = Settings().quadrant_cut
     prefix = f"{INSTRUMENT_ID}@{version}"
     out = []
-    for row, summary in zip(rows, summaries):
-        alliance, rnd, phase, partners, respondents = row[:5]
+    for i, alliance in enumerate(alliances):
         m: dict[str, float] = {}
         counts: dict[str, int] = {}
-        for j, (_, measure) in enumerate(scored):
-            score, n = row[at + 2 * j], row[at + 1 + 2 * j]
-            if score is not None and math.isfinite(score):
-                m[measure] = round(round(float(score), 9), 4)  # as analysis.groups.settled, then as stored
-                counts[measure] = int(n)
-        m.update(summary)
+        for measure, score, n in values:
+            v = score[i]
+            if math.isfinite(v):
+                m[measure] = v
+                counts[measure] = int(n[i])
+        m.update(summaries[i])
         ctx = contexts.get(alliance)
         modules = ("leadership",) if any(k.startswith(("scale:leadership", "scale:governance")) for k in m) else ()
+        phase = phases[i]
         out.append(Profile(
-            alliance=alliance, round=rnd, questionnaire=prefix, modules=modules, measures=m, counts=counts,
-            phase=int(phase) if phase is not None else None,
+            alliance=alliance, round=rounds[i], questionnaire=prefix, modules=modules, measures=m, counts=counts,
+            phase=int(phase) if math.isfinite(phase) else None,
             quadrant=quadrant_of(m.get("scale:trust"), m.get("scale:formal_overlap"), cut),
             alliance_form=getattr(ctx, "alliance_form", None), governance_model=getattr(ctx, "governance_model", None),
-            collaboration_form=getattr(ctx, "collaboration_form", None), size_band=size_band(int(partners)),
-            n_partners=int(partners), n_respondents=int(respondents),
+            collaboration_form=getattr(ctx, "collaboration_form", None), size_band=size_band(int(partners[i])),
+            n_partners=int(partners[i]), n_respondents=int(respondents[i]),
         ))
     return out
+
+
+def _settled(values: Any) -> list[float]:
+    """``round(round(v, 9), 4)`` of each value (as ``analysis.groups.settled``, then as stored), in numpy.
+
+    Away from a tie, ``rint(v * 10**d) / 10**d`` is Python's ``round(v, d)``:
+    both give the double nearest to the same multiple of 10**-d (an exact
+    whole number divided by an exact power of ten is correctly rounded).
+    Values whose scaled fraction lies within 1e-3 of one half are rounded by
+    Python itself. NaN stays NaN.
+    """
+    import numpy as np
+
+    v = np.asarray(values, dtype=float)
+    out = v.copy()
+    for digits in (9, 4):
+        with np.errstate(over="ignore", invalid="ignore"):  # huge and infinite values: Python below
+            scaled = out * 10.0 ** digits
+            near = np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < 1e-3
+            out = np.rint(scaled) / 10.0 ** digits
+        for i in np.flatnonzero(near | (np.abs(scaled) >= 2.0 ** 52)).tolist():
+            out[i] = round(float(v[i]), 9) if digits == 9 else round(round(float(v[i]), 9), 4)
+    return out.tolist()
 
 
 def _divergence_sql(mids: Sequence[int]) -> str:
@@ -670,26 +704,28 @@ def _divergence_sql(mids: Sequence[int]) -> str:
     return f"SELECT alliance, {', '.join(parts)} FROM gs GROUP BY alliance"
 
 
-def _divergence_summaries(rows: Sequence[Sequence[Any]], n_domains: int) -> list[dict[str, float]]:
+def _divergence_summaries(a: Any) -> list[dict[str, float]]:
     """The profile's divergence summary per alliance, as ``profile_of`` reads it from a diagnosis.
 
-    Per domain with at least two groups compared: eta squared and the F test
-    (``stats.divergence.one_way_samples``: flagged at eta squared >= 0.06 and
-    p < .05), then Holm's adjustment over the alliance's tested domains
-    (``scales.holm_flags``). Returns ``divergence:flagged`` (how many domains
-    split the partners) and ``divergence:eta2_max``, or nothing where no
-    domain had two groups. Sums of squares below 1e-12 of the sum of squares
-    about zero count as zero (all scores equal), where the analysis, working
-    from deviations, gets zero exactly.
+    ``a``: per alliance (rows) and domain the ANOVA's parts of ``_divergence_sql``
+    (g, n, ssb, ssw, q; NaN for none). Per domain with at least two groups
+    compared: eta squared and the F test (``stats.divergence.one_way_samples``:
+    flagged at eta squared >= 0.06 and p < .05), then Holm's adjustment over the
+    alliance's tested domains (``scales.holm_flags``). Returns
+    ``divergence:flagged`` (how many domains split the partners) and
+    ``divergence:eta2_max``, or nothing where no domain had two groups. Sums of
+    squares below 1e-12 of the sum of squares about zero count as zero (all
+    scores equal), where the analysis, working from deviations, gets zero
+    exactly.
     """
     import numpy as np
 
     from samenspel.analysis.stats.divergence import ETA2_MEDIUM, MIN_GROUPS, P_LEVEL
 
-    if not rows or not n_domains:
-        return [{} for _ in rows]
-    a = np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=float)
-    a = a.reshape(len(rows), n_domains, 5)
+    a = np.asarray(a, dtype=float)
+    n_domains = a.shape[1]
+    if not a.shape[0] or not n_domains:
+        return [{} for _ in range(a.shape[0])]
     g, n, ssb, ssw, q = (a[:, :, i] for i in range(5))
     g = np.nan_to_num(g)
     tiny = 1e-12 * np.nan_to_num(q)
@@ -718,7 +754,7 @@ def _divergence_summaries(rows: Sequence[Sequence[Any]], n_domains: int) -> list
     np.put_along_axis(adjusted, order, adjusted_sorted, axis=1)
     flag &= has_p & (adjusted < P_LEVEL)
     out: list[dict[str, float]] = []
-    for i in range(len(rows)):
+    for i in range(a.shape[0]):
         summary: dict[str, float] = {}
         if tested[i].any():
             summary["divergence:flagged"] = float(flag[i].sum())
