@@ -223,9 +223,11 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
     members_of: dict[tuple[str, str], frozenset[str]] = {}
     suppressed: list[Suppressed] = []
     for group in order:
+        entries = by_group[group]
+        everyone = frozenset(who for who, _ in entries)  # one profile per alliance: members are distinct
         for measure in measures:
-            having = [(who, values[measure]) for who, values in by_group[group] if measure in values]
-            ids = frozenset(who for who, _ in having)
+            having = [(who, values[measure]) for who, values in entries if measure in values]
+            ids = everyone if len(having) == len(entries) else frozenset(who for who, _ in having)
             if len(ids) < min_alliances:
                 if having:
                     suppressed.append(Suppressed(group, measure, "too_few"))
