@@ -111,7 +111,7 @@ def _rewrite(path, out, change):
 
 
 def test_items_marked_not_asked_leave_the_asked_items_as_in_the_analysis(files, tmp_path):
-    """12 of the 25 domain items not asked: someone who answered 7 of the other 13 counts (7 >= 6.5), as in analyse()."""
+    """12 of the 25 domain items not asked: who answered 7 of the other 13 counts (7 >= 6.5), as in analyse()."""
     from samenspel.instrument.selection import catalogue
 
     domain = [it.id for it in catalogue("2.0").items if it.construct_kind == "domain"]

@@ -135,7 +135,8 @@ def register_items(con: Any, version: str, kinds: Sequence[str] = ("domain", "sc
                 "coalesce(bit_or(dbit) FILTER (pulse), 0::UBIGINT) AS dmask_pulse FROM items GROUP BY mid")
     con.register("fields_arrow", pa.table({
         "mid": pa.array([f.mid for f in fields], pa.int32()), "word": pa.array([f.word for f in fields], pa.int32()),
-        "shift": pa.array([f.shift for f in fields], pa.int32()), "cbits": pa.array([f.cbits for f in fields], pa.int32()),
+        "shift": pa.array([f.shift for f in fields], pa.int32()),
+        "cbits": pa.array([f.cbits for f in fields], pa.int32()),
         "sbits": pa.array([f.sbits for f in fields], pa.int32()), "k": pa.array([f.k for f in fields], pa.int32()),
         "scale": [f.scale for f in fields]}))
     con.execute("CREATE OR REPLACE TABLE fields AS SELECT * FROM fields_arrow")
@@ -233,7 +234,8 @@ def _respondent_sql(con: Any, source: str, measures: Sequence[tuple[int, str, st
     ``missing`` column (answers marked ``not_asked`` leave the round's asked
     domain items, as ``responses.counting``).
     """
-    fields = con.execute("SELECT mid, word, shift, cbits, sbits, k, scale FROM fields ORDER BY mid, word, shift").fetchall()
+    fields = con.execute("SELECT mid, word, shift, cbits, sbits, k, scale FROM fields "
+                         "ORDER BY mid, word, shift").fetchall()
     words = sorted({f[1] for f in fields})
     rd = "max(TRY_CAST(a.round_date AS DATE))" if dated else "NULL::DATE"
     date = "round_date" if dated else "NULL AS round_date"
@@ -299,8 +301,8 @@ def _published_sql(measures: Sequence[tuple[int, str, str, int, int]], min_group
     k = {mid: f"(CASE WHEN is_pulse THEN {kp} ELSE {kf} END)" for mid, _, _, kf, kp in measures}
     phase = [mid for mid, _, kind, *_ in measures if kind == "phase"]
     domains = [mid for mid, _, kind, *_ in measures if kind == "domain"]
-    person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE}::DOUBLE * {k[mid]} THEN s{mid} / n{mid} END "
-                               f"AS p{mid}" for mid, *_ in measures)
+    person = ",\n       ".join(f"CASE WHEN n{mid} > 0 AND n{mid} >= {MIN_SHARE}::DOUBLE * {k[mid]} "
+                               f"THEN s{mid} / n{mid} END AS p{mid}" for mid, *_ in measures)
     per_partner = [f"count(p{mid}) AS c{mid}, sum(p{mid}) AS t{mid}" for mid, *_ in measures]
     per_partner += [f"sum(p{mid} * p{mid}) AS q{mid}" for mid in domains]
     per_partner += [f"count(*) FILTER (WHERE p{mid} = {v}) AS f{mid}_{v}" for mid in phase for v in phase_values]
@@ -342,7 +344,8 @@ GROUP BY alliance, partner;
 -- partners below the minimum merged into "other partners" or left out (analysis.disclosure)
 CREATE OR REPLACE TEMP TABLE grp AS
 SELECT *, CASE WHEN h >= m THEN partner WHEN small_n >= m THEN '~other' END AS g FROM (
-    SELECT ps.alliance, ps.partner, ps.h, m, sum(ps.h) FILTER (WHERE ps.h < m) OVER (PARTITION BY ps.alliance) AS small_n
+    SELECT ps.alliance, ps.partner, ps.h, m,
+           sum(ps.h) FILTER (WHERE ps.h < m) OVER (PARTITION BY ps.alliance) AS small_n
     FROM ps JOIN (SELECT ps.alliance, any_value(coalesce(ctx.min_group, {min_group})) AS m
                   FROM ps LEFT JOIN ctx USING (alliance) GROUP BY ps.alliance) USING (alliance));
 
@@ -539,7 +542,8 @@ def _check_values(con: Any, source: str) -> None:
     bad, twice = con.execute("SELECT sum(bad), count(*) FILTER (twice) FROM resp").fetchall()[0]
     if twice:
         rows = con.execute(
-            f"SELECT a.alliance, a.round, a.respondent, a.item, count(*) AS c FROM {source} a JOIN items i USING (item) "
+            f"SELECT a.alliance, a.round, a.respondent, a.item, count(*) AS c "
+            f"FROM {source} a JOIN items i USING (item) "
             "WHERE TRY_CAST(a.value AS DOUBLE) IS NOT NULL GROUP BY ALL HAVING count(*) > 1 "
             "ORDER BY ALL LIMIT 20").fetchall()
         problems = [Problem(f"alliance {a}", None, f"round {r}, respondent {p}: item {i} is answered {c} times")
