@@ -4,7 +4,7 @@ Generates a synthetic national dataset - ``--alliances`` alliances (default
 5,000) of 3-8 partners answering every scored and checked item of
 questionnaire 2.0 (no relation or open items), about ``--answers`` answers in
 all (default 30 million), 4% left empty - as one Parquet file, and times in
-fresh DuckDB connections (best of ``--repeat``):
+fresh DuckDB connections (best and median of ``--repeat``, interleaved):
 
 * **baseline**: plain DuckDB SQL over the Parquet answers - per respondent and
   domain the mean of the reverse-keyed items as 0-100 with the half-of-items
@@ -15,8 +15,9 @@ fresh DuckDB connections (best of ``--repeat``):
   alliance, value checks, and disclosure control (small partners merged or
   left out, per-measure minimum) - then the quartiles;
 * **whole profile**: ``norms build``'s whole path after reading: domain and
-  scale scores, phase, quadrant, size band and context per alliance as
-  Profiles, then ``build_norms`` with the minimum-group and differencing rules.
+  scale scores, divergence summary, phase, quadrant, size band and context
+  per alliance as Profiles, then ``build_norms`` with the minimum-group and
+  differencing rules.
 
 With ``--csv`` it also writes one directory per alliance (responses.csv and
 alliance.yaml, as a sector body would hold them) and times the CLI
@@ -140,18 +141,27 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--csv", action="store_true", help="also write CSV directories and time the CLI end to end")
     ap.add_argument("--dir", type=Path, default=None, help="where to write the dataset (default: a temp dir)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="use DIR/answers.parquet from an earlier run with the same sizes instead of generating it")
     args = ap.parse_args()
     n_answers = args.answers or args.alliances * 6000
     root = args.dir or Path(tempfile.mkdtemp(prefix="norms-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    table, contexts = generate(args.alliances, n_answers)
     import pyarrow.parquet as pq
 
     parquet = root / "answers.parquet"
-    pq.write_table(table, parquet, row_group_size=1 << 20)
-    print(f"dataset: {args.alliances:,} alliances, {table.num_rows:,} answers ({len(items())} items), "
-          f"{parquet.stat().st_size / 2**20:,.0f} MB Parquet, generated in {time.perf_counter() - t0:.1f} s")
+    if args.reuse and parquet.exists() and not args.csv:
+        table = None
+        contexts = {f"A{i:05d}": AllianceContext(alliance_form=FORMS[i % len(FORMS)], norms=True)
+                    for i in range(args.alliances)}
+        rows = pq.ParquetFile(parquet).metadata.num_rows
+        print(f"dataset: {parquet} reused, {rows:,} answers")
+    else:
+        table, contexts = generate(args.alliances, n_answers)
+        pq.write_table(table, parquet, row_group_size=1 << 20)
+        print(f"dataset: {args.alliances:,} alliances, {table.num_rows:,} answers ({len(items())} items), "
+              f"{parquet.stat().st_size / 2**20:,.0f} MB Parquet, generated in {time.perf_counter() - t0:.1f} s")
     source = f"read_parquet('{parquet}')"
     load = os.getloadavg()[0]
 
@@ -176,7 +186,7 @@ def main() -> None:
         con.close()
         return build_norms(profiles)
 
-    # interleaved, best of --repeat each: on a shared machine the load changes from minute to minute
+    # interleaved, best and median of --repeat each: on a shared machine the load changes from minute to minute
     times: dict[str, list[float]] = {"base": [], "dom": [], "prof": []}
     results: dict[str, object] = {}
     for _ in range(args.repeat):
@@ -185,12 +195,20 @@ def main() -> None:
             results[key] = fn()
             times[key].append(time.perf_counter() - start)
     t_base, t_dom, t_prof = (min(times[k]) for k in ("base", "dom", "prof"))
+    m_base, m_dom, m_prof = (statistics.median(times[k]) for k in ("base", "dom", "prof"))
     base, dom, ns = results["base"], results["dom"], results["prof"]
-    print(f"load average before the runs: {load:.1f} on {os.cpu_count()} cores; all times: "
-          + ", ".join(f"{k} {' '.join(f'{t:.2f}' for t in v)}" for k, v in times.items()))
-    print(f"baseline (plain SQL, domains):     {t_base:6.2f} s")
-    print(f"norms build, domain-score part:    {t_dom:6.2f} s   ratio {t_dom / t_base:4.2f}x  (target <= 1.5x)")
-    print(f"norms build, whole profile+norms:  {t_prof:6.2f} s   ratio {t_prof / t_base:4.2f}x  (target <= 3x)")
+    after = os.getloadavg()[0]
+    print(f"load average (1 min) before the runs: {load:.1f}, after: {after:.1f} on {os.cpu_count()} cores; "
+          "all times: " + ", ".join(f"{k} {' '.join(f'{t:.2f}' for t in v)}" for k, v in times.items()))
+    print(f"                                    best of {args.repeat}            median")
+    print(f"baseline (plain SQL, domains):     {t_base:6.2f} s               {m_base:6.2f} s")
+    print(f"norms build, domain-score part:    {t_dom:6.2f} s  ratio {t_dom / t_base:4.2f}x   {m_dom:6.2f} s  "
+          f"ratio {m_dom / m_base:4.2f}x  (target <= 1.5x)")
+    print(f"norms build, whole profile+norms:  {t_prof:6.2f} s  ratio {t_prof / t_base:4.2f}x   {m_prof:6.2f} s  "
+          f"ratio {m_prof / m_base:4.2f}x  (target <= 3x)")
+    paired = {k: statistics.median(t / b for t, b in zip(times[k], times["base"])) for k in ("dom", "prof")}
+    print(f"median of the ratios within each interleaved run: domain part {paired['dom']:4.2f}x, "
+          f"whole profile {paired['prof']:4.2f}x")
     diffs = [abs(a - b) for (_, _, qa), (_, _, qb) in zip(base, dom) for a, b in zip(qa, qb)]  # type: ignore[arg-type]
     print(f"quartiles baseline vs published (counting rule, disclosure): largest difference "
           f"{max(diffs):.2f} points over {len(base)} domains")  # type: ignore[arg-type]

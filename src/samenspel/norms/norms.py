@@ -201,10 +201,11 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
         questionnaire = min(versions, key=lambda v: (-versions[v], v)) if versions else ""
     chosen = [p for p in latest.values() if p.questionnaire == questionnaire]
     other = len(latest) - len(chosen)
-    by_group: dict[str, list[Profile]] = {}
+    by_group: dict[str, list[tuple[str, Mapping[str, float]]]] = {}  # group -> (member, measures) of its profiles
     for p in chosen:
+        entry = (member(p), p.measures)
         for key in group_keys(p):
-            by_group.setdefault(key, []).append(p)
+            by_group.setdefault(key, []).append(entry)
     # "all" first, then larger groups before smaller: the broad norm wins when two sets are too alike
     order = sorted(by_group, key=lambda g: (g != ALL, -len(by_group[g]), g))
     measures = sorted({m for p in chosen for m in p.measures})
@@ -222,9 +223,11 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
     members_of: dict[tuple[str, str], frozenset[str]] = {}
     suppressed: list[Suppressed] = []
     for group in order:
+        entries = by_group[group]
+        everyone = frozenset(who for who, _ in entries)  # one profile per alliance: members are distinct
         for measure in measures:
-            having = [p for p in by_group[group] if measure in p.measures]
-            ids = frozenset(member(p) for p in having)
+            having = [(who, values[measure]) for who, values in entries if measure in values]
+            ids = everyone if len(having) == len(entries) else frozenset(who for who, _ in having)
             if len(ids) < min_alliances:
                 if having:
                     suppressed.append(Suppressed(group, measure, "too_few"))
@@ -238,15 +241,17 @@ def build_norms(profiles: Iterable[Profile], min_alliances: int = MIN_ALLIANCES,
                    for other_set in published[measure]):  # sizes apart by the minimum cannot be too alike
                 suppressed.append(Suppressed(group, measure, "differencing"))
                 continue
-            q1, med, q3, p90 = quantiles([p.measures[measure] for p in having])
+            q1, med, q3, p90 = quantiles([v for _, v in having])
             step = rounding_step(measure)
             rows.append(NormRow(group, measure, len(ids), _round(q1, step), _round(med, step), _round(q3, step),
                                 _round(p90, step) if len(ids) >= P90_MIN else None))
             published[measure].append(ids)
             members_of[(group, measure)] = ids
+    behind: dict[str, set[str]] = {}
+    for (g, _), ids in members_of.items():
+        behind.setdefault(g, set()).update(ids)
     shown = dict.fromkeys(r.group for r in rows)
-    groups = tuple(NormGroup(g, len({a for (gg, _), s in members_of.items() if gg == g for a in s}))
-                   for g in order if g in shown)  # members: one per alliance within a build
+    groups = tuple(NormGroup(g, len(behind[g])) for g in order if g in shown)  # members: one per alliance in a build
     periods = sorted(p.period for p in chosen if p.period)
     return NormSet(
         questionnaire=questionnaire, min_alliances=min_alliances, rows=tuple(rows), groups=groups,
