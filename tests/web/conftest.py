@@ -16,8 +16,10 @@ from samenspel.web.alliances.texts import bi
 
 
 @pytest.fixture(autouse=True)
-def _instrument(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(survey, "load_instrument", small_instrument)
+def _instrument(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The small test questionnaire, unless the test is marked ``real_questionnaire``."""
+    if request.node.get_closest_marker("real_questionnaire") is None:
+        monkeypatch.setattr(survey, "load_instrument", small_instrument)
 
 
 KB_CHOICES = {
@@ -29,9 +31,11 @@ KB_CHOICES = {
 
 
 @pytest.fixture(autouse=True)
-def _knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
+def _knowledge(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Fixed choices, so these tests do not depend on the knowledge base's contents
-    (test_knowledge_choices checks the real one)."""
+    (test_knowledge_choices checks the real one), unless the test is marked ``real_knowledge``."""
+    if request.node.get_closest_marker("real_knowledge") is not None:
+        return
     from samenspel.web.alliances import forms
 
     monkeypatch.setattr(forms, "_kb_choices", lambda kind: KB_CHOICES[kind])

@@ -20,18 +20,7 @@ from samenspel.knowledge import load_knowledge
 from samenspel.responses.writer import to_csv
 from samenspel.web.alliances.models import Alliance, Respondent
 
-pytestmark = pytest.mark.browser
-
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -18,19 +18,9 @@ from browsercheck import PASSWORD, SIZES, assert_accessible, assert_no_sideways_
 
 from samenspel.web.alliances.models import Membership
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 CLOSED = "2025-najaar"  # the demo's last closed round: a full diagnosis, with a trend against the spring
 OPEN = "demo-open"  # the demo's open round: invitations and the participants table
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaire (the demo's answers need it)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base."""
 
 
 SMALL_TARGETS = """() => [...document.querySelectorAll(

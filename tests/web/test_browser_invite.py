@@ -21,19 +21,9 @@ from webhelpers import allow_alliances
 
 from samenspel.web.alliances.models import Alliance, Respondent
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
 
 
 def _shots() -> Path:

@@ -18,18 +18,7 @@ from browsercheck import PASSWORD, SIZES, log_in, shots
 
 from samenspel.web.alliances.models import Membership
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaire (the demo's answers need it)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base."""
-
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 def _current(page) -> str:  # type: ignore[no-untyped-def]

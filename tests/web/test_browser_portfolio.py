@@ -11,17 +11,7 @@ from browsercheck import PASSWORD, SIZES, assert_accessible, assert_no_sideways_
 
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaire (the demo's answers need it)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base."""
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 def _portfolio(django_user_model):  # type: ignore[no-untyped-def]

@@ -19,18 +19,7 @@ from samenspel.web.alliances.models import Alliance, MeasurementRound, Membershi
 from browsercheck import PASSWORD, SIZES, log_in, shots
 from webhelpers import make_respondent
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaires here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base here."""
-
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 def _six_partners() -> Alliance:

@@ -26,20 +26,10 @@ from samenspel.web.alliances.models import Alliance, MeasurementRound, Partner, 
 from browsercheck import SIZES, assert_accessible, assert_no_sideways_scroll, axe_source, shots
 from webhelpers import make_respondent
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 PARTNERS = ("Gemeente Arnhem", "Gelderse Gezondheidsdienst Noord- en Oost-Gelderland", "Ziekenhuis Rijnstate",
             "Huisartsencoöperatie", "Thuiszorg", "Welzijnsorganisatie")
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaires here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base here."""
 
 
 def boxes(locator) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -18,17 +18,7 @@ from samenspel.web.alliances.demo_data import OPEN_ROUND, load_demo
 from samenspel.web.alliances.models import Membership
 from webhelpers import leaks
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_questionnaire]
 
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaires here (overrides the small test one)."""
 
 BEFORE = [("alliances", "0004_pending_membership")]
 AFTER = [("alliances", "0005_questionnaire_versions")]

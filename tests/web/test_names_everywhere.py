@@ -18,19 +18,9 @@ from samenspel.demo import make_demo
 from samenspel.web.alliances.demo_data import load_demo
 from samenspel.web.alliances.models import Membership
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 ROUND_NAMES = {"2025-voorjaar": "Voorjaar 2025", "2025-najaar": "Najaar 2025"}
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,7 @@ from samenspel.demo import make_demo
 from samenspel.web.alliances.demo_data import load_demo
 from samenspel.web.alliances.models import MeasurementRound
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 def _people(responses, code: str) -> set[str]:

@@ -27,7 +27,7 @@ from samenspel.web.alliances import survey, tokens
 from samenspel.web.alliances.demo_data import OPEN_ROUND, load_demo
 from samenspel.web.alliances.models import MeasurementRound, Membership, ReportJob, Respondent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 # Words a page in the other language gives away; matched as whole words, case-sensitive.
 ENGLISH = ["the", "Name", "Role", "closed", "Save", "Delete", "delete", "Username", "Log out", "Short id",
@@ -109,16 +109,6 @@ def test_the_checker_finds_a_mixed_label_and_ignores_data_and_declared_languages
 @pytest.fixture(scope="module")
 def demo():  # type: ignore[no-untyped-def]
     return make_demo()
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
 
 
 @pytest.fixture

@@ -8,17 +8,7 @@ import pytest
 from samenspel.web.alliances.models import Membership
 from samenspel.web.steering.models import Action
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaire (the demo's answers need it)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base."""
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 def test_a_finding_an_action_addresses_is_no_longer_open(client, django_user_model):

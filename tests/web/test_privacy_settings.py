@@ -7,15 +7,7 @@ from webhelpers import allow_alliances
 
 from samenspel.web.alliances.models import Alliance
 
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
+pytestmark = [pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 @pytest.mark.django_db

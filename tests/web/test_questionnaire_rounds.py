@@ -23,13 +23,8 @@ from samenspel.web.alliances.models import Answer, MeasurementRound, Respondent
 
 from webhelpers import make_respondent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire]
 BASE = "/nl/a/zorg-oost"
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaires here (overrides the small test one)."""
 
 
 def _round(alliance, code: str, selection: Selection) -> MeasurementRound:

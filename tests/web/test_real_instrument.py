@@ -10,12 +10,7 @@ from samenspel.web.alliances.models import Answer
 
 from webhelpers import make_respondent
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire]
 
 
 ALL_MODULES = ["paradoxes", "leadership", "factors", "factors_more", "motives", "open"]

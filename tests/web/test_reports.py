@@ -17,18 +17,8 @@ from samenspel.web.alliances.models import Membership, ReportJob
 
 from webhelpers import leaks
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 BASE = f"/nl/a/{ALLIANCE_ID}/rounds/2025-najaar/"
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """Use the real questionnaire here (overrides the small test one)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """Use the real knowledge base here."""
 
 
 @pytest.fixture(scope="module")

@@ -17,17 +17,7 @@ from webhelpers import allow_alliances, make_respondent
 
 from samenspel.web.alliances.models import Alliance, MeasurementRound, Membership, Partner
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaire (the demo's answers need it)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base."""
+pytestmark = [pytest.mark.browser, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 def _collect(page, found: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -11,17 +11,7 @@ from samenspel.web.alliances.models import Membership
 from samenspel.web.steering import outcome
 from samenspel.web.steering.models import Action, Goal, GoalValue
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _instrument() -> None:
-    """The real questionnaire (the demo's answers need it)."""
-
-
-@pytest.fixture(autouse=True)
-def _knowledge() -> None:
-    """The real knowledge base."""
+pytestmark = [pytest.mark.django_db, pytest.mark.real_questionnaire, pytest.mark.real_knowledge]
 
 
 @pytest.fixture
