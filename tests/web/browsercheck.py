@@ -8,6 +8,8 @@ a run so a person can look at them).
 
 from __future__ import annotations
 
+import json
+
 import os
 import re
 from pathlib import Path
@@ -45,11 +47,13 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def assert_accessible(page, what: str) -> None:  # type: ignore[no-untyped-def]
-    """axe-core's checks (WCAG 2.x A/AA and best practices) find nothing on the page as it is now."""
+def assert_accessible(page, what: str, within: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """axe-core's checks (WCAG 2.x A/AA and best practices) find nothing on the page as it is now
+    (or in the part ``within``, a CSS selector)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())  # evaluated by the test driver: the page's CSP allows no inline script
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+    scope = "document" if within is None else json.dumps(within)
+    result = page.evaluate(f"axe.run({scope}, {{resultTypes: ['violations']}}).then(r => r.violations.map("
                            "v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))")
     assert result == [], f"axe on {what}: {result}"
 

@@ -86,10 +86,5 @@ def test_import_a_norm_file_and_compare_with_it(live_server, django_user_model, 
         expect(section.locator("table.norm-places tbody tr")).not_to_have_count(0)
         assert_no_sideways_scroll(page, size, f"dashboard with imported norms ({size})")
         section.screenshot(path=str(out / f"dashboard-normset-{size}.png"))
-        if not page.evaluate("typeof window.axe !== 'undefined'"):
-            from browsercheck import axe_source
-
-            page.evaluate(axe_source())
-        found = page.evaluate("axe.run('#norms', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
-        assert found == [], found
+        assert_accessible(page, f"dashboard with imported norms ({size})", within="#norms")
     assert refused == []

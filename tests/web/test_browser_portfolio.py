@@ -99,12 +99,7 @@ def test_the_dashboard_compares_with_other_alliances(live_server, django_user_mo
         expect(section).to_contain_text("not a target")
         assert_no_sideways_scroll(page, size, f"dashboard with norms ({size})")
         section.screenshot(path=str(out / f"dashboard-norms-{size}.png"))
-        if not page.evaluate("typeof window.axe !== 'undefined'"):
-            from browsercheck import axe_source
-
-            page.evaluate(axe_source())
-        found = page.evaluate("axe.run('#norms', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
-        assert found == [], found
+        assert_accessible(page, f"dashboard norms section ({size})", within="#norms")
         if size == "phone":  # the opt-in page: a facilitator turns it on; the warning about published files
             page.goto(f"{live_server.url}/en/a/{demo.slug}/norms/")
             page.get_by_role("button", name="Contribute to the norms").click()
