@@ -12,12 +12,15 @@ import base64
 import hashlib
 import hmac
 import secrets
+from typing import TypeVar
 
 from django.conf import settings
+from django.db.models import Model, QuerySet
 
 from samenspel.web.alliances.models import Respondent
 
 SALT = "samenspel.respondent-link"
+T = TypeVar("T", bound=Model)
 
 
 def signed(salt: str, object_id: int, nonce: str) -> str:
@@ -52,10 +55,17 @@ def token_for(respondent: Respondent) -> str:
 
 def find(token: str) -> Respondent | None:
     """The respondent whose link this is, or None (constant-time compare on the hash)."""
+    return look_up(Respondent.objects.select_related("round__alliance", "partner"), "token_hash", token)
+
+
+def look_up(objects: QuerySet[T], field: str, token: str) -> T | None:
+    """The object among ``objects`` whose ``field`` holds this token's hash, or None (constant-time compare).
+
+    One look-up for every kind of personal link (respondents, action owners)."""
     if not token or len(token) > 64:
         return None
     digest = hash_token(token)
-    respondent = Respondent.objects.select_related("round__alliance", "partner").filter(token_hash=digest).first()
-    if respondent is None or not hmac.compare_digest(respondent.token_hash or "", digest):
+    found = objects.filter(**{field: digest}).first()
+    if found is None or not hmac.compare_digest(getattr(found, field) or "", digest):
         return None
-    return respondent
+    return found

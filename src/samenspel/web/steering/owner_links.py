@@ -10,11 +10,10 @@ respondent's (``web/logfilter.py``).
 
 from __future__ import annotations
 
-import hmac
 import secrets
 
 from samenspel.web.alliances.tokens import hash_token as _hash
-from samenspel.web.alliances.tokens import signed
+from samenspel.web.alliances.tokens import look_up, signed
 from samenspel.web.steering.models import Action
 
 SALT = "samenspel.action-owner-link"
@@ -40,10 +39,4 @@ def token_for(action: Action) -> str | None:
 
 def find(token: str) -> Action | None:
     """The action whose link this is, or None (constant-time compare on the hash)."""
-    if not token or len(token) > 64:
-        return None
-    digest = _hash(token)
-    action = Action.objects.select_related("round__alliance", "partner").filter(link_hash=digest).first()
-    if action is None or not hmac.compare_digest(action.link_hash or "", digest):
-        return None
-    return action
+    return look_up(Action.objects.select_related("round__alliance", "partner"), "link_hash", token)
