@@ -92,3 +92,64 @@ def test_column_names_ignore_case_and_spaces_and_question_is_ignored(toy, write)
     content = " Alliance ,ROUND,Respondent,partner,item,question,Value\na,r1,x,A,amb_01,Hoe zit het?,4\n"
     answer = read_responses(write("a.csv", content), toy).answers[0]
     assert (answer.alliance, answer.round, answer.value) == ("a", "r1", 4.0)
+
+
+# -- the plain CSV path ------------------------------------------------------
+# A text without quotes, carriage returns or NULs is split at line breaks and delimiters
+# instead of going through the csv module (twice as fast on a large file). These check that
+# it reads exactly what the csv module reads, blank lines and odd whitespace included.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from samenspel.responses import reader as reader_module  # noqa: E402
+
+_CSV_CHARS = st.sampled_from(["a", "1", "é", ",", ";", " ", "\t", "\n", "\n", "\u2028", "\x1c", "\x0b", "\xa0"])
+
+
+def _through_csv(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch):
+    with monkeypatch.context() as m:
+        m.setattr(reader_module, "_plain_records", lambda text, delimiter: None)
+        return reader_module._csv_rows(data, name)
+
+
+@settings(max_examples=400, deadline=None)
+@given(body=st.lists(_CSV_CHARS, max_size=80).map("".join))
+def test_the_plain_path_reads_what_the_csv_module_reads(body: str) -> None:
+    data = ("alliance,round,respondent\n" + body).encode()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        try:
+            want = _through_csv(data, "x.csv", monkeypatch)
+        except Exception as exc:  # the same refusal, e.g. an empty file
+            with pytest.raises(type(exc)):
+                reader_module._csv_rows(data, "x.csv")
+            return
+    got = reader_module._csv_rows(data, "x.csv")
+    assert [list(c) for c in got[0]] == [list(c) for c in want[0]]
+    assert [(line, list(cells)) for line, cells in got[1]] == [(line, list(cells)) for line, cells in want[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "alliance,round\n\n a , b \n",  # an empty line in the middle
+    "alliance,round\n , \nx,y\n",  # a line of only whitespace and delimiters
+    "alliance,round\nx,y\n\n\n",  # blank lines at the end
+    "\n\nalliance,round\nx,y\n",  # blank lines before the header
+    "alliance;round\nx;y\n;;\n",  # semicolons
+    "alliance,round\nx,y",  # no final line break
+])
+def test_the_plain_path_handles_blank_lines_as_csv_does(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = text.encode()
+    try:
+        want = _through_csv(data, "x.csv", monkeypatch)
+    except Exception as exc:
+        with pytest.raises(type(exc), match=str(exc).split(":")[-1].strip()[:20]):
+            reader_module._csv_rows(data, "x.csv")
+        return
+    assert reader_module._plain_records(data.decode(), ";" if ";" in text.split("\n", 1)[0] else ",") is not None
+    assert reader_module._csv_rows(data, "x.csv") == want
+
+
+def test_quotes_or_carriage_returns_take_the_csv_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert reader_module._plain_records('a,b\n"x",y\n', ",") is None
+    assert reader_module._plain_records("a,b\r\nx,y\r\n", ",") is None
+    assert reader_module._plain_records("a,b\nx" + "y" * 200_000 + ",z\n", ",") is None  # past csv's field limit
