@@ -57,7 +57,7 @@ def test_matrix_matches_the_plain_rules_on_messy_answers(instrument):
     order, by_round = split_rounds(ResponseSet(tuple(answers)))
     assert sorted(order) == ["r1", "r2"]
     for r in order:
-        assert by_round[r] == [a for a in answers if a.round == r]
+        assert by_round[r] == tuple(a for a in answers if a.round == r)
         m = build_matrix(by_round[r], instrument, r)
         rows, partners, roles, raw = _reference(answers, instrument, r)
         assert list(m.respondents) == rows and list(m.partners) == partners and list(m.roles) == roles

@@ -36,7 +36,7 @@ def v1_file() -> ResponseSet:
     """Both demo rounds answered with 1.0, as files from before 2.0 were: no instrument, no missing column."""
     demo = make_demo(7, load_instrument(version="1.0"))
     assert {a.instrument for a in demo.answers} == {"samenspel-core@1.0"}
-    return ResponseSet(tuple(replace(a, instrument=None, missing=None) for a in demo.answers), "old.csv")
+    return ResponseSet(tuple(a._replace(instrument=None, missing=None) for a in demo.answers), "old.csv")
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def mixed(v1_file: ResponseSet) -> ResponseSet:
     """Spring answered with 1.0, autumn with 2.0's default round; the file names neither."""
     autumn = make_demo(7)  # 2.0
     answers = [a for a in v1_file.answers if a.round == SPRING]
-    answers += [replace(a, instrument=None) for a in autumn.answers if a.round == AUTUMN]
+    answers += [a._replace(instrument=None) for a in autumn.answers if a.round == AUTUMN]
     return ResponseSet(tuple(answers), "mixed.csv")
 
 
@@ -106,6 +106,18 @@ def test_an_unknown_questionnaire_is_an_error() -> None:
     text = "alliance,round,respondent,partner,item,value,instrument\na,r1,x,A,amb_02,3,samenspel-core@9.9\n"
     with pytest.raises(InputError, match="unknown questionnaire 'samenspel-core@9.9'"):
         read_responses_data(text.encode(), "bad.csv")
+
+
+def test_an_unknown_questionnaire_is_named_on_the_first_line_that_declares_it() -> None:
+    """The version is learnt from the distinct (round, instrument) cells; the error still names its line."""
+    text = ("alliance,round,respondent,partner,item,value,instrument\n"
+            "a,r1,x,A,amb_02,3,\n"
+            "a,r1,x,A,rls_01,3, samenspel-core@9.9\n"
+            "a,r1,y,A,amb_02,4, samenspel-core@9.9\n")
+    with pytest.raises(InputError) as info:
+        read_responses_data(text.encode(), "bad.csv")
+    unknown = [p for p in info.value.problems if "unknown questionnaire" in p.message]
+    assert [p.line for p in unknown] == [3]
 
 
 def test_version_inference_prefers_the_oldest_that_holds_every_item() -> None:

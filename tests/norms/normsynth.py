@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from samenspel.norms import Profile
@@ -27,7 +26,7 @@ def demo_alliances(root: Path, n: int, *, opted_in: bool = True) -> list[Path]:
     for i in range(n):
         demo = make_demo(seed=100 + i)
         last = demo.rounds()[-1]
-        answers = tuple(replace(a, alliance=f"alliance-{i:02d}") for a in demo.answers if a.round == last)
+        answers = tuple(a._replace(alliance=f"alliance-{i:02d}") for a in demo.answers if a.round == last)
         d = root / f"alliance-{i:02d}"
         d.mkdir(parents=True)
         path = d / "antwoorden.csv"

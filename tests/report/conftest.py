@@ -7,7 +7,6 @@ figures cannot hide behind a name that also appears elsewhere.
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -43,8 +42,8 @@ def with_small_partner(responses: ResponseSet, keep: int = 2) -> tuple[ResponseS
     for a in responses.answers:
         if a.partner == largest and a.respondent not in kept[a.round]:
             continue
-        answers.append(dataclasses.replace(
-            a, partner=SMALL if a.partner == largest else a.partner,
+        answers.append(a._replace(
+            partner=SMALL if a.partner == largest else a.partner,
             target=SMALL if a.target == largest else a.target))
     return ResponseSet(tuple(answers), responses.source), largest
 

@@ -62,11 +62,10 @@ def test_mapping_file_gives_the_same_answers_and_diagnosis(tmp_path: Path, layou
     result = runner.invoke(app, args + ["--mapping", str(tmp_path / "mapping.yaml"), "-o", str(tmp_path / "in.csv")],
                            catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    from dataclasses import replace
 
     from samenspel.responses.model import ResponseSet
 
-    stamped = ResponseSet(tuple(replace(a, instrument="samenspel-core@1.0") for a in want.answers))
+    stamped = ResponseSet(tuple(a._replace(instrument="samenspel-core@1.0") for a in want.answers))
     assert (tmp_path / "in.csv").read_text(encoding="utf-8") == to_csv(stamped)  # the version found, named
     (tmp_path / "own.csv").write_text(to_csv(want), encoding="utf-8")
     out = [json.loads(runner.invoke(app, ["analyse", str(tmp_path / f), "--format", "json"]).stdout)

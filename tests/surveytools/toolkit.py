@@ -26,7 +26,6 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook
@@ -355,4 +354,4 @@ def _forms_value(layout: Layout, question: Question, title, partner: str, role: 
 
 
 def without_language(answers: ResponseSet) -> ResponseSet:
-    return ResponseSet(tuple(replace(a, language=None) for a in answers.answers), answers.source)
+    return ResponseSet(tuple(a._replace(language=None) for a in answers.answers), answers.source)

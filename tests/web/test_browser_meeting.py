@@ -163,7 +163,6 @@ def test_a_chair_runs_the_demo_meeting_with_the_keyboard(live_server, django_use
 def _next_round(code: str) -> bytes:
     """The demo's autumn answers again as round ``code`` (the same respondents, so the trend is paired), with
     every organisation statement one step better and everything else as it was."""
-    import dataclasses
     import datetime as dt
 
     from samenspel.demo import make_demo
@@ -180,7 +179,7 @@ def _next_round(code: str) -> bytes:
         item = organisation.get(a.item)
         if item is not None and value is not None:
             value = float(max(1, min(5, value + (-1 if item.reverse else 1))))
-        answers.append(dataclasses.replace(a, round=code, value=value, round_date=dt.date(2026, 4, 1)))
+        answers.append(a._replace(round=code, value=value, round_date=dt.date(2026, 4, 1)))
     return to_csv(ResponseSet(tuple(answers))).encode("utf-8")
 
 

@@ -8,9 +8,8 @@ Relation items (ratings of other partners) are kept apart for the network.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from itertools import repeat
 from operator import attrgetter
 
@@ -122,32 +121,10 @@ def _to_pomp(raw: np.ndarray, lo: float | np.ndarray, hi: float | np.ndarray) ->
     return 100.0 * (raw - lo) / (hi - lo)
 
 
-def split_rounds(responses: ResponseSet) -> tuple[list[str], dict[str, list[Answer]]]:
-    """Rounds in order and the answers per round, in one pass over a possibly large set.
-
-    The order is that of ``ResponseSet.rounds()``: by ``round_date`` where
-    given, else by first appearance. A round stored as one block is sliced,
-    not filtered, because a large alliance holds hundreds of thousands of answers.
-    """
-    answers = responses.answers
-    if not answers:
-        return [], {}
-    labels = list(map(_ROUND, answers))
-    first = {r: i for i, r in enumerate(dict.fromkeys(labels))}
-    out: dict[str, list[Answer]] = {}
-    for r in first:
-        start, count = labels.index(r), labels.count(r)
-        if labels[start:start + count].count(r) == count:  # the usual case: a round is one block
-            out[r] = list(answers[start:start + count])
-        else:
-            out[r] = [a for a in answers if a.round == r]
-    dates: dict[str, date] = {}
-    for r, bucket in out.items():  # the first answer of a round usually carries its date
-        when = next((a.round_date for a in bucket if a.round_date is not None), None)
-        if when is not None:
-            dates[r] = when
-    order = sorted(first, key=lambda r: (dates.get(r, date.max), first[r]))
-    return order, out
+def split_rounds(responses: ResponseSet) -> tuple[list[str], Mapping[str, tuple[Answer, ...]]]:
+    """Rounds in order (``ResponseSet.rounds()``: by ``round_date`` where given, else by first
+    appearance) and the answers per round, which the set works out once (``ResponseSet.by_round``)."""
+    return responses.rounds(), responses.by_round
 
 
 def build_matrix(answers: Iterable[Answer], instrument: Instrument, round_id: str) -> RoundMatrix:

@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
                 raise first_error
             if key:  # say which questionnaire the round was answered with (FORMATS.md §4, column instrument)
                 result = replace(result, responses=ResponseSet(
-                    tuple(replace(a, instrument=key) for a in result.responses.answers), result.responses.source))
+                    tuple(a._replace(instrument=key) for a in result.responses.answers), result.responses.source))
             responses = result.responses
             if out is not None and out.suffix.lower() == ".xlsx":
                 write_output(to_xlsx(responses), out)

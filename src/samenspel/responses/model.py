@@ -6,8 +6,14 @@ the web app builds one from its database; the analysis only sees this.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from operator import attrgetter
+from types import MappingProxyType
+from typing import NamedTuple
 
 ROLES: tuple[str, ...] = ("board", "manager", "staff", "other")
 COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "item", "value")
@@ -16,11 +22,16 @@ MISSING_REASONS: tuple[str, ...] = ("dont_know", "not_applicable", "skipped", "n
 """Why a value is empty (FORMATS.md §4, column ``missing``): "don't know", "not applicable",
 seen but not answered (a box never touched), not in this round (module or item not asked)."""
 
+_ROUND, _ROUND_DATE = attrgetter("round"), attrgetter("round_date")
+
 Value = float | str | None  # float for numeric items, str for open answers, None = missing
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
+    """One answer: a named tuple, because a large file makes 100,000s of them and a tuple is made
+    about five times faster than a frozen dataclass (benchmarks/analyse_bench.py). Change one
+    with ``answer._replace(...)``."""
+
     alliance: str
     round: str
     respondent: str
@@ -51,14 +62,34 @@ class ResponseSet:
     def alliance(self) -> str:
         return self.answers[0].alliance if self.answers else ""
 
+    @cached_property
+    def by_round(self) -> Mapping[str, tuple[Answer, ...]]:
+        """Each round's answers, rounds in order of first appearance; worked out once per set.
+
+        A round stored as one block (as files and the database give it) is sliced, not
+        filtered, and all counting is done by C loops: a large alliance holds 100,000s of
+        answers and the CLI asks for its rounds several times.
+        """
+        answers = self.answers
+        labels = list(map(_ROUND, answers))
+        out: dict[str, tuple[Answer, ...]] = {}
+        for r in dict.fromkeys(labels):
+            start, count = labels.index(r), labels.count(r)
+            if labels[start:start + count].count(r) == count:  # the usual case: one block
+                out[r] = answers[start:start + count]
+            else:
+                out[r] = tuple(a for a in answers if a.round == r)
+        return MappingProxyType(out)  # shared by every caller: read-only
+
     def rounds(self) -> list[str]:
         """Round ids ordered by ``round_date`` where given, else by first appearance."""
-        first: dict[str, int] = {}
+        blocks = self.by_round
+        first = {r: i for i, r in enumerate(blocks)}
         dates: dict[str, date] = {}
-        for i, a in enumerate(self.answers):
-            first.setdefault(a.round, i)
-            if a.round_date is not None:
-                dates.setdefault(a.round, a.round_date)
+        for r, block in blocks.items():  # the first dated answer of the round (a date is never false)
+            when = next(filter(None, map(_ROUND_DATE, block)), None)
+            if when is not None:
+                dates[r] = when
         return sorted(first, key=lambda r: (dates.get(r, date.max), first[r]))
 
     def for_round(self, round_id: str) -> ResponseSet:

@@ -13,10 +13,9 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
-from types import MemberDescriptorType
 from typing import Literal
 
 from samenspel.errors import InputError, Problem
@@ -46,7 +45,8 @@ _INSTRUMENT = re.compile(r"^[a-z0-9][a-z0-9_.-]*@[0-9][0-9a-z.]*$")
 _CONTEXT_COLUMNS: tuple[str, ...] = ("alliance", "round", "respondent", "partner", "role", "round_date", "language",
                                      "instrument")
 _INVALID = object()  # a cell that is not a clean number; such rows go the slow way to get their message
-_ANSWER_FIELDS: tuple[str, ...] = COLUMNS + OPTIONAL_COLUMNS
+if Answer._fields != COLUMNS + OPTIONAL_COLUMNS:  # the fast path below makes answers by position
+    raise ImportError("Answer's fields must be the response file's columns in order")
 # Remembered clean parts of a row: alliance, round, respondent, partner, role, round_date, language,
 # instrument and the respondent's answered items; item id, target, value, relation?, the duplicate key
 # and the reason a value is missing.
@@ -109,6 +109,20 @@ def as_text(cell: Cell) -> str:
     return str(cell)
 
 
+def _cell(cells: Sequence[Cell], index: int) -> Cell:
+    """The cell at ``index``, None beyond the end of a short row."""
+    return cells[index] if index < len(cells) else None
+
+
+def _distinct(lines: Sequence[tuple[int, Sequence[Cell]]], a: int, b: int) -> dict[tuple[Cell, Cell], None]:
+    """The distinct (cell a, cell b) pairs of the rows in order of first appearance (None past a row's end)."""
+    pick = itemgetter(a, b)
+    try:
+        return dict.fromkeys(map(pick, map(itemgetter(1), lines)))
+    except IndexError:  # a short row
+        return dict.fromkeys((_cell(cells, a), _cell(cells, b)) for _, cells in lines)
+
+
 def describe_scale(item: Item) -> str:
     """What an item accepts, for error messages: ``1-5``, ``0 or 1``, ``one of 1, 2, 3``."""
     if item.type == "choice":
@@ -164,16 +178,21 @@ class _Checker:
 
         i_round, i_item = self._columns["round"], self._columns["item"]
         i_instrument = self._columns.get("instrument")
-        declared: dict[str, str] = {}
+        # The distinct raw (round, item) and (round, instrument) cells, in order of first appearance:
+        # a few hundred, made by C loops over 100,000s of rows, and only those are cleaned.
+        pairs = _distinct(lines, i_round, i_item)
         items: dict[str, set[str]] = {}
-        for line, cells in lines:
-            rnd = as_text(cells[i_round]).strip() if i_round < len(cells) else ""
-            items.setdefault(rnd, set()).add(as_text(cells[i_item]).strip() if i_item < len(cells) else "")
-            if i_instrument is not None and i_instrument < len(cells) and rnd not in declared:
-                key = as_text(cells[i_instrument]).strip()
-                if key and _INSTRUMENT.match(key):
+        for rnd_cell, item_cell in pairs:
+            items.setdefault(as_text(rnd_cell).strip(), set()).add(as_text(item_cell).strip())
+        declared: dict[str, str] = {}
+        if i_instrument is not None:
+            for rnd_cell, key_cell in _distinct(lines, i_round, i_instrument):
+                rnd, key = as_text(rnd_cell).strip(), as_text(key_cell).strip()
+                if rnd not in declared and key and _INSTRUMENT.match(key):
                     declared[rnd] = key
                     if version_of(key) is None:
+                        line = next((n for n, cells in lines if _cell(cells, i_round) is rnd_cell
+                                     and _cell(cells, i_instrument) is key_cell), None)
                         self.problem(line, f"unknown questionnaire '{key}'; known are {', '.join(known_keys())}")
         for rnd, ids in items.items():
             version = version_of(declared[rnd]) if rnd in declared else None
@@ -252,7 +271,8 @@ class _Checker:
         parts: dict[tuple[Cell, Cell, Cell, Cell], _Part | Literal[False]] = {}
         kinds: dict[Cell, tuple[str, bool, bool, frozenset[object]] | None] = {}
         instrument = self.questionnaire("")
-        slow, fall_back, new_answer, answered_by = self.row, self._fall_back, _new_answer, self._answered
+        slow, fall_back, answered_by = self.row, self._fall_back, self._answered
+        make = tuple.__new__  # Answer(...) by its fields in order, without the keyword handling
         padding: list[Cell] = [None] * width
         answers: list[Answer] = []
         append = answers.append
@@ -301,8 +321,8 @@ class _Checker:
                 fall_back(line, cells, answers)
                 continue
             answered[answer_key] = line
-            append(new_answer(alliance, round_id, respondent, partner, item_id, value, role, target, round_date,
-                              language, missing, declared))
+            append(make(Answer, (alliance, round_id, respondent, partner, item_id, value, role, target, round_date,
+                              language, missing, declared)))
         self._summarise_stray()
         return answers, n_rows
 
@@ -663,46 +683,6 @@ class _Checker:
         return None
 
 
-def _answer_constructor() -> Callable[..., Answer]:
-    """A constructor for :class:`Answer` that is about twice as fast as the dataclass one.
-
-    The frozen dataclass ``__init__`` sets each field through ``object.__setattr__`` by name;
-    this sets the same slots through their descriptors. The result is an ordinary Answer
-    (equal, hashable, frozen). Should Answer ever get other fields or a ``__post_init__``,
-    the dataclass one is used.
-    """
-    names = tuple(f.name for f in fields(Answer))
-    plain = names == _ANSWER_FIELDS and not hasattr(Answer, "__post_init__")
-    if not plain or not all(isinstance(vars(Answer).get(n), MemberDescriptorType) for n in names):
-        return Answer
-    new = object.__new__
-    setters = [vars(Answer)[n].__set__ for n in names]
-    set_alliance, set_round, set_respondent, set_partner, set_item = setters[:5]
-    set_value, set_role, set_target, set_date, set_language, set_missing, set_instrument = setters[5:]
-
-    def new_answer(
-        alliance: str, round: str, respondent: str, partner: str, item: str, value: Value,
-        role: str | None, target: str | None, round_date: date | None, language: str | None,
-        missing: str | None, instrument: str | None,
-    ) -> Answer:  # fmt: skip
-        answer = new(Answer)
-        set_alliance(answer, alliance)
-        set_round(answer, round)
-        set_respondent(answer, respondent)
-        set_partner(answer, partner)
-        set_item(answer, item)
-        set_value(answer, value)
-        set_role(answer, role)
-        set_target(answer, target)
-        set_date(answer, round_date)
-        set_language(answer, language)
-        set_missing(answer, missing)
-        set_instrument(answer, instrument)
-        return answer
-
-    return new_answer
-
-
 def _same_for_equal(cell: Cell) -> bool:
     """Whether every cell equal to this one reads as the same value (not so for 0.0 and -0.0, or NaN)."""
     return cell is None or type(cell) is str or (type(cell) is float and cell != 0.0 and cell == cell)
@@ -739,4 +719,3 @@ def _suggest(name: str, choices: Sequence[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-_new_answer = _answer_constructor()

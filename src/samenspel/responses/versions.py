@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import attrgetter, ne
 
 from samenspel.instrument.loader import VERSIONS
 from samenspel.instrument.model import Instrument
@@ -62,17 +64,23 @@ class RoundQuestionnaire:
         return questionnaire(self.selection)
 
 
+_INSTRUMENT, _MISSING, _ITEM = attrgetter("instrument"), attrgetter("missing"), attrgetter("item")
+_NOT_ASKED = "not_asked"
+
+
 def round_questionnaires(responses: ResponseSet) -> dict[str, RoundQuestionnaire]:
     """Per round (in the set's order): the questionnaire it was answered with."""
     declared: dict[str, str] = {}
     items: dict[str, set[str]] = {}
-    for a in responses.answers:
-        if a.instrument and a.round not in declared:
-            declared[a.round] = a.instrument
-        if a.missing != "not_asked":
-            items.setdefault(a.round, set()).add(a.item)
+    for rnd, block in responses.by_round.items():  # C loops over the round's answers
+        instrument = next(filter(None, map(_INSTRUMENT, block)), None)
+        if instrument:
+            declared[rnd] = instrument
+        missing = list(map(_MISSING, block))
+        if "not_asked" in missing:
+            items[rnd] = set(compress(map(_ITEM, block), map(ne, missing, repeat(_NOT_ASKED))))
         else:
-            items.setdefault(a.round, set())
+            items[rnd] = set(map(_ITEM, block))
     out: dict[str, RoundQuestionnaire] = {}
     for rnd in responses.rounds():
         seen = items.get(rnd, set())
