@@ -201,7 +201,9 @@ def test_the_array_f_tail_equals_the_analysis_f_tail():
     d2[-1] = 0.0  # no degrees of freedom: NaN, as f_sf
     got = national._f_sf_array(f, d1, d2)
     want = np.array([f_sf(*v) for v in zip(f, d1, d2)])
-    assert np.array_equal(got, want, equal_nan=True)
+    # numpy's vector log/exp may round the last bit differently from the C library's on some CPUs
+    # (seen: 104 of 3006 values, at most 1.2e-15 apart); anything more is a real difference
+    np.testing.assert_allclose(got, want, rtol=1e-14, atol=0, equal_nan=True)
 
 
 def test_settled_rounds_as_python_does():
