@@ -119,13 +119,13 @@ def t_sf(t: float, df: float) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def t_ppf(q: float, df: float) -> float:
-    """The ``q`` quantile of Student's t on ``df`` degrees of freedom (= scipy.stats.t.ppf), by bisection on ``t_sf``.
+    """The ``q`` quantile of Student's t on ``df`` degrees of freedom (= scipy.stats.t.ppf).
 
-    Remembered per (q, df): a diagnosis asks for the same 95% quantile for every scale that many
-    people answered, and each bisection takes about a millisecond.
-
-    Used for 95% confidence intervals of scale scores; 200 halvings of a bracket
-    that doubles until it holds the quantile are far more than double precision needs.
+    Used for 95% confidence intervals of scale scores. Newton steps on ``t_sf`` (its
+    slope is minus the t density) inside a bracket that doubles until it holds the
+    quantile; a step that would leave the bracket halves it instead, so it cannot fail
+    where bisection would not. Five or six tail evaluations instead of about fifty, and
+    remembered per (q, df): a diagnosis asks for the same quantile for many scales.
     """
     if math.isnan(q) or math.isnan(df) or df <= 0 or not 0.0 < q < 1.0:
         return math.nan
@@ -139,12 +139,21 @@ def t_ppf(q: float, df: float) -> float:
         lo, hi = hi, hi * 2.0
         if hi > 1e12:
             return math.inf
+    log_c = math.lgamma((df + 1.0) / 2.0) - math.lgamma(df / 2.0) - 0.5 * math.log(df * math.pi)
+    t = (lo + hi) / 2.0
     for _ in range(200):
-        mid = (lo + hi) / 2.0
-        if t_sf(mid, df) > target:
-            lo = mid
+        excess = t_sf(t, df) - target
+        if excess == 0.0:
+            return t
+        if excess > 0.0:
+            lo = t
         else:
-            hi = mid
-        if hi - lo <= 1e-13 * max(1.0, hi):
-            break
-    return (lo + hi) / 2.0
+            hi = t
+        density = math.exp(log_c - (df + 1.0) / 2.0 * math.log1p(t * t / df))
+        new = t + excess / density if density > 0.0 else math.nan
+        if not lo < new < hi:  # also NaN: halve the bracket instead
+            new = (lo + hi) / 2.0
+        if abs(new - t) <= 1e-13 * max(1.0, new) or hi - lo <= 1e-13 * max(1.0, hi):
+            return new
+        t = new
+    return t
