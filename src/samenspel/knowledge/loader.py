@@ -32,6 +32,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
+from samenspel import yaml_cache
 from samenspel.errors import KnowledgeError
 from samenspel.i18n import LANGUAGES, Text
 from samenspel.knowledge.citation import elaboration_problems, source_problems
@@ -107,7 +108,6 @@ DURABILITIES = frozenset(
     {"long_intensive", "long_robust", "long_flexible", "temporary_robust", "temporary_flexible", "volatile"}
 )
 # libyaml's safe loader when present (10x faster), else the pure-Python one; same results.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NOUNS = {
     "motive_categories": "motive category",
     "paradoxes": "paradox",
@@ -167,7 +167,7 @@ class _Entry:
 
 def _read_file(path: Path | Traversable, problems: list[str]) -> Iterator[tuple[str, list[Any]]]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = yaml_cache.load(path.read_text(encoding="utf-8"))  # parsed once per content, not every command
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
