@@ -148,3 +148,21 @@ def test_find_communities_equals_the_networkx_version(seed, monkeypatch):
     else:
         assert ours.modularity == pytest.approx(reference.modularity, rel=0, abs=1e-12)
     assert dataclasses.replace(ours, modularity=reference.modularity) == reference
+
+
+def test_network_measures_do_not_import_networkx():
+    """A whole network result (betweenness, camps with the chance test) with networkx never imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, 'tests/network'); import samenspel.cli; "
+            "from samenspel.network import build_networks, measure; from netsynth import ITEMS, answers; "
+            "camp = {'A1': 1, 'A2': 1, 'A3': 1, 'A4': 1, 'B1': 2, 'B2': 2, 'B3': 2, 'B4': 2, 'X': 0}; "
+            "rule = lambda d, s, t, k: (5 if camp[s] == camp[t] else 4 if 0 in (camp[s], camp[t]) else 1) "
+            "if d == 'trust' else 3; "
+            "ans, who = answers({p: 3 for p in camp}, rule); res = measure(build_networks(ans, ITEMS, list(camp), who)); "
+            "assert res.communities.split and max(m.betweenness for m in res.partners.values()) > 0, res; "
+            "print('networkx' in sys.modules)")
+    root = __file__.rsplit("/tests/", 1)[0]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "False"
