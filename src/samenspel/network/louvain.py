@@ -26,7 +26,10 @@ test built on them, ``communities._chance``) would change:
   the degree sum / 2;
 * the same set operations (``update``, ``difference_update``, ``copy``), so
   even the sets' iteration order, and with it the float sums of modularity,
-  is networkx's; and the same float expressions in the same order.
+  is networkx's (that order follows Python's string hashing, so the last bit
+  of a modularity, or the sign of a zero, can differ between two processes,
+  with networkx as with this port, unless ``PYTHONHASHSEED`` is fixed); and
+  the same float expressions in the same order.
 
 tests/network/test_net_louvain.py checks it against networkx 3.6.1 (a test
 dependency only).
