@@ -5,13 +5,14 @@ and only the trust *above the neutral midpoint* binds: a pair's bond is
 max(0, trust - 50). Without that shift a dense network where every pair rated
 every other has modularity near zero even when two camps distrust each other,
 because a low rating still counts as a (weak) positive tie. Louvain
-(Blondel et al. 2008, networkx, fixed seed) then splits the partners; the
-split is reported only when its modularity (Newman & Girvan 2004) exceeds a
-threshold *and* is unlikely under chance: the pairs' trust values are
-shuffled over the same pairs ``PERMUTATIONS`` times (fixed seed), and the
-observed modularity must beat all but 5% of the shuffled ones. Without that
-test, patternless answers in a small alliance passed 0.3 in about one case in
-seven. Otherwise everyone is one community.
+(Blondel et al. 2008; ``network.louvain``, our port of networkx's; fixed
+seed) then splits the partners; the split is reported only when its
+modularity (Newman & Girvan 2004) exceeds a threshold *and* is unlikely
+under chance: the pairs' trust values are shuffled over the same pairs
+``PERMUTATIONS`` times (fixed seed), and the observed modularity must beat
+all but 5% of the shuffled ones. Without that test, patternless answers in a
+small alliance passed 0.3 in about one case in seven. Otherwise everyone is
+one community.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import random
 from dataclasses import dataclass
 
 from samenspel.network.graph import Network
+from samenspel.network.louvain import add_edge, louvain_communities, modularity
 
 LOUVAIN_SEED = 42
 NEUTRAL = 50.0
@@ -75,17 +77,20 @@ def find_communities(trust: Network, threshold: float) -> Communities:
 
 
 def _louvain(partners: tuple[str, ...], sym: dict[tuple[str, str], float]) -> tuple[list[set[str]], float | None]:
-    import networkx as nx  # here, not at the top: loading it costs a command without a network 0.2 s
+    """Louvain communities of the bonds and their modularity; (everyone, None) without any bond.
 
-    g = nx.Graph()
-    g.add_nodes_from(partners)
+    ``network.louvain`` is our port of networkx 3.6.1's ``louvain_communities``
+    and ``modularity``; the graph is built as networkx's Graph was (partners in
+    order, then the bonds in pair order), so the partition is the same.
+    """
+    g: dict[str, dict[str, float]] = {p: {} for p in partners}
     for (a, b), w in sym.items():
         if w > NEUTRAL:
-            g.add_edge(a, b, bond=w - NEUTRAL)
-    if g.number_of_edges() == 0:
+            add_edge(g, a, b, w - NEUTRAL)
+    if not any(g.values()):
         return [set(partners)], None
-    found = nx.community.louvain_communities(g, weight="bond", seed=LOUVAIN_SEED)
-    return found, float(nx.community.modularity(g, found, weight="bond"))
+    found = louvain_communities(g, seed=LOUVAIN_SEED)
+    return found, float(modularity(g, found))
 
 
 def _chance(partners: tuple[str, ...], sym: dict[tuple[str, str], float], observed: float) -> float:

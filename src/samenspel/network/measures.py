@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 
+from samenspel.network.brandes import betweenness_centrality
 from samenspel.network.graph import Network
 
 #: Above this many partners betweenness is estimated from this many pivots.
@@ -114,23 +115,25 @@ def distance(weight: float) -> float | None:
 def betweenness(net: Network) -> dict[str, float]:
     """Normalised (0-1) directed betweenness with tie length 100 / weight.
 
-    Brandes' algorithm (networkx); a strongly trusted tie (100) has length 1,
-    a tie of 25 counts as 4 steps, so a route through two strongly trusted
-    partners beats a direct weak tie. Normalised by (n-1)(n-2). Above
-    ``EXACT_BETWEENNESS_LIMIT`` partners it is estimated from that many
-    pivots with a fixed seed (Brandes & Pich 2007).
+    Brandes' algorithm (``network.brandes``, our port of networkx's); a
+    strongly trusted tie (100) has length 1, a tie of 25 counts as 4 steps,
+    so a route through two strongly trusted partners beats a direct weak tie.
+    Normalised by (n-1)(n-2). Above ``EXACT_BETWEENNESS_LIMIT`` partners it
+    is estimated from that many pivots with a fixed seed (Brandes & Pich 2007).
     """
-    import networkx as nx  # here, not at the top: loading it costs a command without a network 0.2 s
-
-    g = nx.DiGraph()
-    g.add_nodes_from(net.partners)
+    # The graph as networkx's DiGraph held it: every partner a node, in
+    # partner order, then the ties in tie order (a node a tie names that is
+    # not a partner is added after them, as DiGraph.add_edge would).
+    adj: dict[str, dict[str, float]] = {p: {} for p in net.partners}
     for t in net.ties:
         d = distance(t.weight)
         if d is not None:
-            g.add_edge(t.source, t.target, distance=d)
+            adj.setdefault(t.source, {})
+            adj.setdefault(t.target, {})
+            adj[t.source][t.target] = d
     n = len(net.partners)
     if n < 3:
         return {p: 0.0 for p in net.partners}
     k = EXACT_BETWEENNESS_LIMIT if n > EXACT_BETWEENNESS_LIMIT else None
-    result = nx.betweenness_centrality(g, k=k, normalized=True, weight="distance", seed=BETWEENNESS_SEED)
+    result = betweenness_centrality(adj, k=k, seed=BETWEENNESS_SEED)
     return {p: float(result[p]) for p in net.partners}

@@ -30,10 +30,10 @@ answer counts and sums of each item group packed into a few sums
 
 Not computed here (the web app's stored profiles have them): the network
 summaries (density, reciprocity, centralisation, communities - the
-communities are a Louvain search per alliance in networkx, a Python loop over
-every alliance) and the leadership items' agreement. Items asked are the
-questionnaire's items of a scale (the pulse's when a round holds only pulse
-items).
+communities are a Louvain search per alliance (``network.louvain``, a
+pure-Python port of networkx's), a loop over every alliance) and the
+leadership items' agreement. Items asked are the questionnaire's items of a
+scale (the pulse's when a round holds only pulse items).
 
 Reading is within the limits of ``responses.limits`` per file; values outside
 an item's scale or not a whole number, and an item answered twice by one
