@@ -213,7 +213,8 @@ def _columns(chosen: list[Answer], sources: list[str], relation_items: RelationI
     if not ((lo <= v) & (v <= hi)).all():
         return None
     key = (items * len(partners) + target) * max(len(respondents), 1) + respondent
-    if np.unique(key).size != n:  # two answers about the same partner
+    from samenspel.analysis.stats._common import distinct  # here: analysis imports this module
+    if distinct(key).size != n:  # two answers about the same partner
         return None
     return _Columns(item_dim[items], source, target, respondent, len(respondents), 100.0 * (v - lo) / (hi - lo))
 
@@ -272,7 +273,8 @@ def _ties(c: _Columns, dims: list[str], partners: Sequence[str], min_raters: int
         src, tgt = divmod(rest, n_p)
         sd = math.sqrt(sq / (k - 1)) if k >= 2 else None
         by_dim[dims[dd]].append(Tie(partners[src], partners[tgt], w, k, sd))
-    rater_pairs = np.unique(s * n_r + r) // n_r
+    from samenspel.analysis.stats._common import distinct  # here: analysis imports this module
+    rater_pairs = distinct(s * n_r + r) // n_r
     counts = np.bincount(rater_pairs, minlength=n_p)
     kept = np.isin(per_resp // n_r, pairs[n >= min_raters])
     per_resp, resp_mean = per_resp[kept], resp_mean[kept]

@@ -177,3 +177,19 @@ def test_t_quantile_matches_scipy(df):
 
     for q in (0.001, 0.025, 0.3, 0.5, 0.9, 0.975, 0.999):
         assert t_ppf(q, df) == pytest.approx(special.stdtrit(df, q), rel=1e-9, abs=1e-12)
+
+
+def test_distinct_equals_numpy_unique() -> None:
+    """_common.distinct against numpy.unique (numpy 2.4) on integer and finite float arrays."""
+    import numpy as np
+
+    from samenspel.analysis.stats._common import distinct
+
+    rng = np.random.default_rng(5)
+    for size in (0, 1, 2, 7, 100, 1000):
+        ints = rng.integers(-5, 6, size)
+        floats = np.round(rng.normal(size=size), 1)
+        assert np.array_equal(distinct(ints), np.unique(ints))
+        assert distinct(ints).dtype == ints.dtype
+        assert np.array_equal(distinct(floats), np.unique(floats))
+    assert np.array_equal(distinct(np.array([[3, 1], [1, 2]])), [1, 2, 3])  # flattened, as np.unique

@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._common import NAN, FloatArray, as_vector, drop_missing, join_warnings
+from ._common import NAN, FloatArray, as_vector, distinct, drop_missing, join_warnings
 from ._distributions import t_sf
 
 SMALL_N = 5
@@ -136,7 +136,7 @@ def _signed_rank_p(diff: FloatArray, notes: list[str]) -> float:
     if nonzero.size == 0:
         notes.append("no pair changed, so no signed-rank test")
         return NAN
-    ties = np.unique(np.abs(nonzero)).size < nonzero.size
+    ties = distinct(np.abs(nonzero)).size < nonzero.size
     if ties or nonzero.size > 50:
         return _signed_rank_normal_p(nonzero)
     from scipy import stats  # the exact distribution; imported only when needed (slow import)
