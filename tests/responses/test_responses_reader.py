@@ -109,7 +109,7 @@ _CSV_CHARS = st.sampled_from(["a", "1", "é", ",", ";", " ", "\t", "\n", "\n", "
 
 def _through_csv(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch):
     with monkeypatch.context() as m:
-        m.setattr(reader_module, "_plain_records", lambda text, delimiter: None)
+        m.setattr(reader_module, "_plain_lines", lambda text: None)
         return reader_module._csv_rows(data, name)
 
 
@@ -124,9 +124,10 @@ def test_the_plain_path_reads_what_the_csv_module_reads(body: str) -> None:
             with pytest.raises(type(exc)):
                 reader_module._csv_rows(data, "x.csv")
             return
-    got = reader_module._csv_rows(data, "x.csv")
-    assert [list(c) for c in got[0]] == [list(c) for c in want[0]]
-    assert [(line, list(cells)) for line, cells in got[1]] == [(line, list(cells)) for line, cells in want[1]]
+    for lazy in (False, True):
+        got = reader_module._csv_rows(data, "x.csv", lazy=lazy)
+        assert list(got[0]) == list(want[0])
+        assert [(line, list(cells)) for line, cells in got[1]] == [(line, list(cells)) for line, cells in want[1]]
 
 
 @pytest.mark.parametrize("text", [
@@ -145,11 +146,42 @@ def test_the_plain_path_handles_blank_lines_as_csv_does(text: str, monkeypatch: 
         with pytest.raises(type(exc), match=str(exc).split(":")[-1].strip()[:20]):
             reader_module._csv_rows(data, "x.csv")
         return
-    assert reader_module._plain_records(data.decode(), ";" if ";" in text.split("\n", 1)[0] else ",") is not None
+    assert reader_module._plain_lines(data.decode()) is not None
     assert reader_module._csv_rows(data, "x.csv") == want
+    header, rows = reader_module._csv_rows(data, "x.csv", lazy=True)
+    assert (header, list(rows)) == want
 
 
 def test_quotes_or_carriage_returns_take_the_csv_module(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert reader_module._plain_records('a,b\n"x",y\n', ",") is None
-    assert reader_module._plain_records("a,b\r\nx,y\r\n", ",") is None
-    assert reader_module._plain_records("a,b\nx" + "y" * 200_000 + ",z\n", ",") is None  # past csv's field limit
+    assert reader_module._plain_lines('a,b\n"x",y\n') is None
+    assert reader_module._plain_lines("a,b\r\nx,y\r\n") is None
+    assert reader_module._plain_lines("a,b\nx" + "y" * 200_000 + ",z\n") is None  # past csv's field limit
+
+
+def test_split_lines_is_a_sequence_of_numbered_rows() -> None:
+    rows = reader_module.SplitLines(["h1,h2", "a,b", "c", "d,e,f"], ",")
+    assert len(rows) == 3
+    assert list(rows) == [(2, ["a", "b"]), (3, ["c"]), (4, ["d", "e", "f"])]
+    assert rows[0] == (2, ["a", "b"]) and rows[-1] == (4, ["d", "e", "f"])
+    assert rows[1:] == [(3, ["c"]), (4, ["d", "e", "f"])]
+    with pytest.raises(IndexError):
+        rows[3]
+    with pytest.raises(IndexError):
+        list(rows.pairs(0, 1))  # row "c" has one cell
+    assert list(reader_module.SplitLines(["h", "a,b,c,d"], ",").pairs(1, 2)) == [("b", "c")]
+
+
+def test_a_large_plain_file_reads_the_same_answers_lazily_and_through_csv(toy, write, monkeypatch) -> None:
+    """The whole read (versions, answers, problems) is the same whichever way the rows come."""
+    lines = [HEADER] + [f"a,r1,p{i:03d},A,amb_01,{1 + i % 5}" for i in range(300)] + ["a,r1,x,A,amb_01,9", "a,r1,y,A,nope,3"]
+    path = write("big.csv", "\n".join(lines) + "\n")
+    from samenspel.errors import InputError
+
+    def problems() -> list[tuple[int | None, str]]:
+        with pytest.raises(InputError) as info:
+            read_responses(path, toy)
+        return [(p.line, p.message) for p in info.value.problems]
+
+    lazy = problems()
+    monkeypatch.setattr(reader_module, "_plain_lines", lambda text: None)
+    assert problems() == lazy and len(lazy) == 2

@@ -82,7 +82,7 @@ def build_responses_from_lines(
     if not checker.header(header):
         raise InputError(checker.problems)
     if instrument is None:
-        lines = lines if isinstance(lines, list) else list(lines)
+        lines = lines if isinstance(lines, Sequence) else list(lines)  # read twice: versions, then answers
         checker.learn_versions(lines)
     answers, n_rows = checker.rows(lines)
     if n_rows == 0:
@@ -116,9 +116,11 @@ def _cell(cells: Sequence[Cell], index: int) -> Cell:
 
 def _distinct(lines: Sequence[tuple[int, Sequence[Cell]]], a: int, b: int) -> dict[tuple[Cell, Cell], None]:
     """The distinct (cell a, cell b) pairs of the rows in order of first appearance (None past a row's end)."""
-    pick = itemgetter(a, b)
+    pairs = getattr(lines, "pairs", None)  # reader.SplitLines splits no further than needed
     try:
-        return dict.fromkeys(map(pick, map(itemgetter(1), lines)))
+        if pairs is not None:
+            return dict.fromkeys(pairs(a, b))
+        return dict.fromkeys(map(itemgetter(a, b), map(itemgetter(1), lines)))
     except IndexError:  # a short row
         return dict.fromkeys((_cell(cells, a), _cell(cells, b)) for _, cells in lines)
 
@@ -191,8 +193,8 @@ class _Checker:
                 if rnd not in declared and key and _INSTRUMENT.match(key):
                     declared[rnd] = key
                     if version_of(key) is None:
-                        line = next((n for n, cells in lines if _cell(cells, i_round) is rnd_cell
-                                     and _cell(cells, i_instrument) is key_cell), None)
+                        line = next((n for n, cells in lines if _cell(cells, i_round) == rnd_cell
+                                     and _cell(cells, i_instrument) == key_cell), None)
                         self.problem(line, f"unknown questionnaire '{key}'; known are {', '.join(known_keys())}")
         for rnd, ids in items.items():
             version = version_of(declared[rnd]) if rnd in declared else None
