@@ -193,3 +193,17 @@ def test_distinct_equals_numpy_unique() -> None:
         assert distinct(ints).dtype == ints.dtype
         assert np.array_equal(distinct(floats), np.unique(floats))
     assert np.array_equal(distinct(np.array([[3, 1], [1, 2]])), [1, 2, 3])  # flattened, as np.unique
+
+
+def test_sign_flip_byte_tables_equal_the_bit_matrix_product() -> None:
+    """resampling._flipped_sums against the plain unpackbits(raw)[:, :n] @ v it replaces."""
+    import numpy as np
+
+    from samenspel.analysis.stats.resampling import _flipped_sums
+
+    rng = np.random.default_rng(11)
+    for n in (15, 16, 17, 33, 100, 275):
+        raw = rng.integers(0, 256, size=(500, (n + 7) // 8), dtype=np.uint8)
+        v = np.round(rng.normal(0, 30, n), 2)
+        want = np.unpackbits(raw, axis=1)[:, :n].astype(np.float64) @ v
+        np.testing.assert_allclose(_flipped_sums(raw, v), want, rtol=1e-12, atol=1e-9)
