@@ -104,3 +104,21 @@ def test_a_minimum_group_below_3_needs_confirmation(demo_csv):
     assert "Traceback" not in res.stderr
     res = run_inline(demo_csv, "--min-group", "2", "--confirm-small-groups")
     assert res.returncode == 0 and "Gemaakt met minimale groepsgrootte 2." in res.stdout
+
+
+def test_the_program_ends_with_the_commands_exit_code_and_all_its_output(tmp_path) -> None:
+    """cli.leave skips the interpreter's clean-up; the exit code and every line written must survive."""
+    import subprocess
+    import sys
+
+    ok = subprocess.run([sys.executable, "-c", ENTRY, "--version"], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout.startswith("samenspel ")
+    missing = subprocess.run([sys.executable, "-c", ENTRY, "validate", str(tmp_path / "nee.csv")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "file not found" in missing.stderr
+    usage = subprocess.run([sys.executable, "-c", ENTRY, "analyse", "--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    # a long output to a pipe is written in full before the process ends
+    listing = subprocess.run([sys.executable, "-c", ENTRY, "kb", "list", "factors"], capture_output=True, text=True)
+    assert listing.returncode == 0
+    assert listing.stdout.endswith("\n") and len(listing.stdout.splitlines()) > 10

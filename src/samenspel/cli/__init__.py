@@ -7,8 +7,11 @@ as a message on stderr with exit code 2, never as a traceback.
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -71,4 +74,31 @@ def main() -> None:
         from samenspel.cli.common import show_error
 
         show_error(exc)
-        sys.exit(exc.exit_code)
+        leave(exc.exit_code)
+    except SystemExit as exc:  # how typer ends every command
+        leave(exc.code)
+    leave(0)
+
+
+def leave(code: object) -> NoReturn:
+    """End the process as ``sys.exit(code)`` would, without freeing every object one by one.
+
+    After an analysis the heap holds 100,000s of answers; tearing it down took 50-85 ms of
+    a one-second command. Exit handlers still run and the output streams are flushed; only
+    the interpreter's final clean-up is skipped (mypy's ``hard_exit`` does the same). Only the
+    program's entry point does this: tests call the app itself.
+    """
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message") prints the message and exits 1
+        print(code, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head) or stream: nothing more to say
+            pass
+    os._exit(status)
