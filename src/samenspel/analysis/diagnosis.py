@@ -96,7 +96,8 @@ class Diagnosis:
 def clean(value: object, digits: int = 4) -> object:
     """JSON-safe copy: NaN becomes null, floats rounded, tuples become lists."""
     if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else round(value, digits)
+        # + 0.0: a negative zero (e.g. a modularity summed in set order) prints as 0.0 in every process
+        return None if math.isnan(value) or math.isinf(value) else round(value, digits) + 0.0
     if isinstance(value, dict):
         return {str(k): clean(v, digits) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -339,7 +339,8 @@ def _findings(
 
 
 def _r(x: float | None, digits: int = 3) -> float | None:
-    return None if x is None else round(x, digits)
+    """Rounded for output; a negative zero (a sum of values in set order) is plain zero."""
+    return None if x is None else round(x, digits) + 0.0
 
 
 def _partner_dict(m: PartnerMeasures) -> dict[str, object]:
