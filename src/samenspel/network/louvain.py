@@ -27,8 +27,9 @@ test built on them, ``communities._chance``) would change:
 * the same set operations (``update``, ``difference_update``, ``copy``), so
   even the sets' iteration order, and with it the float sums of modularity,
   is networkx's (that order follows Python's string hashing, so the last bit
-  of a modularity, or the sign of a zero, can differ between two processes,
-  with networkx as with this port, unless ``PYTHONHASHSEED`` is fixed); and
+  of a modularity can differ between two processes, with networkx as with
+  this port, unless ``PYTHONHASHSEED`` is fixed; the output rounds it and
+  prints a zero as 0.0, never -0.0); and
   the same float expressions in the same order.
 
 tests/network/test_net_louvain.py checks it against networkx 3.6.1 (a test
@@ -39,41 +40,9 @@ unfolding of communities in large networks. J. Stat. Mech. P10008. Newman,
 M. E. J. & Girvan, M. (2004). Finding and evaluating community structure in
 networks. Phys. Rev. E 69, 026113.
 
-The code ported is from NetworkX, distributed with the 3-clause BSD license:
-
-   Copyright (c) 2004-2025, NetworkX Developers
-   Aric Hagberg <hagberg@lanl.gov>
-   Dan Schult <dschult@colgate.edu>
-   Pieter Swart <swart@lanl.gov>
-   All rights reserved.
-
-   Redistribution and use in source and binary forms, with or without
-   modification, are permitted provided that the following conditions are
-   met:
-
-     * Redistributions of source code must retain the above copyright
-       notice, this list of conditions and the following disclaimer.
-
-     * Redistributions in binary form must reproduce the above
-       copyright notice, this list of conditions and the following
-       disclaimer in the documentation and/or other materials provided
-       with the distribution.
-
-     * Neither the name of the NetworkX Developers nor the names of its
-       contributors may be used to endorse or promote products derived
-       from this software without specific prior written permission.
-
-   THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS
-   "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT
-   LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR
-   A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT
-   OWNER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL,
-   SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT
-   LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,
-   DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY
-   THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT
-   (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-   OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+The code ported is from NetworkX (Copyright (c) 2004-2025, NetworkX Developers;
+3-clause BSD license): its copyright notice, conditions and disclaimer are in
+NETWORKX-LICENSE.txt beside this module.
 """
 
 from __future__ import annotations
