@@ -302,3 +302,30 @@ def test_upload_above_the_size_limit_is_refused(fclient, rnd, settings):
     assert response.status_code == 400
     assert "het maximum is 1 MB" in response.content.decode()
     assert not rnd.respondents.exists()
+
+
+def test_a_request_far_above_the_limit_keeps_no_byte_of_its_file(fclient, rnd, settings, monkeypatch):
+    """samenspel.web.uploads.UploadLimit: a body larger than the limit is not written to memory or disk;
+    the form still says why, on the page the user was on."""
+    from django.core.files import uploadhandler
+
+    settings.SAMENSPEL_MAX_UPLOAD_MB = 1
+
+    def stored(*args, **kwargs):
+        raise AssertionError("part of a file above the limit was kept")
+
+    monkeypatch.setattr(uploadhandler.TemporaryFileUploadHandler, "receive_data_chunk", stored)
+    monkeypatch.setattr(uploadhandler.MemoryFileUploadHandler, "receive_data_chunk", stored)
+    big = CSV_OK + "zorg-oost,R1,p9,A,amb_01,3,\n" * 120_000  # about 3.4 MB: past the 1 MB room for fields
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(big)})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "het maximum is 1 MB" in html and "Dit bestand is 3 MB" in html
+    assert not rnd.respondents.exists()
+
+
+def test_a_file_below_the_limit_still_reaches_djangos_handlers(fclient, rnd, settings):
+    settings.SAMENSPEL_MAX_UPLOAD_MB = 1
+    response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK)})
+    assert response.status_code in (200, 302)
+    assert rnd.respondents.exists()

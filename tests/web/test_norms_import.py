@@ -160,7 +160,7 @@ def test_a_bad_description_is_refused(admin_client):
 def test_a_file_above_the_upload_limit_is_not_read(admin_client, settings):
     settings.SAMENSPEL_MAX_UPLOAD_MB = 0
     page = _refused(admin_client, upload(*normfile()))
-    assert "This file is larger than 0 MB" in page
+    assert "This file is 0 MB; the limit is 0 MB" in page
 
 
 def test_a_file_above_the_norm_file_limit_is_refused(admin_client, monkeypatch):

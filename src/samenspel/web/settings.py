@@ -239,6 +239,12 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# First: a request larger than SAMENSPEL_MAX_UPLOAD_MB keeps no part of its file (samenspel.web.uploads)
+FILE_UPLOAD_HANDLERS = [
+    "samenspel.web.uploads.UploadLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Largest response file a facilitator may upload (docs/WEB.md); the reader's own limits
 # (samenspel.responses.limits) hold beneath it for every file.
 SAMENSPEL_MAX_UPLOAD_MB = int(os.environ.get("SAMENSPEL_MAX_UPLOAD_MB", "20"))

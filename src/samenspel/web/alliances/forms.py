@@ -384,16 +384,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=bi("Antwoordbestand (CSV of XLSX)", "Response file (CSV or XLSX)"))
 
     def clean_file(self):  # type: ignore[no-untyped-def]
-        """Refuse an upload above ``SAMENSPEL_MAX_UPLOAD_MB`` before it is read."""
-        from django.conf import settings
+        from samenspel.web.uploads import within_limit
 
-        upload = self.cleaned_data["file"]
-        limit = settings.SAMENSPEL_MAX_UPLOAD_MB
-        if upload.size > limit * 1024 * 1024:
-            raise forms.ValidationError(pick(
-                f"Dit bestand is {upload.size / 1048576:.0f} MB; het maximum is {limit} MB. Splits het, bijvoorbeeld per ronde.",
-                f"This file is {upload.size / 1048576:.0f} MB; the limit is {limit} MB. Split it, for example per round."))
-        return upload
+        return within_limit(self.cleaned_data["file"])
 
 
 class ConfirmForm(forms.Form):

@@ -5,17 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 
 from samenspel.web.alliances.texts import bi, pick
-
-
-def _within_limit(upload: Any) -> Any:
-    """Refuse an upload above ``SAMENSPEL_MAX_UPLOAD_MB`` before it is read (as a response file)."""
-    limit = settings.SAMENSPEL_MAX_UPLOAD_MB
-    if upload.size > limit * 1024 * 1024:
-        raise forms.ValidationError(pick(f"Dit bestand is groter dan {limit} MB.", f"This file is larger than {limit} MB."))
-    return upload
+from samenspel.web.uploads import within_limit
 
 
 class NormFileForm(forms.Form):
@@ -35,14 +27,14 @@ class NormFileForm(forms.Form):
             "(.json) the publisher publishes beside them; without the description the norms cannot be checked.")})
 
     def clean_rows(self) -> Any:
-        upload = _within_limit(self.cleaned_data["rows"])
+        upload = within_limit(self.cleaned_data["rows"])
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError(pick(f"{upload.name} is geen .csv-bestand; kies de normregels (.csv).",
                                              f"{upload.name} is not a .csv file; choose the norm rows (.csv)."))
         return upload
 
     def clean_description(self) -> Any:
-        upload = _within_limit(self.cleaned_data["description"])
+        upload = within_limit(self.cleaned_data["description"])
         if not upload.name.lower().endswith(".json"):
             raise forms.ValidationError(pick(f"{upload.name} is geen .json-bestand; kies de beschrijving (.json).",
                                              f"{upload.name} is not a .json file; choose the description (.json)."))

@@ -62,13 +62,9 @@ class ToolImportForm(forms.Form):
             (p.code, p.name) for p in rnd.alliance.partners.all()]
 
     def clean_file(self):  # type: ignore[no-untyped-def]
-        from django.conf import settings
+        from samenspel.web.uploads import within_limit
 
-        upload = self.cleaned_data["file"]
-        limit = settings.SAMENSPEL_MAX_UPLOAD_MB
-        if upload.size > limit * 1024 * 1024:
-            raise forms.ValidationError(pick(f"Dit bestand is groter dan {limit} MB.", f"This file is larger than {limit} MB."))
-        return upload
+        return within_limit(self.cleaned_data["file"])
 
 
 @dataclass
