@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from norms_helpers import others
 
-from samenspel.web.alliances.models import Membership
+from samenspel.web.alliances.models import Alliance, Membership
 from samenspel.web.norms import consent, installation
 from samenspel.web.norms.models import NormBuild, NormConsent
 
@@ -137,3 +137,18 @@ def test_norms_take_the_latest_closed_round(facilitator):
     rnd.status = MeasurementRound.CLOSED
     rnd.save()
     assert {p.alliance: p.round for p in installation.contributed_profiles()}[first.slug] == "r2"
+
+
+def test_the_code_of_a_deleted_contributor_is_not_given_out_again(fclient, facilitator):
+    """A new alliance with a deleted contributor's code (and a round of the same code) would look like the same
+    norm member, so its figures would replace the deleted one's unchecked: the form refuses that code."""
+    alliances = others(12)
+    installation.norms_for("samenspel-core@2.0")
+    gone = alliances[11].slug
+    alliances[11].delete()
+    page = fclient.post("/nl/alliances/new/", {"name": "Nieuw", "slug": gone, "min_group": 3})
+    assert page.status_code == 200 and "bijdroeg" in page.content.decode()
+    assert not Alliance.objects.filter(slug=gone).exists()
+    fclient.post("/nl/alliances/new/", {"name": "Nieuw", "slug": "nieuw-01", "min_group": 3})
+    assert Alliance.objects.filter(slug="nieuw-01").exists()
+    assert gone in installation.slugs_in_norm_history()

@@ -102,6 +102,15 @@ class AllianceForm(forms.ModelForm):
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
             raise forms.ValidationError(pick("Deze code bestaat al", "This code is taken"))
+        if slug != self.instance.slug:
+            from samenspel.web.norms.installation import slugs_in_norm_history
+
+            if slug in slugs_in_norm_history():
+                raise forms.ValidationError(pick(
+                    "Deze code hoorde bij een alliantie die aan de normen bijdroeg; kies een andere, zodat de "
+                    "normen die twee niet verwarren.",
+                    "This code belonged to an alliance that contributed to the norms; choose another, so that the "
+                    "norms do not mix the two up."))
         return slug
 
 

@@ -82,3 +82,20 @@ def norms_for(questionnaire: str) -> NormSet:
             last.ledger = ledger
             last.save(update_fields=["ledger"])
     return normset
+
+
+def slugs_in_norm_history() -> set[str]:
+    """The alliance codes behind any norm figure this installation has shown (``NormBuild``).
+
+    A build names its members by code and round. A new alliance that took the code of a
+    deleted one, with a round of the same code, would look like the same member: its
+    figures would replace the deleted alliance's without the differencing rule noticing,
+    and the change in the norm would give one from the other. So such a code is not
+    given out again (the alliance form refuses it).
+    """
+    out: set[str] = set()
+    for ledger in NormBuild.objects.values_list("ledger", flat=True):
+        for members in _memberships(ledger).values():
+            out.update(m.split(" @ ", 1)[0] for m in members)
+    return out
+
