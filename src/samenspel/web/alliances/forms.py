@@ -107,10 +107,10 @@ class AllianceForm(forms.ModelForm):
 
             if slug in slugs_in_norm_history():
                 raise forms.ValidationError(pick(
-                    "Deze code hoorde bij een alliantie die aan de normen bijdroeg; kies een andere, zodat de "
-                    "normen die twee niet verwarren.",
-                    "This code belonged to an alliance that contributed to the norms; choose another, so that the "
-                    "norms do not mix the two up."))
+                    f"De code {slug} hoorde bij een alliantie die aan de normen bijdroeg; kies een andere, zodat "
+                    "de normen die twee niet verwarren.",
+                    f"The code {slug} belonged to an alliance that contributed to the norms; choose another, so "
+                    "that the norms do not mix the two up."))
         return slug
 
 
