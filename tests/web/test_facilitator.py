@@ -329,3 +329,24 @@ def test_a_file_below_the_limit_still_reaches_djangos_handlers(fclient, rnd, set
     response = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK)})
     assert response.status_code in (200, 302)
     assert rnd.respondents.exists()
+
+
+def test_a_refused_import_is_summed_up_at_the_top_of_the_round_page(fclient, rnd, settings):
+    """The import form sits far down the round page: on a phone a refusal reloaded the page at its top with
+    nothing to see. One alert at the top says what happened and links to the form."""
+    import re
+
+    bad = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK + "zorg-oost,R1,p9,A,amb_01,9,\n")})
+    html = bad.content.decode()
+    assert bad.status_code == 400 and html.count('role="alert"') == 1
+    top = html.index('role="alert"')
+    assert top < html.index('id="import-h"') and top < html.index("<h2")
+    summary = html[top:html.index("</div>", top)]
+    assert "niet geïmporteerd" in summary and 'href="#import-h"' in summary and re.search(r"\b9\b", summary)
+
+    settings.SAMENSPEL_MAX_UPLOAD_MB = 1
+    big = fclient.post(BASE + "/rounds/2026-1/import/", {"file": upload(CSV_OK + "zorg-oost,R1,p9,A,amb_01,3,\n" * 50_000)})
+    html = big.content.decode()
+    summary = html[html.index('role="alert"'):]
+    assert "het maximum is 1 MB" in summary[:summary.index("</div>")]
+    assert 'role="alert"' not in fclient.get(BASE + "/rounds/2026-1/").content.decode()

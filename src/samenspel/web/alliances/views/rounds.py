@@ -165,7 +165,36 @@ def _context(request: HttpRequest, rnd: MeasurementRound, **extra: object) -> di
         "open": rnd.status == MeasurementRound.OPEN,
     }
     context.update(extra)
+    context["page_problems"] = _problems(context)
     return context
+
+
+def _problems(context: dict[str, object]) -> list[dict[str, object]]:
+    """What went wrong on the round page, for a summary at its top.
+
+    The forms sit far down the page: on a phone a refused import or invitation
+    reloaded the page at its top with nothing to see. Each entry links to the
+    form, whose own message stays beside it.
+    """
+    out: list[dict[str, object]] = []
+    found = context.get("import_problems")
+    if isinstance(found, list) and found:
+        out.append({"href": "#import-h", "lang": context.get("import_problems_lang"), "detail": found[0],
+                    "more": len(found) - 1 + int(context.get("more_problems") or 0),  # type: ignore[call-overload]
+                    "text": pick("Het bestand is niet geïmporteerd; er is niets veranderd.",
+                                 "The file was not imported; nothing was changed.")})
+    for name, anchor, text in (
+        ("import_form", "#import-h", pick("Het bestand is niet geïmporteerd.", "The file was not imported.")),
+        ("invite_form", "#invite-h", pick("Er is niemand uitgenodigd.", "Nobody was invited.")),
+        ("contacts_form", "#contacts-h", pick("Er is niemand uitgenodigd.", "Nobody was invited.")),
+        ("anon_form", "#anon-h", pick("Er zijn geen links gemaakt.", "No links were made.")),
+    ):
+        form = context.get(name)
+        errors = getattr(form, "errors", None) if getattr(form, "is_bound", False) else None
+        if errors:
+            first = next(iter(errors.values()))
+            out.append({"href": anchor, "text": text, "detail": first[0], "more": 0, "lang": None})
+    return out
 
 
 @login_required
