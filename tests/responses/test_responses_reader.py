@@ -104,7 +104,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 from samenspel.responses import reader as reader_module  # noqa: E402
 
-_CSV_CHARS = st.sampled_from(["a", "1", "é", ",", ";", " ", "\t", "\n", "\n", "\u2028", "\x1c", "\x0b", "\xa0"])
+_CSV_CHARS = st.sampled_from(["a", "1", "é", ",", ";", " ", "\t", "\n", "\n", "\r\n", "\r", "\u2028", "\x1c",
+                              "\x0b", "\xa0"])
 
 
 def _through_csv(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch):
@@ -137,6 +138,7 @@ def test_the_plain_path_reads_what_the_csv_module_reads(body: str) -> None:
     "\n\nalliance,round\nx,y\n",  # blank lines before the header
     "alliance;round\nx;y\n;;\n",  # semicolons
     "alliance,round\nx,y",  # no final line break
+    "alliance;round\r\nx;y\r\n;;\r\n",  # Excel's CRLF line ends
 ])
 def test_the_plain_path_handles_blank_lines_as_csv_does(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     data = text.encode()
@@ -152,9 +154,11 @@ def test_the_plain_path_handles_blank_lines_as_csv_does(text: str, monkeypatch: 
     assert (header, list(rows)) == want
 
 
-def test_quotes_or_carriage_returns_take_the_csv_module(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quotes_or_lone_carriage_returns_take_the_csv_module(monkeypatch: pytest.MonkeyPatch) -> None:
     assert reader_module._plain_lines('a,b\n"x",y\n') is None
-    assert reader_module._plain_lines("a,b\r\nx,y\r\n") is None
+    assert reader_module._plain_lines("a,b\rx,y\r") is None
+    assert reader_module._plain_lines("a,b\r\nx\r\r\ny\r\n") is None  # a lone CR before a CRLF: a line end to csv
+    assert reader_module._plain_lines("a,b\r\nx,y\r\n") == ["a,b", "x,y"]  # Excel's CRLF: the plain path
     assert reader_module._plain_lines("a,b\nx" + "y" * 200_000 + ",z\n") is None  # past csv's field limit
 
 
