@@ -28,7 +28,7 @@ from samenspel.instrument.model import Instrument
 from samenspel.responses.model import Answer, ResponseSet
 from samenspel.responses.versions import Questionnaires, resolver
 
-_ROUND, _RESPONDENT = attrgetter("round"), attrgetter("respondent")
+_RESPONDENT = attrgetter("respondent")
 
 MIN_DOMAIN_SHARE = 0.5
 """Share of the asked domain items a person must answer to count (the same half as for a scale score)."""
@@ -79,23 +79,12 @@ def count(responses: ResponseSet, instrument: Questionnaires) -> dict[str, Count
     """
     exact = not isinstance(instrument, Instrument)
     questionnaire_of = resolver(instrument)
-    answers = responses.answers
-    labels = dict.fromkeys(map(_ROUND, answers))
-    by_round: dict[str, Sequence[Answer]]
-    if len(labels) == 1:
-        by_round = {next(iter(labels)): answers}
-    else:
-        by_round = {r: [] for r in labels}
-        for a in answers:
-            by_round[a.round].append(a)  # type: ignore[union-attr]
     out: dict[str, Count] = {}
-    for rnd, bucket in by_round.items():
+    for rnd, bucket in responses.by_round.items():
         questionnaire = questionnaire_of(rnd)
         domains = domain_items(questionnaire)
         # (respondent, domain item) for every substantive answer: a value that is not blank text
-        given = {(a.respondent, a.item) for a in bucket
-                 if a.item in domains and a.missing != "not_asked" and a.value is not None
-                 and (type(a.value) is not str or a.value.strip())}
+        given = {(a.respondent, a.item) for a in bucket if a.item in domains and _said(a)}
 
         def hits(asked: frozenset[str], given: set[tuple[str, str]] = given) -> Mapping[str, int]:
             return Counter(r for r, item in given if item in asked)
@@ -136,5 +125,9 @@ def not_asked(answers: Iterable[Answer]) -> set[str]:
 
 def anyone(answers: Iterable[Answer]) -> set[str]:
     """Respondents who said anything: a value that is not blank text, on an item that was asked."""
-    return {a.respondent for a in answers if a.missing != "not_asked" and a.value is not None
-            and (type(a.value) is not str or a.value.strip())}
+    return {a.respondent for a in answers if _said(a)}
+
+
+def _said(a: Answer) -> bool:
+    """A substantive answer: a value that is not blank text, on an item that was asked."""
+    return a.missing != "not_asked" and a.value is not None and (type(a.value) is not str or bool(a.value.strip()))

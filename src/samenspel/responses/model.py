@@ -7,7 +7,6 @@ the web app builds one from its database; the analysis only sees this.
 from __future__ import annotations
 
 from collections.abc import Mapping
-
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -93,7 +92,7 @@ class ResponseSet:
         return sorted(first, key=lambda r: (dates.get(r, date.max), first[r]))
 
     def for_round(self, round_id: str) -> ResponseSet:
-        return ResponseSet(tuple(a for a in self.answers if a.round == round_id), self.source)
+        return ResponseSet(self.by_round.get(round_id, ()), self.source)
 
     def partners(self) -> list[str]:
         """Partners in order of first appearance (as respondents' own organisation or as targets)."""

@@ -10,6 +10,8 @@ here, so models keep plain ids and need no migration when a label changes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.utils import translation
 from django.utils.functional import lazy
 
@@ -71,3 +73,13 @@ def contact_line(alliance: object, lang: str) -> str:
         return ""
     who = f"{name} ({email})" if name and email else name or email
     return f"Questions? Please contact {who}." if lang == "en" else f"Vragen? Neem contact op met {who}."
+
+
+SHOWN_PROBLEMS = 200
+"""A refused upload lists at most this many problems; the page says how many more there are."""
+
+
+def shown_problems(problems: Sequence[object]) -> tuple[list[str], int]:
+    """The problems a page lists for a refused upload, and how many it leaves out."""
+    return [str(p) for p in problems[:SHOWN_PROBLEMS]], max(0, len(problems) - SHOWN_PROBLEMS)
+

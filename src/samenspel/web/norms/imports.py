@@ -21,10 +21,9 @@ import hashlib
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from samenspel.instrument.loader import VERSIONS
-from samenspel.instrument.selection import INSTRUMENT_ID
 from samenspel.norms.normfile import NormFile, read_normfile_data
 from samenspel.norms.norms import NormGroup, NormRow, NormSet
+from samenspel.responses.versions import known_keys
 from samenspel.web.norms.models import ImportedNormRow, ImportedNormSet
 
 MANAGE = "norms.manage_norm_files"
@@ -42,7 +41,7 @@ class AlreadyImported(Exception):
 
 def accepted_questionnaires() -> tuple[str, ...]:
     """The questionnaire versions rounds of this installation can ask; norms of any other are refused."""
-    return tuple(f"{INSTRUMENT_ID}@{v}" for v in sorted(VERSIONS, reverse=True))
+    return tuple(sorted(known_keys(), reverse=True))  # newest first
 
 
 def digest(rows: bytes, desc: bytes) -> str:

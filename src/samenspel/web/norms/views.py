@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from samenspel.instrument.constructs import DOMAINS
 from samenspel.web.alliances import access
-from samenspel.web.alliances.texts import lang, pick
+from samenspel.web.alliances.texts import lang, pick, shown_problems
 from samenspel.web.norms import consent, installation, portfolio
 
 
@@ -176,10 +176,11 @@ def imports_page(request: HttpRequest) -> HttpResponse:
             f"Not imported: exactly this norm file was imported before ({exc.existing.name}, "
             f"{exc.existing.imported_at:%Y-%m-%d})."))
     except InputError as exc:
+        problems, more = shown_problems(exc.problems)
         return _imports_page(request, form, status=400, refused=pick(
             "Niet geïmporteerd; er is niets opgeslagen. Het normbestand heeft deze problemen (bestand:regel):",
             "Not imported; nothing was stored. The norm file has these problems (file:line):"),
-            problems=[str(p) for p in exc.problems[:200]], more_problems=max(0, len(exc.problems) - 200))
+            problems=problems, more_problems=more)
     except SamenspelError as exc:
         return _imports_page(request, form, status=400, refused=pick(
             "Niet geïmporteerd; er is niets opgeslagen. Het probleem:", "Not imported; nothing was stored. The problem:"),

@@ -420,10 +420,10 @@ def import_file(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             rnd.save(update_fields=["instrument", "short", "modules", "paradoxes"])
     except InputError as exc:
         rnd.refresh_from_db()
-        problems = [str(p) for p in exc.problems[:200]]
+        problems, more = texts.shown_problems(exc.problems)
         return render(request, "facilitator/round.html", _context(
             request, rnd, import_problems=problems, import_problems_lang=problems_lang,
-            more_problems=max(0, len(exc.problems) - 200)), status=400)
+            more_problems=more), status=400)
     except SamenspelError as exc:
         rnd.refresh_from_db()
         return render(request, "facilitator/round.html", _context(

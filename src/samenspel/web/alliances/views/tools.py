@@ -163,8 +163,8 @@ def tool_import(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         problems_lang = texts.lang()
         summary = import_into(rnd, result.responses)
     except InputError as exc:
-        return _page(request, rnd, status=400, problems=[str(p) for p in exc.problems[:200]],
-                     problems_lang=problems_lang, more_problems=max(0, len(exc.problems) - 200))
+        problems, more = texts.shown_problems(exc.problems)
+        return _page(request, rnd, status=400, problems=problems, problems_lang=problems_lang, more_problems=more)
     except SamenspelError as exc:
         return _page(request, rnd, status=400, problems=[str(exc)], problems_lang=problems_lang)
     name = TOOL_NAMES[export.tool]
